@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@app/contracts';
+
+@Entity({ name: 'accounts' })
+export class AccountEntity {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200, name: 'password_hash' })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 100, name: 'display_name' })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  role!: Role;
+
+  @Column({ type: 'char', length: 36, name: 'organisation_id', nullable: true })
+  organisationId!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, name: 'created_at' })
+  createdAt!: Date;
+}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '@app/contracts';
+
+export class AccountResponseDto {
+  @ApiProperty({ example: '3f0e0a57-3c1e-4a4b-9d7e-2b8d4f8a6c11' })
+  id!: string;
+
+  @ApiProperty({ example: 'admin@studentpass.local' })
+  email!: string;
+
+  @ApiProperty({ example: 'Demo platform admin' })
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, example: 'platform_admin' })
+  role!: Role;
+
+  @ApiProperty({ nullable: true, example: null, type: String })
+  organisationId!: string | null;
+
+  @ApiProperty({ example: '2026-11-28T13:00:00.000Z' })
+  createdAt!: string;
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Admin } from 'kafkajs';
+import { Topics, type PingReply } from '@app/contracts';
+import { brokersOf } from '@app/config';
+import { AppError } from '@app/errors';
+import { createKafka, RpcClient } from '@app/messaging';
+import { GatewayConfig } from '../config.js';
+
+export type CheckState = 'up' | 'down';
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, CheckState>;
+}
+
+/** The services the gateway routes to, each with its ping topic. */
+const SERVICES = [{ name: 'directory', ping: Topics.directory.ping }] as const;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+@Injectable()
+export class HealthService implements OnModuleDestroy {
+  private admin: Admin | null = null;
+
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+  ) {}
+
+  async readiness(): Promise<Readiness> {
+    const timeoutMs = this.config.READINESS_TIMEOUT_MS;
+    const [kafka, ...services] = await Promise.all([
+      this.check(() => withTimeout(this.describeCluster(), timeoutMs)),
+      ...SERVICES.map((s) => this.check(() => this.rpc.send<PingReply>(s.ping, { from: 'gateway' }, timeoutMs))),
+    ]);
+    const checks: Record<string, CheckState> = {
+      kafka,
+      replies: this.rpc.isReady() ? 'up' : 'down',
+    };
+    SERVICES.forEach((s, i) => (checks[s.name] = services[i]!));
+    return { ready: Object.values(checks).every((c) => c === 'up'), checks };
+  }
+
+  async assertReady(): Promise<Readiness> {
+    const readiness = await this.readiness();
+    if (!readiness.ready) {
+      throw new AppError('NOT_READY', 'unavailable', 'Some dependencies do not answer', readiness);
+    }
+    return readiness;
+  }
+
+  private async describeCluster(): Promise<void> {
+    if (!this.admin) {
+      const admin = createKafka(brokersOf(this.config), 'gateway-health', {
+        retry: { retries: 0 },
+        connectionTimeout: 1000,
+      }).admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    try {
+      await this.admin.describeCluster();
+    } catch (error) {
+      await this.admin.disconnect().catch(() => undefined);
+      this.admin = null;
+      throw error;
+    }
+  }
+
+  private async check(probe: () => Promise<unknown>): Promise<CheckState> {
+    try {
+      await probe();
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.admin?.disconnect();
+  }
+}

@@ -1,0 +1,15 @@
+import type { ErrorKind } from '@app/errors';
+import { CommonErrorCodes } from '@app/errors';
+
+/** Error codes the directory service raises, with the kind the gateway maps to a status. */
+export const DirectoryErrorCodes = {
+  INVALID_CREDENTIALS: 'unauthenticated',
+  ACCOUNT_LOCKED: 'forbidden',
+  ACCOUNT_NOT_FOUND: 'not_found',
+} as const satisfies Record<string, ErrorKind>;
+
+/** Every code any service may send back, so the gateway knows the status of each. */
+export const ErrorCatalog: Readonly<Record<string, ErrorKind>> = {
+  ...CommonErrorCodes,
+  ...DirectoryErrorCodes,
+};

@@ -1,0 +1,64 @@
+/**
+ * Every Kafka topic of the suite, versioned where it carries events. Topics are created
+ * explicitly by `ensureTopics` (auto-creation is off on the broker): request topics take
+ * commands from the gateway, `<request>.reply` topics carry the answers, event topics carry
+ * facts between services, and each service has one dead-letter topic.
+ */
+export const Topics = {
+  directory: {
+    ping: 'directory.health.ping',
+    login: 'directory.auth.login',
+    me: 'directory.accounts.me',
+  },
+  events: {
+    accountCreated: 'directory.account.created.v1',
+  },
+  deadLetters: {
+    directory: 'directory.dead-letters',
+  },
+} as const;
+
+type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
+export type RequestTopic = Leaves<typeof Topics.directory>;
+export type EventTopic = Leaves<typeof Topics.events>;
+
+export const REPLY_SUFFIX = '.reply';
+export const replyTopicOf = (topic: string): string => `${topic}${REPLY_SUFFIX}`;
+
+/**
+ * Partition counts. Request topics: enough for a service to work on several requests at
+ * once (`partitionsConsumedConcurrently`) and for replicas to share them. Reply topics: at
+ * least as many as gateway instances, since each instance reads replies on its own
+ * partitions. Event topics: keyed by aggregate id, so order holds per key.
+ */
+export const TopicPartitions = {
+  request: 4,
+  reply: 4,
+  event: 3,
+  deadLetter: 1,
+} as const;
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+}
+
+/** The full list `ensureTopics` creates, derived from `Topics` so nothing is forgotten. */
+export function allTopicSpecs(): TopicSpec[] {
+  const requests = Object.values(Topics.directory).flatMap((topic) => [
+    { topic, partitions: TopicPartitions.request },
+    { topic: replyTopicOf(topic), partitions: TopicPartitions.reply },
+  ]);
+  const events = Object.values(Topics.events).map((topic) => ({
+    topic,
+    partitions: TopicPartitions.event,
+  }));
+  const deadLetters = Object.values(Topics.deadLetters).map((topic) => ({
+    topic,
+    partitions: TopicPartitions.deadLetter,
+  }));
+  return [...requests, ...events, ...deadLetters];
+}
+
+/** Every request topic a gateway must subscribe to the replies of. */
+export const allRequestTopics = (): string[] => Object.values(Topics.directory);

@@ -1,0 +1,3 @@
+export * from './app-error.js';
+export * from './common-errors.js';
+export * from './validation.js';

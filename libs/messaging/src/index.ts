@@ -1,0 +1,3 @@
+export * from './kafka/kafka.js';
+export * from './rpc/index.js';
+export * from './events/index.js';

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { ClientKafka, type KafkaOptions } from '@nestjs/microservices';
+import { InvalidKafkaClientTopicException } from '@nestjs/microservices/errors/invalid-kafka-client-topic.exception.js';
+import kafkajs from 'kafkajs';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { ErrorCatalog } from '@app/contracts';
+import { AppError, isErrorBody } from '@app/errors';
+import { currentRequestId } from '@app/logging';
+import { RpcHeaders } from './headers.js';
+
+export interface RpcClientOptions {
+  /** Consumer group of the replies; instances of one gateway share it and split reply partitions. */
+  groupId: string;
+  clientId: string;
+  brokers: string[];
+  requestTopics: string[];
+  timeoutMs: number;
+}
+
+export function rpcClientTransport(options: RpcClientOptions): NonNullable<KafkaOptions['options']> {
+  return {
+    postfixId: '',
+    client: {
+      clientId: options.clientId,
+      brokers: options.brokers,
+      retry: { initialRetryTime: 100, retries: 3 },
+    },
+    consumer: {
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      // A restarted or crashed instance is replaced in seconds, not the default 30 s.
+      sessionTimeout: 10000,
+      rebalanceTimeout: 10000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: 100,
+    },
+    producer: {
+      allowAutoTopicCreation: false,
+      retry: { retries: 2 },
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+    },
+    // Replies older than this instance are answers nobody waits for.
+    subscribe: { fromBeginning: false },
+    run: { partitionsConsumedConcurrently: 4 },
+  };
+}
+
+/**
+ * Request-reply from the gateway to the services over Kafka. Every call carries the request
+ * id and a deadline, and ends within the timeout: with the reply, the service's own error
+ * (code, message, details), 504 UPSTREAM_TIMEOUT, or 503 when the broker or the reply
+ * channel is not there.
+ */
+export class RpcClient {
+  private readonly logger = new Logger('RpcClient');
+  readonly kafka: ClientKafka;
+
+  constructor(private readonly options: RpcClientOptions) {
+    this.kafka = new ClientKafka(rpcClientTransport(options));
+    for (const topic of options.requestTopics) this.kafka.subscribeToResponseOf(topic);
+  }
+
+  async connect(): Promise<void> {
+    await this.kafka.connect();
+  }
+
+  async close(): Promise<void> {
+    await this.kafka.close();
+  }
+
+  /** True once this instance owns a partition of every reply topic, i.e. replies can reach it. */
+  isReady(): boolean {
+    const assigned = this.kafka.getConsumerAssignments();
+    return this.options.requestTopics.every((t) => assigned[`${t}.reply`] !== undefined);
+  }
+
+  async send<TReply>(topic: string, payload: object, timeoutMs = this.options.timeoutMs): Promise<TReply> {
+    const headers = {
+      [RpcHeaders.requestId]: currentRequestId() ?? randomUUID(),
+      [RpcHeaders.deadline]: String(Date.now() + timeoutMs),
+    };
+    try {
+      return await firstValueFrom(
+        this.kafka.send<TReply>(topic, { value: payload, headers }).pipe(timeout({ first: timeoutMs })),
+      );
+    } catch (error) {
+      throw this.toAppError(error, topic, timeoutMs);
+    }
+  }
+
+  private toAppError(error: unknown, topic: string, timeoutMs: number): AppError {
+    if (error instanceof AppError) return error;
+    if (error instanceof TimeoutError) {
+      return new AppError('UPSTREAM_TIMEOUT', 'timeout', `No answer from the service within ${timeoutMs} ms`, { topic });
+    }
+    if (isErrorBody(error)) {
+      const kind = ErrorCatalog[error.code];
+      if (kind === undefined) {
+        this.logger.error({ msg: 'service sent an error code the catalog does not know', topic, code: error.code });
+        return new AppError('INTERNAL', 'internal', 'Internal error', { errorId: error.errorId });
+      }
+      const details = error.errorId ? { ...(error.details as object | undefined), errorId: error.errorId } : error.details;
+      return new AppError(error.code, kind, error.message, details);
+    }
+    if (error === 'There is no matching message handler defined in the remote service.') {
+      return new AppError('NO_HANDLER', 'unavailable', 'No service handles this request', { topic });
+    }
+    if (error instanceof InvalidKafkaClientTopicException) {
+      return new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The gateway is not yet ready to receive replies', { topic });
+    }
+    if (error instanceof kafkajs.KafkaJSError) {
+      this.logger.error({ msg: 'broker error', topic, err: error });
+      return new AppError('BROKER_UNAVAILABLE', 'unavailable', 'The message broker is not reachable', { topic });
+    }
+    this.logger.error({ msg: 'unexpected rpc failure', topic, err: error });
+    return new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The service could not be reached', { topic });
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Catch,
+  Injectable,
+  Logger,
+  ValidationPipe,
+  type ArgumentsHost,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type RpcExceptionFilter,
+} from '@nestjs/common';
+import { KafkaContext, Transport, type KafkaOptions } from '@nestjs/microservices';
+import kafkajs from 'kafkajs';
+import { Observable, throwError } from 'rxjs';
+import { AppError, isErrorBody, validationFailed, type ErrorBody } from '@app/errors';
+import { runWithRequestContext } from '@app/logging';
+import { RpcHeaders } from './headers.js';
+
+export interface ServiceTransportOptions {
+  service: string;
+  brokers: string[];
+  /** How many partitions a service instance works on at once. */
+  concurrency?: number;
+}
+
+/**
+ * Kafka transport options for a service: one consumer group per service (replicas share
+ * partitions), no topic auto-creation, several partitions processed concurrently.
+ */
+export function serviceTransport(options: ServiceTransportOptions): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: {
+        clientId: options.service,
+        brokers: options.brokers,
+        retry: { initialRetryTime: 100, retries: 8 },
+      },
+      consumer: {
+        groupId: options.service,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 10000,
+        heartbeatInterval: 1000,
+        maxWaitTimeInMs: 100,
+      },
+      producer: { allowAutoTopicCreation: false, createPartitioner: kafkajs.Partitioners.DefaultPartitioner },
+      subscribe: { fromBeginning: true },
+      run: { partitionsConsumedConcurrently: options.concurrency ?? 4 },
+    },
+  };
+}
+
+function headerOf(context: KafkaContext, name: string): string | undefined {
+  const value = context.getMessage().headers?.[name];
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * Around every message a service handles: restores the caller's request id for the logs,
+ * refuses requests whose caller has already given up (deadline passed), and logs the outcome.
+ */
+@Injectable()
+export class RpcContextInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Rpc');
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'rpc') return next.handle();
+    const kafka = context.switchToRpc().getContext<KafkaContext>();
+    const requestId = headerOf(kafka, RpcHeaders.requestId) ?? randomUUID();
+    const deadline = Number(headerOf(kafka, RpcHeaders.deadline));
+    const topic = kafka.getTopic();
+    return new Observable((subscriber) =>
+      runWithRequestContext({ requestId }, () => {
+        if (Number.isFinite(deadline) && deadline > 0 && Date.now() > deadline) {
+          this.logger.warn({ msg: 'dropped expired request', topic, lateByMs: Date.now() - deadline });
+          subscriber.error(new AppError('DEADLINE_EXCEEDED', 'timeout', 'The caller stopped waiting for this request'));
+          return;
+        }
+        const started = performance.now();
+        return next.handle().subscribe({
+          next: (value) => subscriber.next(value),
+          error: (error: unknown) => {
+            this.logger.debug({ msg: 'handled', topic, ok: false, ms: Math.round(performance.now() - started) });
+            subscriber.error(error);
+          },
+          complete: () => {
+            this.logger.debug({ msg: 'handled', topic, ok: true, ms: Math.round(performance.now() - started) });
+            subscriber.complete();
+          },
+        });
+      }),
+    );
+  }
+}
+
+/**
+ * Turns every error a handler throws into `{ code, message, details }` for the caller.
+ * An unexpected error is logged in full under an error id, and only the id crosses the hop.
+ */
+@Catch()
+export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger('RpcErrorFilter');
+
+  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+    return throwError(() => toErrorBody(exception, this.logger));
+  }
+}
+
+export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
+  if (exception instanceof AppError) return exception.toBody();
+  if (isErrorBody(exception)) return exception;
+  const errorId = randomUUID();
+  logger.error({ msg: 'unexpected error', errorId, err: exception });
+  return { code: 'INTERNAL', message: 'Internal error', errorId };
+}
+
+/** Validates every payload a service receives; failures become VALIDATION_FAILED. */
+export function rpcValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => validationFailed(errors),
+  });
+}

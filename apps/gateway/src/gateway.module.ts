@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { allRequestTopics } from '@app/contracts';
 import { brokersOf } from '@app/config';
 import { RpcClient } from '@app/messaging';
@@ -12,7 +11,7 @@ import { JwtStrategy } from './auth/jwt.strategy.js';
 import { GatewayConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
-import { rateLimits } from './http/rate-limits.js';
+import { RateLimitGuard, rateLimits } from './http/rate-limit.guard.js';
 
 class RpcLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(private readonly rpc: RpcClient) {}
@@ -27,14 +26,11 @@ class RpcLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
-    rateLimits.perMinute = config.RATE_LIMIT_PER_MINUTE;
-    rateLimits.loginPerMinute = config.LOGIN_RATE_LIMIT_PER_MINUTE;
+    rateLimits.default = config.RATE_LIMIT_PER_MINUTE;
+    rateLimits.login = config.LOGIN_RATE_LIMIT_PER_MINUTE;
     return {
       module: GatewayModule,
-      imports: [
-        PassportModule,
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: () => rateLimits.perMinute }]),
-      ],
+      imports: [PassportModule],
       controllers: [AuthController, MeController, HealthController],
       providers: [
         { provide: GatewayConfig, useValue: config },
@@ -53,7 +49,7 @@ export class GatewayModule {
         JwtStrategy,
         // Order matters: authenticate first, then count against the rate limit.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };
   }

@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { Topics, type LoginReply } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { rateLimits } from '../http/rate-limits.js';
+import { RateLimit } from '../http/rate-limit.guard.js';
 import { LoginRequestDto, LoginResponseDto } from './auth.dto.js';
 import { Public } from './public.decorator.js';
 
@@ -16,7 +15,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @Throttle({ default: { limit: () => rateLimits.loginPerMinute, ttl: 60_000 } })
+  @RateLimit('login')
   @ApiOkResponse({ type: LoginResponseDto, description: 'A short-lived access token' })
   @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED: malformed body' })
   @ApiResponse({ status: 401, type: ErrorBodyDto, description: 'INVALID_CREDENTIALS' })

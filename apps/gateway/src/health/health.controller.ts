@@ -1,14 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { RateLimit } from '../http/rate-limit.guard.js';
 import { HealthService, type Readiness } from './health.service.js';
 
 @ApiTags('health')
 @Controller('health')
 @Public()
-@SkipThrottle()
+@RateLimit('none')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

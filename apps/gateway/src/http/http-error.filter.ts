@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppError, httpStatusOf, type ErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
@@ -22,16 +21,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status === 503 || status === 504) {
       this.logger.warn({ msg: 'upstream failure', status, code: body.code, path: request.path });
     }
-    if (status === 429 && !response.getHeader('retry-after')) response.setHeader('retry-after', '60');
     response.status(status).json({ ...body, requestId: currentRequestId() ?? null });
   }
 
   private toResponse(exception: unknown, request: Request): { status: number; body: ErrorBody } {
     if (exception instanceof AppError) {
       return { status: httpStatusOf(exception.kind), body: exception.toBody() };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { status: 429, body: { code: 'RATE_LIMITED', message: 'Too many requests; slow down' } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

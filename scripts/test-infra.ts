@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { prepareInfrastructure } from './prepare.js';
+
+/**
+ * Where the tests find their infrastructure. Tests use their own broker port and their own
+ * database prefix, so a suite started with `npm start` on the same machine is left alone.
+ */
+export const testEnv = {
+  kafkaPort: Number(process.env.TEST_KAFKA_PORT ?? 19092),
+  get brokers(): string[] {
+    return [`127.0.0.1:${this.kafkaPort}`];
+  },
+  mysqlUrl: process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306',
+  dbPrefix: process.env.TEST_DB_PREFIX ?? 'studentpass_test_',
+};
+
+/** The env an app would read, for the test infrastructure. */
+export function testAppEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    KAFKA_BROKERS: testEnv.brokers.join(','),
+    MYSQL_URL: testEnv.mysqlUrl,
+    DB_PREFIX: testEnv.dbPrefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    JWT_SECRET: 'test-secret-0123456789abcdef0123456789',
+    ...extra,
+  };
+}
+
+/**
+ * Before integration and end-to-end tests: a real Kafka broker on the test port (reused if
+ * one answers there, started from the cached Maven jars otherwise), every topic, and the
+ * test databases migrated. MariaDB/MySQL must be running; .ci/run makes sure it is.
+ */
+export async function prepareTestInfrastructure(): Promise<void> {
+  const script = fileURLToPath(new URL('../../deploy/local/kafka.sh', import.meta.url));
+  execFileSync('bash', [script, 'start'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, KAFKA_PORT: String(testEnv.kafkaPort) },
+  });
+  await prepareInfrastructure({ brokers: testEnv.brokers, MYSQL_URL: testEnv.mysqlUrl, DB_PREFIX: testEnv.dbPrefix });
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import type { INestMicroservice } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { loadConfig } from '@app/config';
+import { waitFor } from '@app/testing';
+import { DirectoryConfig } from '../apps/directory/src/config.js';
+import { startDirectory } from '../apps/directory/src/directory.bootstrap.js';
+import { GatewayConfig } from '../apps/gateway/src/config.js';
+import { createGateway } from '../apps/gateway/src/gateway.bootstrap.js';
+import { HealthService } from '../apps/gateway/src/health/health.service.js';
+import { testAppEnv } from '../scripts/test-infra.js';
+
+export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-2026!' };
+
+export interface Suite {
+  gateway: NestExpressApplication;
+  directory: INestMicroservice | null;
+  http: () => TestAgent;
+  directoryConfig: DirectoryConfig;
+  gatewayConfig: GatewayConfig;
+  stopDirectory(): Promise<void>;
+  startDirectory(): Promise<void>;
+  waitUntilReady(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole suite in the test process: the directory service and the gateway, on the real
+ * test broker and database, with the demo admin seeded. Requests go through supertest.
+ */
+export async function startSuite(env: Record<string, string> = {}): Promise<Suite> {
+  const appEnv = testAppEnv({ SEED_DEMO: 'true', ...env });
+  const directoryConfig = loadConfig(DirectoryConfig, appEnv);
+  const gatewayConfig = loadConfig(GatewayConfig, appEnv);
+  const gateway = await createGateway(gatewayConfig);
+  await gateway.init();
+  const suite: Suite = {
+    gateway,
+    directory: null,
+    directoryConfig,
+    gatewayConfig,
+    http: () => request(gateway.getHttpServer()),
+    async stopDirectory() {
+      await suite.directory?.close();
+      suite.directory = null;
+    },
+    async startDirectory() {
+      suite.directory = await startDirectory(directoryConfig);
+    },
+    async waitUntilReady() {
+      const health = gateway.get(HealthService);
+      await waitFor(async () => (await health.readiness()).ready, { timeoutMs: 30_000, what: 'suite readiness' });
+    },
+    async close() {
+      await suite.stopDirectory();
+      await gateway.close();
+    },
+  };
+  await suite.startDirectory();
+  await suite.waitUntilReady();
+  return suite;
+}
+
+export async function loginAsDemoAdmin(suite: Suite): Promise<string> {
+  const res = await suite.http().post('/auth/login').send(DEMO).expect(200);
+  return (res.body as { accessToken: string }).accessToken;
+}

@@ -12,6 +12,7 @@ export async function startDirectory(config: DirectoryConfig): Promise<INestMicr
   const app = await NestFactory.createMicroservice(DirectoryModule.register(config), {
     ...serviceTransport({ service: SERVICE_NAME, brokers: brokersOf(config), concurrency: config.CONSUMER_CONCURRENCY }),
     logger,
+    abortOnError: false,
   });
   app.useGlobalPipes(rpcValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());

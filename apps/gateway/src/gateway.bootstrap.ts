@@ -18,6 +18,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.register(config), {
     logger,
     bodyParser: true,
+    abortOnError: false,
   });
   app.set('trust proxy', 'loopback');
   app.use(requestContextMiddleware);

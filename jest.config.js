@@ -15,6 +15,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Integration and end-to-end tests talk to the real broker and database.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -26,14 +28,12 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/apps/**/*.integration-spec.ts', '<rootDir>/libs/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
-      testTimeout: 60000,
     },
   ],
 };

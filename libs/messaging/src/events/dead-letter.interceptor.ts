@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { EventPattern, KafkaContext } from '@nestjs/microservices';
-import { catchError, defer, EMPTY, from, Observable, retry, timer, mergeMap } from 'rxjs';
+import { catchError, defer, from, map, Observable, retry, timer } from 'rxjs';
 import { AppError } from '@app/errors';
 
 const DEAD_LETTER_TOPIC = 'messaging:dead-letter-topic';
@@ -59,9 +59,9 @@ export class DeadLetterInterceptor implements NestInterceptor {
           return timer(DeadLetterInterceptor.baseDelayMs * retryCount);
         },
       }),
-      catchError((error: unknown) =>
-        from(this.sendToDeadLetters(kafka, deadLetterTopic, error)).pipe(mergeMap(() => EMPTY)),
-      ),
+      // Emit one value: Nest awaits the last value of an event handler's stream, and an
+      // empty stream would fail there and block the partition after all.
+      catchError((error: unknown) => from(this.sendToDeadLetters(kafka, deadLetterTopic, error)).pipe(map(() => undefined))),
     );
   }
 

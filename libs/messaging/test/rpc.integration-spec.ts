@@ -1,0 +1,138 @@
+import { Controller, Module, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { replyTopicOf } from '@app/contracts';
+import { AppError } from '@app/errors';
+import { currentRequestId, runWithRequestContext } from '@app/logging';
+import {
+  ensureTopics,
+  RpcClient,
+  RpcContextInterceptor,
+  RpcErrorFilter,
+  rpcValidationPipe,
+  serviceTransport,
+} from '@app/messaging';
+import { uniqueSuffix, waitFor } from '@app/testing';
+import { testEnv, testKafka } from './it-support.js';
+
+const run = uniqueSuffix();
+const ECHO = `it.rpc.echo.${run}`;
+const NOBODY = `it.rpc.nobody.${run}`;
+
+class EchoQuery {
+  @IsString()
+  @MaxLength(50)
+  text!: string;
+  @IsOptional()
+  @IsBoolean()
+  notFound?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  crash?: boolean;
+}
+
+@Controller()
+class EchoController {
+  @MessagePattern(ECHO)
+  echo(@Payload() query: EchoQuery): { text: string; requestId: string | undefined } {
+    if (query.notFound) throw new AppError('ACCOUNT_NOT_FOUND', 'not_found', 'No such account', { text: query.text });
+    if (query.crash) throw new Error('database password is hunter2');
+    return { text: query.text, requestId: currentRequestId() };
+  }
+}
+
+@Module({ controllers: [EchoController] })
+class EchoModule {}
+
+const newClient = (timeoutMs = 3000) =>
+  new RpcClient({
+    clientId: `it-gateway-${run}`,
+    groupId: `it-gateway-${run}`,
+    brokers: testEnv.brokers,
+    requestTopics: [ECHO, NOBODY],
+    timeoutMs,
+  });
+
+describe('request-reply over Kafka (real broker)', () => {
+  let service: INestMicroservice;
+  let client: RpcClient;
+
+  beforeAll(async () => {
+    await ensureTopics(testKafka('it-rpc'), [ECHO, NOBODY].flatMap((t) => [
+      { topic: t, partitions: 4 },
+      { topic: replyTopicOf(t), partitions: 4 },
+    ]));
+    service = await NestFactory.createMicroservice(EchoModule, {
+      ...serviceTransport({ service: `it-echo-${run}`, brokers: testEnv.brokers }),
+      logger: false,
+      abortOnError: false,
+    });
+    service.useGlobalPipes(rpcValidationPipe());
+    service.useGlobalFilters(new RpcErrorFilter());
+    service.useGlobalInterceptors(new RpcContextInterceptor());
+    await service.listen();
+    client = newClient();
+    await client.connect();
+    await waitFor(() => client.isReady(), { what: 'reply partitions' });
+  });
+  afterAll(async () => {
+    await client.close();
+    await service.close();
+  });
+
+  it('answers, and carries the request id into the service', async () => {
+    const reply = await runWithRequestContext({ requestId: 'req-it-1' }, () =>
+      client.send<{ text: string; requestId: string }>(ECHO, { text: 'hello' }),
+    );
+    expect(reply).toEqual({ text: 'hello', requestId: 'req-it-1' });
+  });
+
+  it("brings a service's error back with its code, kind and details", async () => {
+    const error = await client.send(ECHO, { text: 'x', notFound: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'ACCOUNT_NOT_FOUND', kind: 'not_found', details: { text: 'x' } });
+  });
+
+  it('brings an unexpected error back as INTERNAL with an error id and nothing of its message', async () => {
+    const error = (await client.send(ECHO, { text: 'x', crash: true }).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'INTERNAL', kind: 'internal' });
+    expect((error.details as { errorId: string }).errorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('hunter2');
+  });
+
+  it('validates the payload in the service', async () => {
+    const error = (await client.send(ECHO, { text: 42, extra: true }).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    const fields = (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
+    expect(fields).toEqual(['extra', 'text']);
+  });
+
+  it('gives up with UPSTREAM_TIMEOUT when no service reads the topic', async () => {
+    const started = Date.now();
+    const error = (await client.send(NOBODY, {}, 800).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('keeps answering both instances when a second gateway joins, and the survivor when one leaves', async () => {
+    const second = newClient();
+    await second.connect();
+    try {
+      await waitFor(() => client.isReady() && second.isReady(), { what: 'both instances to own reply partitions' });
+      const mine = client.kafka.getConsumerAssignments()[replyTopicOf(ECHO)];
+      const theirs = second.kafka.getConsumerAssignments()[replyTopicOf(ECHO)];
+      expect(mine).not.toBe(theirs);
+      const replies = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? client : second).send<{ text: string }>(ECHO, { text: `n${i}` })),
+      );
+      expect(replies.map((r) => r.text)).toEqual(Array.from({ length: 40 }, (_, i) => `n${i}`));
+    } finally {
+      await second.close();
+    }
+    await waitFor(async () => (await client.send<{ text: string }>(ECHO, { text: 'alone' }, 1000).catch(() => undefined))?.text === 'alone', {
+      timeoutMs: 20_000,
+      what: 'the remaining instance to answer alone',
+    });
+  });
+});

@@ -26,7 +26,10 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/apps/**/*.integration-spec.ts', '<rootDir>/libs/**/*.integration-spec.ts'],
+      testMatch: [
+        '<rootDir>/apps/**/*.integration-spec.ts',
+        '<rootDir>/libs/**/*.integration-spec.ts',
+      ],
       globalSetup: '<rootDir>/test/global-setup.mjs',
     },
     {

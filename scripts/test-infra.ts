@@ -38,5 +38,9 @@ export async function prepareTestInfrastructure(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, KAFKA_PORT: String(testEnv.kafkaPort) },
   });
-  await prepareInfrastructure({ brokers: testEnv.brokers, MYSQL_URL: testEnv.mysqlUrl, DB_PREFIX: testEnv.dbPrefix });
+  await prepareInfrastructure({
+    brokers: testEnv.brokers,
+    MYSQL_URL: testEnv.mysqlUrl,
+    DB_PREFIX: testEnv.dbPrefix,
+  });
 }

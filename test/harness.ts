@@ -51,7 +51,10 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     },
     async waitUntilReady() {
       const health = gateway.get(HealthService);
-      await waitFor(async () => (await health.readiness()).ready, { timeoutMs: 30_000, what: 'suite readiness' });
+      await waitFor(async () => (await health.readiness()).ready, {
+        timeoutMs: 30_000,
+        what: 'suite readiness',
+      });
     },
     async close() {
       await suite.stopDirectory();

@@ -17,16 +17,24 @@ function listRoutes(suite: Suite): Route[] {
   const routes: Route[] = [];
   const controllers = [...modules.values()].flatMap((m) => [...m.controllers.values()]);
   for (const wrapper of controllers) {
-    const instance = wrapper.instance as object;
+    const instance = wrapper.instance;
     const prototype = Object.getPrototypeOf(instance) as object;
-    const base = (Reflect.getMetadata('path', wrapper.metatype as object) as string | undefined) ?? '';
+    const base =
+      (Reflect.getMetadata('path', wrapper.metatype as object) as string | undefined) ?? '';
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = (prototype as Record<string, unknown>)[name] as object;
       const path = Reflect.getMetadata('path', handler) as string | undefined;
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata('method', handler) as number];
-      const full = `/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-      const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler as () => void, wrapper.metatype as () => void]) ?? false;
+      const full = `/${[base, path]
+        .map((p) => p.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/')}`;
+      const isPublic =
+        reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+          handler as () => void,
+          wrapper.metatype as () => void,
+        ]) ?? false;
       routes.push({ method, path: full, isPublic });
     }
   }
@@ -46,12 +54,21 @@ describe('the gateway surface', () => {
   it('guards every route with a JWT unless it is on the list of public routes', async () => {
     const routes = listRoutes(suite);
     expect(routes.length).toBeGreaterThanOrEqual(4);
-    const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`).sort();
+    const publicRoutes = routes
+      .filter((r) => r.isPublic)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     // Adding a public route is a decision: put it here on purpose.
     expect(publicRoutes).toEqual(['GET /health/live', 'GET /health/ready', 'POST /auth/login']);
     for (const route of routes.filter((r) => !r.isPublic)) {
-      const res = await suite.http()[route.method.toLowerCase() as 'get'](route.path.replace(/:(\w+)/g, 'x'));
-      expect({ route: `${route.method} ${route.path}`, status: res.status, code: res.body.code }).toEqual({
+      const res = await suite
+        .http()
+        [route.method.toLowerCase() as 'get'](route.path.replace(/:(\w+)/g, 'x'));
+      expect({
+        route: `${route.method} ${route.path}`,
+        status: res.status,
+        code: res.body.code,
+      }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 401,
         code: 'UNAUTHENTICATED',
@@ -61,20 +78,31 @@ describe('the gateway surface', () => {
 
   it('answers ready with every dependency up', async () => {
     const res = await suite.http().get('/health/ready').expect(200);
-    expect(res.body).toEqual({ ready: true, checks: { kafka: 'up', replies: 'up', directory: 'up' } });
+    expect(res.body).toEqual({
+      ready: true,
+      checks: { kafka: 'up', replies: 'up', directory: 'up' },
+    });
   });
 
   it('publishes its OpenAPI document, with examples, at /docs/json and a UI at /docs', async () => {
     const json = await suite.http().get('/docs/json').expect(200);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/me', '/health/ready']));
-    expect(json.body.components.schemas.LoginRequestDto.properties.email.example).toBe('admin@studentpass.local');
-    expect(json.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/auth/login', '/me', '/health/ready']),
+    );
+    expect(json.body.components.schemas.LoginRequestDto.properties.email.example).toBe(
+      'admin@studentpass.local',
+    );
+    expect(json.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     const ui = await suite.http().get('/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger');
   });
 
   it('limits login attempts per client with 429 RATE_LIMITED and Retry-After', async () => {
-    const attempt = () => suite.http().post('/auth/login').send({ email: 'guess@example.org', password: 'guess' });
+    const attempt = () =>
+      suite.http().post('/auth/login').send({ email: 'guess@example.org', password: 'guess' });
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
     const limited = await attempt();
     expect(limited.status).toBe(429);

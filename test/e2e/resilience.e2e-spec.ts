@@ -7,7 +7,10 @@ describe('when the directory service is down', () => {
   let token: string;
 
   beforeAll(async () => {
-    suite = await startSuite({ REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' });
+    suite = await startSuite({
+      REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
+      READINESS_TIMEOUT_MS: '500',
+    });
     token = await loginAsDemoAdmin(suite);
   });
   afterAll(async () => {
@@ -20,12 +23,18 @@ describe('when the directory service is down', () => {
     const res = await suite.http().get('/me').set('authorization', `Bearer ${token}`);
     const elapsed = Date.now() - started;
     expect(res.status).toBe(504);
-    expect(res.body).toMatchObject({ code: 'UPSTREAM_TIMEOUT', details: { topic: 'directory.accounts.me' } });
+    expect(res.body).toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      details: { topic: 'directory.accounts.me' },
+    });
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);
 
     const ready = await suite.http().get('/health/ready').expect(503);
-    expect(ready.body).toMatchObject({ code: 'NOT_READY', details: { ready: false, checks: { kafka: 'up', directory: 'down' } } });
+    expect(ready.body).toMatchObject({
+      code: 'NOT_READY',
+      details: { ready: false, checks: { kafka: 'up', directory: 'down' } },
+    });
     await suite.http().get('/health/live').expect(200);
   });
 

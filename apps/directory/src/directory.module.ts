@@ -1,4 +1,9 @@
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -56,8 +61,12 @@ export class DirectoryModule {
         {
           provide: RelayLifecycle,
           inject: [OutboxRelay, DirectoryConfig, AccountsService, AccountsRepository],
-          useFactory: (relay: OutboxRelay, c: DirectoryConfig, a: AccountsService, r: AccountsRepository) =>
-            new RelayLifecycle(relay, c, a, r),
+          useFactory: (
+            relay: OutboxRelay,
+            c: DirectoryConfig,
+            a: AccountsService,
+            r: AccountsRepository,
+          ) => new RelayLifecycle(relay, c, a, r),
         },
       ],
     };

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { createRootLogger, JsonLogger } from '@app/logging';
-import { GatewayConfig } from './config.js';
+import { type GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';

@@ -1,4 +1,9 @@
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { allRequestTopics } from '@app/contracts';
@@ -44,7 +49,11 @@ export class GatewayModule {
             timeoutMs: config.REQUEST_TIMEOUT_MS,
           }),
         },
-        { provide: RpcLifecycle, inject: [RpcClient], useFactory: (rpc: RpcClient) => new RpcLifecycle(rpc) },
+        {
+          provide: RpcLifecycle,
+          inject: [RpcClient],
+          useFactory: (rpc: RpcClient) => new RpcLifecycle(rpc),
+        },
         HealthService,
         JwtStrategy,
         // Order matters: authenticate first, then count against the rate limit.

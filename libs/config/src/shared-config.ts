@@ -3,11 +3,15 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-vali
 /** Env variables every app reads. Apps extend this class with their own. */
 export class BaseConfig {
   /** Comma-separated host:port list. */
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port]' })
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must be host:port[,host:port]',
+  })
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 
   /** Server URL without a database: each service adds its own database name. */
-  @Matches(/^mysql:\/\/[^/]+\/?$/, { message: 'MYSQL_URL must look like mysql://user:pass@host:port' })
+  @Matches(/^mysql:\/\/[^/]+\/?$/, {
+    message: 'MYSQL_URL must look like mysql://user:pass@host:port',
+  })
   MYSQL_URL: string = 'mysql://root@127.0.0.1:3306';
 
   /** Databases are `<prefix><service>`, e.g. `studentpass_directory`; tests use another prefix. */

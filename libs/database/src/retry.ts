@@ -2,7 +2,8 @@
 const RETRIABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 export function isRetriableDbError(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } } | null)?.code ??
+  const code =
+    (error as { code?: string; driverError?: { code?: string } } | null)?.code ??
     (error as { driverError?: { code?: string } } | null)?.driverError?.code;
   return code !== undefined && RETRIABLE.has(code);
 }

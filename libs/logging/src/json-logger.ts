@@ -42,7 +42,12 @@ export class JsonLogger implements LoggerService {
   error(message: unknown, traceOrContext?: string, context?: string): void {
     // Nest calls error(message, stack, context) or error(message, context).
     const hasTrace = context !== undefined;
-    this.write('error', message, hasTrace ? context : traceOrContext, hasTrace ? traceOrContext : undefined);
+    this.write(
+      'error',
+      message,
+      hasTrace ? context : traceOrContext,
+      hasTrace ? traceOrContext : undefined,
+    );
   }
   warn(message: unknown, context?: string): void {
     this.write('warn', message, context);

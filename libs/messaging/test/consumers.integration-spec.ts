@@ -62,7 +62,10 @@ class ItConsumer {
     deliveries.push(event.id);
     if (event.payload.poison) throw new Error(`cannot handle ${event.payload.note}`);
     await applyOnce(dataSource, 'it-consumer', event.id, async (manager) => {
-      await manager.query('INSERT INTO it_effects (event_id, note) VALUES (?, ?)', [event.id, event.payload.note]);
+      await manager.query('INSERT INTO it_effects (event_id, note) VALUES (?, ?)', [
+        event.id,
+        event.payload.note,
+      ]);
     });
   }
 }
@@ -91,7 +94,11 @@ describe('event consumers: idempotent effects and dead letters (real MariaDB and
   const send = (value: string) =>
     producer.send({ topic: EVENTS, acks: -1, messages: [{ key: 'same-key', value }] });
   const effectsOf = async (eventId: string): Promise<number> =>
-    Number((await dataSource.query('SELECT COUNT(*) AS n FROM it_effects WHERE event_id = ?', [eventId]))[0].n);
+    Number(
+      (
+        await dataSource.query('SELECT COUNT(*) AS n FROM it_effects WHERE event_id = ?', [eventId])
+      )[0].n,
+    );
 
   beforeAll(async () => {
     dataSource = await openTestDatabase();
@@ -108,7 +115,10 @@ describe('event consumers: idempotent effects and dead letters (real MariaDB and
     app.useGlobalFilters(new RpcErrorFilter());
     app.useGlobalInterceptors(new RpcContextInterceptor());
     await app.listen();
-    producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: kafkajs.Partitioners.DefaultPartitioner });
+    producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     deadLetters = await new TopicRecorder(kafka, [DEAD_LETTERS]).start();
   });
@@ -123,9 +133,14 @@ describe('event consumers: idempotent effects and dead letters (real MariaDB and
     const id = randomUUID();
     await send(envelope('twice', {}, id));
     await send(envelope('twice', {}, id));
-    await waitFor(() => deliveries.filter((d) => d === id).length === 2, { what: 'both deliveries' });
+    await waitFor(() => deliveries.filter((d) => d === id).length === 2, {
+      what: 'both deliveries',
+    });
     expect(await effectsOf(id)).toBe(1);
-    const processed = await dataSource.query('SELECT COUNT(*) AS n FROM processed_events WHERE event_id = ?', [id]);
+    const processed = await dataSource.query(
+      'SELECT COUNT(*) AS n FROM processed_events WHERE event_id = ?',
+      [id],
+    );
     expect(Number(processed[0].n)).toBe(1);
   });
 
@@ -135,22 +150,30 @@ describe('event consumers: idempotent effects and dead letters (real MariaDB and
     await send(envelope('poison', { poison: true }, poisonId));
     await send(envelope('after-poison', {}, nextId));
 
-    const [dead] = await deadLetters.waitForCount((m) => m.value !== null && m.value.includes(poisonId), 1);
-    expect(dead!.headers).toMatchObject({
+    const [dead] = await deadLetters.waitForCount(
+      (m) => m.value !== null && m.value.includes(poisonId),
+      1,
+    );
+    expect(dead.headers).toMatchObject({
       'x-original-topic': EVENTS,
       'x-error-code': 'HANDLER_FAILED',
       'x-error-message': 'cannot handle poison',
     });
     expect(deliveries.filter((d) => d === poisonId)).toHaveLength(DEFAULT_MAX_ATTEMPTS);
     // The message behind the poison one on the same partition is handled.
-    await waitFor(async () => (await effectsOf(nextId)) === 1, { what: 'the next message to be applied' });
+    await waitFor(async () => (await effectsOf(nextId)) === 1, {
+      what: 'the next message to be applied',
+    });
     expect(await effectsOf(poisonId)).toBe(0);
   });
 
   it('sends a payload that fails validation straight to the dead letters, without retries', async () => {
     const marker = `not-an-envelope-${uniqueSuffix()}`;
     await send(JSON.stringify({ hello: marker }));
-    const [dead] = await deadLetters.waitForCount((m) => m.value !== null && m.value.includes(marker), 1);
-    expect(dead!.headers['x-error-code']).toBe('VALIDATION_FAILED');
+    const [dead] = await deadLetters.waitForCount(
+      (m) => m.value !== null && m.value.includes(marker),
+      1,
+    );
+    expect(dead.headers['x-error-code']).toBe('VALIDATION_FAILED');
   });
 });

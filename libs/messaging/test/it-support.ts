@@ -3,7 +3,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateDatabase, type ServiceDatabase } from '@app/database';
 import { createKafka } from '@app/messaging';
-import { CreateMessagingTables1764300000000, OutboxEventEntity, ProcessedEventEntity } from '@app/messaging';
+import {
+  CreateMessagingTables1764300000000,
+  OutboxEventEntity,
+  ProcessedEventEntity,
+} from '@app/messaging';
 import { testEnv } from '../../../scripts/test-infra.js';
 
 /** A table standing for "the change" an event describes or a consumer makes. */

@@ -25,7 +25,11 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
     return runWithRequestContext({ requestId: `req-${note}` }, () =>
       dataSource.transaction(async (manager) => {
         await manager.query('INSERT INTO it_effects (note) VALUES (?)', [note]);
-        const envelope = await writer.append(manager, { topic, key: `key-${note}`, payload: { note } });
+        const envelope = await writer.append(manager, {
+          topic,
+          key: `key-${note}`,
+          payload: { note },
+        });
         return envelope.id;
       }),
     );
@@ -42,8 +46,8 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
     await relay.start();
     try {
       const [message] = await recorder.waitForCount((m) => m.headers.ce_id === eventId, 1);
-      expect(message!.key).toBe('key-while-down');
-      expect(JSON.parse(message!.value!)).toMatchObject({
+      expect(message.key).toBe('key-while-down');
+      expect(JSON.parse(message.value!)).toMatchObject({
         id: eventId,
         type: topic,
         producer: 'it-service',
@@ -52,8 +56,14 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
         payload: { note: 'while-down' },
         occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
-      expect(message!.headers).toMatchObject({ ce_specversion: '1.0', ce_source: 'it-service', ce_type: topic });
-      const published = await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId });
+      expect(message.headers).toMatchObject({
+        ce_specversion: '1.0',
+        ce_source: 'it-service',
+        ce_type: topic,
+      });
+      const published = await dataSource
+        .getRepository(OutboxEventEntity)
+        .findOneByOrFail({ eventId });
       expect(published.publishedAt).not.toBeNull();
     } finally {
       await relay.stop();
@@ -74,13 +84,17 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
     await recorder.waitForCount((m) => m.headers.ce_id === eventId, 1);
     await crashing.stop();
     expect(crashes).toBeGreaterThanOrEqual(1);
-    expect((await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId })).publishedAt).toBeNull();
+    expect(
+      (await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId })).publishedAt,
+    ).toBeNull();
 
     const relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 100 });
     await relay.start();
     try {
       const copies = await recorder.waitForCount((m) => m.headers.ce_id === eventId, 2);
-      expect(new Set(copies.map((m) => JSON.parse(m.value!).id))).toEqual(new Set([eventId]));
+      expect(new Set(copies.map((m) => (JSON.parse(m.value!) as { id: string }).id))).toEqual(
+        new Set([eventId]),
+      );
       const row = await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId });
       expect(row.publishedAt).not.toBeNull();
     } finally {
@@ -100,6 +114,8 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
   });
 
   it('refuses to write an event outside a transaction', async () => {
-    await expect(writer.append(dataSource.manager, { topic, key: 'k', payload: {} })).rejects.toThrow(/inside a transaction/);
+    await expect(
+      writer.append(dataSource.manager, { topic, key: 'k', payload: {} }),
+    ).rejects.toThrow(/inside a transaction/);
   });
 });

@@ -36,7 +36,8 @@ class EchoQuery {
 class EchoController {
   @MessagePattern(ECHO)
   echo(@Payload() query: EchoQuery): { text: string; requestId: string | undefined } {
-    if (query.notFound) throw new AppError('ACCOUNT_NOT_FOUND', 'not_found', 'No such account', { text: query.text });
+    if (query.notFound)
+      throw new AppError('ACCOUNT_NOT_FOUND', 'not_found', 'No such account', { text: query.text });
     if (query.crash) throw new Error('database password is hunter2');
     return { text: query.text, requestId: currentRequestId() };
   }
@@ -59,10 +60,13 @@ describe('request-reply over Kafka (real broker)', () => {
   let client: RpcClient;
 
   beforeAll(async () => {
-    await ensureTopics(testKafka('it-rpc'), [ECHO, NOBODY].flatMap((t) => [
-      { topic: t, partitions: 4 },
-      { topic: replyTopicOf(t), partitions: 4 },
-    ]));
+    await ensureTopics(
+      testKafka('it-rpc'),
+      [ECHO, NOBODY].flatMap((t) => [
+        { topic: t, partitions: 4 },
+        { topic: replyTopicOf(t), partitions: 4 },
+      ]),
+    );
     service = await NestFactory.createMicroservice(EchoModule, {
       ...serviceTransport({ service: `it-echo-${run}`, brokers: testEnv.brokers }),
       logger: false,
@@ -91,20 +95,32 @@ describe('request-reply over Kafka (real broker)', () => {
   it("brings a service's error back with its code, kind and details", async () => {
     const error = await client.send(ECHO, { text: 'x', notFound: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'ACCOUNT_NOT_FOUND', kind: 'not_found', details: { text: 'x' } });
+    expect(error).toMatchObject({
+      code: 'ACCOUNT_NOT_FOUND',
+      kind: 'not_found',
+      details: { text: 'x' },
+    });
   });
 
   it('brings an unexpected error back as INTERNAL with an error id and nothing of its message', async () => {
-    const error = (await client.send(ECHO, { text: 'x', crash: true }).catch((e: unknown) => e)) as AppError;
+    const error = (await client
+      .send(ECHO, { text: 'x', crash: true })
+      .catch((e: unknown) => e)) as AppError;
     expect(error).toMatchObject({ code: 'INTERNAL', kind: 'internal' });
     expect((error.details as { errorId: string }).errorId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('hunter2');
+    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(
+      'hunter2',
+    );
   });
 
   it('validates the payload in the service', async () => {
-    const error = (await client.send(ECHO, { text: 42, extra: true }).catch((e: unknown) => e)) as AppError;
+    const error = (await client
+      .send(ECHO, { text: 42, extra: true })
+      .catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('VALIDATION_FAILED');
-    const fields = (error.details as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
+    const fields = (error.details as { fields: { field: string }[] }).fields
+      .map((f) => f.field)
+      .sort();
     expect(fields).toEqual(['extra', 'text']);
   });
 
@@ -119,20 +135,29 @@ describe('request-reply over Kafka (real broker)', () => {
     const second = newClient();
     await second.connect();
     try {
-      await waitFor(() => client.isReady() && second.isReady(), { what: 'both instances to own reply partitions' });
+      await waitFor(() => client.isReady() && second.isReady(), {
+        what: 'both instances to own reply partitions',
+      });
       const mine = client.kafka.getConsumerAssignments()[replyTopicOf(ECHO)];
       const theirs = second.kafka.getConsumerAssignments()[replyTopicOf(ECHO)];
       expect(mine).not.toBe(theirs);
       const replies = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => (i % 2 ? client : second).send<{ text: string }>(ECHO, { text: `n${i}` })),
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 ? client : second).send<{ text: string }>(ECHO, { text: `n${i}` }),
+        ),
       );
       expect(replies.map((r) => r.text)).toEqual(Array.from({ length: 40 }, (_, i) => `n${i}`));
     } finally {
       await second.close();
     }
-    await waitFor(async () => (await client.send<{ text: string }>(ECHO, { text: 'alone' }, 1000).catch(() => undefined))?.text === 'alone', {
-      timeoutMs: 20_000,
-      what: 'the remaining instance to answer alone',
-    });
+    await waitFor(
+      async () =>
+        (await client.send<{ text: string }>(ECHO, { text: 'alone' }, 1000).catch(() => undefined))
+          ?.text === 'alone',
+      {
+        timeoutMs: 20_000,
+        what: 'the remaining instance to answer alone',
+      },
+    );
   });
 });

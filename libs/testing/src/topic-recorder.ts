@@ -31,9 +31,11 @@ export class TopicRecorder {
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    const joined = new Promise<void>((resolve) => this.consumer?.on('consumer.group_join', () => resolve()));
+    const joined = new Promise<void>((resolve) =>
+      this.consumer?.on('consumer.group_join', () => resolve()),
+    );
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) {
           if (value !== undefined) headers[name] = String(value);
@@ -46,6 +48,7 @@ export class TopicRecorder {
           value: message.value?.toString() ?? null,
           headers,
         });
+        return Promise.resolve();
       },
     });
     await joined;
@@ -56,11 +59,18 @@ export class TopicRecorder {
     return this.messages.filter(predicate);
   }
 
-  async waitForCount(predicate: (m: RecordedMessage) => boolean, count: number, timeoutMs = 15_000): Promise<RecordedMessage[]> {
-    return waitFor(() => {
-      const found = this.where(predicate);
-      return found.length >= count ? found : undefined;
-    }, { timeoutMs, what: `${count} matching message(s) on ${this.topics.join(', ')}` });
+  async waitForCount(
+    predicate: (m: RecordedMessage) => boolean,
+    count: number,
+    timeoutMs = 15_000,
+  ): Promise<RecordedMessage[]> {
+    return waitFor(
+      () => {
+        const found = this.where(predicate);
+        return found.length >= count ? found : undefined;
+      },
+      { timeoutMs, what: `${count} matching message(s) on ${this.topics.join(', ')}` },
+    );
   }
 
   async stop(): Promise<void> {

@@ -25,8 +25,14 @@ export class AuthService {
     const hash = account?.passwordHash ?? (await this.dummyHash);
     const passwordMatches = await argon2.verify(hash, password);
     if (!account || !passwordMatches) throw invalidCredentials();
-    const claims: AccessTokenClaims = { sub: account.id, role: account.role, org: account.organisationId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
+    const claims: AccessTokenClaims = {
+      sub: account.id,
+      role: account.role,
+      org: account.organisationId,
+    };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }
 }

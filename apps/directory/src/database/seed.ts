@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { AccountsRepository } from '../accounts/accounts.repository.js';
-import { AccountsService } from '../accounts/accounts.service.js';
+import { type AccountsRepository } from '../accounts/accounts.repository.js';
+import { type AccountsService } from '../accounts/accounts.service.js';
 import type { DirectoryConfig } from '../config.js';
 
 /** Demo data for a newcomer: one platform admin. Safe to run at every start. */

@@ -14,8 +14,16 @@ export class MeController {
 
   @Get('me')
   @ApiOkResponse({ type: AccountResponseDto, description: 'The signed-in account' })
-  @ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED: missing, forged or expired token' })
-  @ApiResponse({ status: 504, type: ErrorBodyDto, description: 'UPSTREAM_TIMEOUT: the directory did not answer in time' })
+  @ApiResponse({
+    status: 401,
+    type: ErrorBodyDto,
+    description: 'UNAUTHENTICATED: missing, forged or expired token',
+  })
+  @ApiResponse({
+    status: 504,
+    type: ErrorBodyDto,
+    description: 'UPSTREAM_TIMEOUT: the directory did not answer in time',
+  })
   getMe(@CurrentUser() user: AccessTokenClaims): Promise<AccountView> {
     return this.rpc.send<AccountView>(Topics.directory.me, { accountId: user.sub });
   }

@@ -17,7 +17,11 @@ export class AuthController {
   @HttpCode(200)
   @RateLimit('login')
   @ApiOkResponse({ type: LoginResponseDto, description: 'A short-lived access token' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED: malformed body' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description: 'VALIDATION_FAILED: malformed body',
+  })
   @ApiResponse({ status: 401, type: ErrorBodyDto, description: 'INVALID_CREDENTIALS' })
   @ApiResponse({ status: 429, type: ErrorBodyDto, description: 'RATE_LIMITED' })
   login(@Body() body: LoginRequestDto): Promise<LoginReply> {

@@ -12,14 +12,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext): ReturnType<CanActivate['canActivate']> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     return isPublic ? true : super.canActivate(context);
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
     if (error || !user) {
       const reason = info instanceof Error ? info.message : 'missing or invalid token';
-      throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'A valid bearer token is required', { reason });
+      throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'A valid bearer token is required', {
+        reason,
+      });
     }
     return user;
   }

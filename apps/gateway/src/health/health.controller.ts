@@ -13,7 +13,10 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('live')
-  @ApiOkResponse({ description: 'The gateway process answers', schema: { example: { status: 'live' } } })
+  @ApiOkResponse({
+    description: 'The gateway process answers',
+    schema: { example: { status: 'live' } },
+  })
   live(): { status: 'live' } {
     return { status: 'live' };
   }
@@ -23,7 +26,11 @@ export class HealthController {
     description: 'Kafka, the reply channel and every service answer',
     schema: { example: { ready: true, checks: { kafka: 'up', replies: 'up', directory: 'up' } } },
   })
-  @ApiResponse({ status: 503, type: ErrorBodyDto, description: 'NOT_READY, with the state of each check in details' })
+  @ApiResponse({
+    status: 503,
+    type: ErrorBodyDto,
+    description: 'NOT_READY, with the state of each check in details',
+  })
   ready(): Promise<Readiness> {
     return this.health.assertReady();
   }

@@ -35,7 +35,9 @@ export class HealthService implements OnModuleDestroy {
     const timeoutMs = this.config.READINESS_TIMEOUT_MS;
     const [kafka, ...services] = await Promise.all([
       this.check(() => withTimeout(this.describeCluster(), timeoutMs)),
-      ...SERVICES.map((s) => this.check(() => this.rpc.send<PingReply>(s.ping, { from: 'gateway' }, timeoutMs))),
+      ...SERVICES.map((s) =>
+        this.check(() => this.rpc.send<PingReply>(s.ping, { from: 'gateway' }, timeoutMs)),
+      ),
     ]);
     const checks: Record<string, CheckState> = {
       kafka,

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, httpStatusOf, type ErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
@@ -45,7 +51,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
     }
     if (isBodyParserError(exception)) {
-      return { status: exception.status, body: { code: 'MALFORMED_REQUEST', message: exception.message } };
+      return {
+        status: exception.status,
+        body: { code: 'MALFORMED_REQUEST', message: exception.message },
+      };
     }
     const errorId = randomUUID();
     this.logger.error({ msg: 'unexpected error', errorId, path: request.path, err: exception });

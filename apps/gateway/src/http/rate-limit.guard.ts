@@ -9,10 +9,14 @@ const WINDOW_MS = 60_000;
 export type RateLimitBucket = 'default' | 'login' | 'none';
 
 /** Puts a route in a stricter bucket (`login`) or exempts it (`none`, e.g. health probes). */
-export const RateLimit = (bucket: RateLimitBucket): MethodDecorator & ClassDecorator => SetMetadata(RATE_LIMIT, bucket);
+export const RateLimit = (bucket: RateLimitBucket): MethodDecorator & ClassDecorator =>
+  SetMetadata(RATE_LIMIT, bucket);
 
 /** Limits per minute per client address; set from the gateway's config at start. */
-export const rateLimits: Record<Exclude<RateLimitBucket, 'none'>, number> = { default: 1200, login: 20 };
+export const rateLimits: Record<Exclude<RateLimitBucket, 'none'>, number> = {
+  default: 1200,
+  login: 20,
+};
 
 interface Window {
   startedAt: number;
@@ -34,7 +38,10 @@ export class RateLimitGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const bucket =
-      this.reflector.getAllAndOverride<RateLimitBucket>(RATE_LIMIT, [context.getHandler(), context.getClass()]) ?? 'default';
+      this.reflector.getAllAndOverride<RateLimitBucket>(RATE_LIMIT, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'default';
     if (bucket === 'none') return true;
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
@@ -55,10 +62,15 @@ export class RateLimitGuard implements CanActivate {
     response.setHeader('RateLimit-Reset', String(resetSeconds));
     if (window.count > limit) {
       response.setHeader('Retry-After', String(resetSeconds));
-      throw new AppError('RATE_LIMITED', 'rate_limited', `Too many requests; try again in ${resetSeconds} s`, {
-        limit,
-        retryAfterSeconds: resetSeconds,
-      });
+      throw new AppError(
+        'RATE_LIMITED',
+        'rate_limited',
+        `Too many requests; try again in ${resetSeconds} s`,
+        {
+          limit,
+          retryAfterSeconds: resetSeconds,
+        },
+      );
     }
     return true;
   }

@@ -55,17 +55,28 @@ export class DeadLetterInterceptor implements NestInterceptor {
         count: maxAttempts - 1,
         delay: (error: unknown, retryCount: number) => {
           if (!isRetriable(error)) throw error;
-          this.logger.warn({ msg: 'event handler failed; retrying', topic: kafka.getTopic(), attempt: retryCount, err: error });
+          this.logger.warn({
+            msg: 'event handler failed; retrying',
+            topic: kafka.getTopic(),
+            attempt: retryCount,
+            err: error,
+          });
           return timer(DeadLetterInterceptor.baseDelayMs * retryCount);
         },
       }),
       // Emit one value: Nest awaits the last value of an event handler's stream, and an
       // empty stream would fail there and block the partition after all.
-      catchError((error: unknown) => from(this.sendToDeadLetters(kafka, deadLetterTopic, error)).pipe(map(() => undefined))),
+      catchError((error: unknown) =>
+        from(this.sendToDeadLetters(kafka, deadLetterTopic, error)).pipe(map(() => undefined)),
+      ),
     );
   }
 
-  private async sendToDeadLetters(kafka: KafkaContext, deadLetterTopic: string, error: unknown): Promise<void> {
+  private async sendToDeadLetters(
+    kafka: KafkaContext,
+    deadLetterTopic: string,
+    error: unknown,
+  ): Promise<void> {
     const message = kafka.getMessage();
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     const code = error instanceof AppError ? error.code : 'HANDLER_FAILED';
@@ -84,7 +95,8 @@ export class DeadLetterInterceptor implements NestInterceptor {
       messages: [
         {
           key: message.key === null || message.key === undefined ? null : String(message.key),
-          value: typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value),
+          value:
+            typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value),
           headers: {
             'x-original-topic': kafka.getTopic(),
             'x-original-partition': String(kafka.getPartition()),

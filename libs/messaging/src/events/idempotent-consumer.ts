@@ -27,6 +27,10 @@ export async function applyOnce(
   }
 }
 
-async function alreadyProcessed(dataSource: DataSource, consumer: string, eventId: string): Promise<boolean> {
+async function alreadyProcessed(
+  dataSource: DataSource,
+  consumer: string,
+  eventId: string,
+): Promise<boolean> {
   return dataSource.getRepository(ProcessedEventEntity).existsBy({ consumer, eventId });
 }

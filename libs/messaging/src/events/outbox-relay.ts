@@ -90,9 +90,13 @@ export class OutboxRelay {
       const envelopes = rows.map((r) => JSON.parse(r.envelope) as EventEnvelope);
       const byTopic = new Map<string, Message[]>();
       rows.forEach((row, i) => {
-        const envelope = envelopes[i]!;
+        const envelope = envelopes[i];
         const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.messageKey, value: row.envelope, headers: cloudEventHeaders(envelope) });
+        messages.push({
+          key: row.messageKey,
+          value: row.envelope,
+          headers: cloudEventHeaders(envelope),
+        });
         byTopic.set(row.topic, messages);
       });
       await this.producer.sendBatch({
@@ -100,7 +104,11 @@ export class OutboxRelay {
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
       await this.options.afterSend?.(envelopes);
-      await manager.update(OutboxEventEntity, { seq: In(rows.map((r) => r.seq)) }, { publishedAt: new Date() });
+      await manager.update(
+        OutboxEventEntity,
+        { seq: In(rows.map((r) => r.seq)) },
+        { publishedAt: new Date() },
+      );
       return rows.length;
     });
   }

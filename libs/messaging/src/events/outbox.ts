@@ -18,7 +18,10 @@ export interface NewEvent<TPayload> {
 export class OutboxWriter {
   constructor(private readonly producer: string) {}
 
-  async append<TPayload>(manager: EntityManager, event: NewEvent<TPayload>): Promise<EventEnvelope<TPayload>> {
+  async append<TPayload>(
+    manager: EntityManager,
+    event: NewEvent<TPayload>,
+  ): Promise<EventEnvelope<TPayload>> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction');
     }

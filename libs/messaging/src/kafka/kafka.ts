@@ -1,7 +1,11 @@
 import kafkajs, { type Kafka, type KafkaConfig, type ITopicConfig } from 'kafkajs';
 import type { TopicSpec } from '@app/contracts';
 
-export function createKafka(brokers: string[], clientId: string, extra: Partial<KafkaConfig> = {}): Kafka {
+export function createKafka(
+  brokers: string[],
+  clientId: string,
+  extra: Partial<KafkaConfig> = {},
+): Kafka {
   return new kafkajs.Kafka({
     clientId,
     brokers,
@@ -31,7 +35,11 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
     if (present.length > 0) {
       const metadata = await admin.fetchTopicMetadata({ topics: present.map((s) => s.topic) });
       const grow = metadata.topics
-        .map((t) => ({ topic: t.name, have: t.partitions.length, want: present.find((s) => s.topic === t.name)?.partitions ?? 0 }))
+        .map((t) => ({
+          topic: t.name,
+          have: t.partitions.length,
+          want: present.find((s) => s.topic === t.name)?.partitions ?? 0,
+        }))
         .filter((t) => t.want > t.have)
         .map((t) => ({ topic: t.topic, count: t.want }));
       if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow });

@@ -18,7 +18,9 @@ export interface RpcClientOptions {
   timeoutMs: number;
 }
 
-export function rpcClientTransport(options: RpcClientOptions): NonNullable<KafkaOptions['options']> {
+export function rpcClientTransport(
+  options: RpcClientOptions,
+): NonNullable<KafkaOptions['options']> {
   return {
     postfixId: '',
     client: {
@@ -75,14 +77,20 @@ export class RpcClient {
     return this.options.requestTopics.every((t) => assigned[`${t}.reply`] !== undefined);
   }
 
-  async send<TReply>(topic: string, payload: object, timeoutMs = this.options.timeoutMs): Promise<TReply> {
+  async send<TReply>(
+    topic: string,
+    payload: object,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<TReply> {
     const headers = {
       [RpcHeaders.requestId]: currentRequestId() ?? randomUUID(),
       [RpcHeaders.deadline]: String(Date.now() + timeoutMs),
     };
     try {
       return await firstValueFrom(
-        this.kafka.send<TReply>(topic, { value: payload, headers }).pipe(timeout({ first: timeoutMs })),
+        this.kafka
+          .send<TReply>(topic, { value: payload, headers })
+          .pipe(timeout({ first: timeoutMs })),
       );
     } catch (error) {
       throw this.toAppError(error, topic, timeoutMs);
@@ -92,28 +100,53 @@ export class RpcClient {
   private toAppError(error: unknown, topic: string, timeoutMs: number): AppError {
     if (error instanceof AppError) return error;
     if (error instanceof TimeoutError) {
-      return new AppError('UPSTREAM_TIMEOUT', 'timeout', `No answer from the service within ${timeoutMs} ms`, { topic });
+      return new AppError(
+        'UPSTREAM_TIMEOUT',
+        'timeout',
+        `No answer from the service within ${timeoutMs} ms`,
+        { topic },
+      );
     }
     if (isErrorBody(error)) {
       const kind = ErrorCatalog[error.code];
       if (kind === undefined) {
-        this.logger.error({ msg: 'service sent an error code the catalog does not know', topic, code: error.code });
+        this.logger.error({
+          msg: 'service sent an error code the catalog does not know',
+          topic,
+          code: error.code,
+        });
         return new AppError('INTERNAL', 'internal', 'Internal error', { errorId: error.errorId });
       }
-      const details = error.errorId ? { ...(error.details as object | undefined), errorId: error.errorId } : error.details;
+      const details = error.errorId
+        ? { ...(error.details as object | undefined), errorId: error.errorId }
+        : error.details;
       return new AppError(error.code, kind, error.message, details);
     }
     if (error === 'There is no matching message handler defined in the remote service.') {
-      return new AppError('NO_HANDLER', 'unavailable', 'No service handles this request', { topic });
+      return new AppError('NO_HANDLER', 'unavailable', 'No service handles this request', {
+        topic,
+      });
     }
     if (error instanceof InvalidKafkaClientTopicException) {
-      return new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The gateway is not yet ready to receive replies', { topic });
+      return new AppError(
+        'SERVICE_UNAVAILABLE',
+        'unavailable',
+        'The gateway is not yet ready to receive replies',
+        { topic },
+      );
     }
     if (error instanceof kafkajs.KafkaJSError) {
       this.logger.error({ msg: 'broker error', topic, err: error });
-      return new AppError('BROKER_UNAVAILABLE', 'unavailable', 'The message broker is not reachable', { topic });
+      return new AppError(
+        'BROKER_UNAVAILABLE',
+        'unavailable',
+        'The message broker is not reachable',
+        { topic },
+      );
     }
     this.logger.error({ msg: 'unexpected rpc failure', topic, err: error });
-    return new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The service could not be reached', { topic });
+    return new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The service could not be reached', {
+      topic,
+    });
   }
 }

@@ -45,7 +45,10 @@ export function serviceTransport(options: ServiceTransportOptions): KafkaOptions
         heartbeatInterval: 1000,
         maxWaitTimeInMs: 100,
       },
-      producer: { allowAutoTopicCreation: false, createPartitioner: kafkajs.Partitioners.DefaultPartitioner },
+      producer: {
+        allowAutoTopicCreation: false,
+        createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+      },
       subscribe: { fromBeginning: true },
       run: { partitionsConsumedConcurrently: options.concurrency ?? 4 },
     },
@@ -74,19 +77,39 @@ export class RpcContextInterceptor implements NestInterceptor {
     return new Observable((subscriber) =>
       runWithRequestContext({ requestId }, () => {
         if (Number.isFinite(deadline) && deadline > 0 && Date.now() > deadline) {
-          this.logger.warn({ msg: 'dropped expired request', topic, lateByMs: Date.now() - deadline });
-          subscriber.error(new AppError('DEADLINE_EXCEEDED', 'timeout', 'The caller stopped waiting for this request'));
+          this.logger.warn({
+            msg: 'dropped expired request',
+            topic,
+            lateByMs: Date.now() - deadline,
+          });
+          subscriber.error(
+            new AppError(
+              'DEADLINE_EXCEEDED',
+              'timeout',
+              'The caller stopped waiting for this request',
+            ),
+          );
           return;
         }
         const started = performance.now();
         return next.handle().subscribe({
           next: (value) => subscriber.next(value),
           error: (error: unknown) => {
-            this.logger.debug({ msg: 'handled', topic, ok: false, ms: Math.round(performance.now() - started) });
+            this.logger.debug({
+              msg: 'handled',
+              topic,
+              ok: false,
+              ms: Math.round(performance.now() - started),
+            });
             subscriber.error(error);
           },
           complete: () => {
-            this.logger.debug({ msg: 'handled', topic, ok: true, ms: Math.round(performance.now() - started) });
+            this.logger.debug({
+              msg: 'handled',
+              topic,
+              ok: true,
+              ms: Math.round(performance.now() - started),
+            });
             subscriber.complete();
           },
         });

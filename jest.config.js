@@ -11,6 +11,7 @@ const common = {
     '^.+\\.ts$': ['ts-jest', { useESM: true }],
   },
   rootDir: '.',
+  setupFiles: ['reflect-metadata'],
 };
 
 /** @type {import('jest').Config} */

@@ -28,7 +28,9 @@ export function loadConfig<T extends object>(
 
 /** Env booleans: `true`/`1`/`yes` and `false`/`0`/`no`; anything else fails validation. */
 export function EnvBoolean(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => {
+  // Reads the raw variable: implicit conversion would already have made 'false' true.
+  return Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+    const value = obj[key];
     if (typeof value === 'boolean') return value;
     const text = String(value).toLowerCase();
     if (['true', '1', 'yes'].includes(text)) return true;

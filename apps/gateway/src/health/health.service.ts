@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { Admin } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
 import { Topics, type PingReply } from '@app/contracts';
 import { brokersOf } from '@app/config';
 import { AppError } from '@app/errors';
@@ -60,6 +60,7 @@ export class HealthService implements OnModuleDestroy {
       const admin = createKafka(brokersOf(this.config), 'gateway-health', {
         retry: { retries: 0 },
         connectionTimeout: 1000,
+        logLevel: kafkajs.logLevel.NOTHING,
       }).admin();
       await admin.connect();
       this.admin = admin;

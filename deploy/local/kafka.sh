@@ -95,9 +95,11 @@ cmd_fetch() {
   rm -rf "$LIB_DIR" "$LIB_MARKER"
   tmp="$(mktemp -d "$CACHE/kafka-$KAFKA_VERSION.fetch.XXXXXX")"
   [[ $KAFKA_MAJOR == 3 ]] && profile=(-Preload4j)
-  if ! "$MVN" -q -B -f "$POM_DIR/pom.xml" "${profile[@]}" \
+  if ! "$MVN" -q -B -Dstyle.color=never -f "$POM_DIR/pom.xml" "${profile[@]}" \
       -Dkafka.version="$KAFKA_VERSION" \
-      dependency:copy-dependencies -DoutputDirectory="$tmp/lib" -DincludeScope=runtime; then
+      dependency:copy-dependencies -DoutputDirectory="$tmp/lib" -DincludeScope=runtime \
+      >"$tmp/mvn.log" 2>&1; then
+    cat "$tmp/mvn.log" >&2
     rm -rf "$tmp"
     die "mvn dependency:copy-dependencies failed for Kafka $KAFKA_VERSION"
   fi
@@ -107,6 +109,19 @@ cmd_fetch() {
   rm -rf "$tmp"
   date -u +%FT%TZ >"$LIB_MARKER"
   log "fetched $(ls "$LIB_DIR" | wc -l) jars in $(( ($(now_ms) - t0) / 1000 ))s"
+}
+
+# Kafka 4.x brokers need Java 17+, 3.x Java 11+ (8 deprecated).
+check_java() {
+  command -v "$JAVA" >/dev/null || die "java not found (set JAVA_HOME or put java on PATH)"
+  local v major
+  v="$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n1)"
+  major="${v%%.*}"
+  [[ "$major" == 1 ]] && major="$(echo "$v" | cut -d. -f2)"
+  [[ "$major" =~ ^[0-9]+$ ]] || return 0
+  local need=11
+  [[ $KAFKA_MAJOR -ge 4 ]] && need=17
+  (( major >= need )) || die "Kafka $KAFKA_VERSION needs Java $need+, found $v ($JAVA)"
 }
 
 write_config() {
@@ -194,6 +209,10 @@ cmd_start() {
     return 0
   fi
 
+  if ! kafka_answers "$KAFKA_PORT"; then
+    port_open "$KAFKA_PORT" && die "127.0.0.1:$KAFKA_PORT is in use by something that is not Kafka (set KAFKA_PORT)"
+  fi
+
   mkdir -p "$KAFKA_STATE_DIR"
   # Serialize concurrent starts on the same state dir.
   exec 9>"$KAFKA_STATE_DIR/.lock"
@@ -208,6 +227,7 @@ cmd_start() {
     port_open "$KAFKA_PORT" && die "127.0.0.1:$KAFKA_PORT is in use by something that is not Kafka (set KAFKA_PORT)"
     port_open "$KAFKA_CONTROLLER_PORT" && die "controller port 127.0.0.1:$KAFKA_CONTROLLER_PORT is in use (set KAFKA_CONTROLLER_PORT)"
 
+    check_java
     cmd_fetch
     write_config
     format_storage
@@ -243,7 +263,9 @@ cmd_start() {
     fi
     if (( $(date +%s) >= deadline )); then
       print_tail
-      die "broker not ready after ${KAFKA_START_TIMEOUT}s (still running as pid $pid; '$0 stop' to stop it)"
+      echo "kafka.sh: ERROR: broker not ready after ${KAFKA_START_TIMEOUT}s; stopping pid $pid" >&2
+      cmd_stop >&2
+      exit 1
     fi
     sleep 0.25
   done

@@ -18,6 +18,9 @@ const common = {
 export default {
   // Integration and end-to-end tests talk to the real broker and database.
   testTimeout: 60000,
+  // One worker: the end-to-end files start services in consumer groups of the same name,
+  // which must not split partitions between two files running at once.
+  maxWorkers: 1,
   projects: [
     {
       ...common,

@@ -46,6 +46,8 @@ export class DirectoryModule {
         JwtModule.register({ secret: config.JWT_SECRET }),
       ],
       controllers: [AuthController, AccountsController, HealthController],
+      // Exported for the benchmark's no-Kafka baseline, which calls the same service logic.
+      exports: [AccountsService],
       providers: [
         { provide: DirectoryConfig, useValue: config },
         AccountsRepository,

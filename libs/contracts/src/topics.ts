@@ -32,7 +32,7 @@ export const replyTopicOf = (topic: string): string => `${topic}${REPLY_SUFFIX}`
  * partitions. Event topics: keyed by aggregate id, so order holds per key.
  */
 export const TopicPartitions = {
-  request: 4,
+  request: 12,
   reply: 4,
   event: 3,
   deadLetter: 1,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { ClientKafka, type KafkaOptions } from '@nestjs/microservices';
+import type { KafkaOptions } from '@nestjs/microservices';
 import { InvalidKafkaClientTopicException } from '@nestjs/microservices/errors/invalid-kafka-client-topic.exception.js';
 import kafkajs from 'kafkajs';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { ErrorCatalog } from '@app/contracts';
 import { AppError, isErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
+import { CoalescingClientKafka } from '../kafka/coalescing-transports.js';
 import { RpcHeaders } from './headers.js';
 
 export interface RpcClientOptions {
@@ -44,7 +45,9 @@ export function rpcClientTransport(
     },
     // Replies older than this instance are answers nobody waits for.
     subscribe: { fromBeginning: false },
-    run: { partitionsConsumedConcurrently: 4 },
+    // Replies are worth nothing after a restart, so their offsets are never committed:
+    // kafkajs would otherwise send an offset commit after every fetched batch.
+    run: { partitionsConsumedConcurrently: 4, autoCommit: false },
   };
 }
 
@@ -56,10 +59,10 @@ export function rpcClientTransport(
  */
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
-  readonly kafka: ClientKafka;
+  readonly kafka: CoalescingClientKafka;
 
   constructor(private readonly options: RpcClientOptions) {
-    this.kafka = new ClientKafka(rpcClientTransport(options));
+    this.kafka = new CoalescingClientKafka(rpcClientTransport(options));
     for (const topic of options.requestTopics) this.kafka.subscribeToResponseOf(topic);
   }
 

@@ -10,11 +10,12 @@ import {
   type NestInterceptor,
   type RpcExceptionFilter,
 } from '@nestjs/common';
-import { KafkaContext, Transport, type KafkaOptions } from '@nestjs/microservices';
+import { KafkaContext, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import kafkajs from 'kafkajs';
 import { Observable, throwError } from 'rxjs';
 import { AppError, isErrorBody, validationFailed, type ErrorBody } from '@app/errors';
 import { runWithRequestContext } from '@app/logging';
+import { CoalescingServerKafka } from '../kafka/coalescing-transports.js';
 import { RpcHeaders } from './headers.js';
 
 export interface ServiceTransportOptions {
@@ -28,30 +29,33 @@ export interface ServiceTransportOptions {
  * Kafka transport options for a service: one consumer group per service (replicas share
  * partitions), no topic auto-creation, several partitions processed concurrently.
  */
-export function serviceTransport(options: ServiceTransportOptions): KafkaOptions {
+export function serviceTransport(options: ServiceTransportOptions): CustomStrategy {
+  return { strategy: new CoalescingServerKafka(serviceKafkaOptions(options)) };
+}
+
+export function serviceKafkaOptions(
+  options: ServiceTransportOptions,
+): NonNullable<KafkaOptions['options']> {
   return {
-    transport: Transport.KAFKA,
-    options: {
-      postfixId: '',
-      client: {
-        clientId: options.service,
-        brokers: options.brokers,
-        retry: { initialRetryTime: 100, retries: 8 },
-      },
-      consumer: {
-        groupId: options.service,
-        allowAutoTopicCreation: false,
-        sessionTimeout: 10000,
-        heartbeatInterval: 1000,
-        maxWaitTimeInMs: 100,
-      },
-      producer: {
-        allowAutoTopicCreation: false,
-        createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-      },
-      subscribe: { fromBeginning: true },
-      run: { partitionsConsumedConcurrently: options.concurrency ?? 4 },
+    postfixId: '',
+    client: {
+      clientId: options.service,
+      brokers: options.brokers,
+      retry: { initialRetryTime: 100, retries: 8 },
     },
+    consumer: {
+      groupId: options.service,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: 100,
+    },
+    producer: {
+      allowAutoTopicCreation: false,
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+    },
+    subscribe: { fromBeginning: true },
+    run: { partitionsConsumedConcurrently: options.concurrency ?? 4 },
   };
 }
 

@@ -23,7 +23,7 @@ export class DirectoryConfig extends BaseConfig {
   @IsInt()
   @Min(1)
   @Max(64)
-  CONSUMER_CONCURRENCY: number = 4;
+  CONSUMER_CONCURRENCY: number = 12;
 }
 
 export const SERVICE_NAME = 'directory';

@@ -27,7 +27,8 @@ export const replyTopicOf = (topic: string): string => `${topic}${REPLY_SUFFIX}`
 
 /**
  * Partition counts. Request topics: enough for a service to work on several requests at
- * once (`partitionsConsumedConcurrently`) and for replicas to share them. Reply topics: at
+ * once (kafkajs handles one partition's messages in order, so concurrency needs partitions:
+ * 12 measured best on 2 cores, see docs/benchmarks.md) and for replicas to share them. Reply topics: at
  * least as many as gateway instances, since each instance reads replies on its own
  * partitions. Event topics: keyed by aggregate id, so order holds per key.
  */

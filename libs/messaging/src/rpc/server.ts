@@ -25,14 +25,15 @@ export interface ServiceTransportOptions {
   concurrency?: number;
 }
 
-/**
- * Kafka transport options for a service: one consumer group per service (replicas share
- * partitions), no topic auto-creation, several partitions processed concurrently.
- */
+/** The Kafka server of a service, with replies coalesced into shared produce requests. */
 export function serviceTransport(options: ServiceTransportOptions): CustomStrategy {
   return { strategy: new CoalescingServerKafka(serviceKafkaOptions(options)) };
 }
 
+/**
+ * Kafka options for a service: one consumer group per service (replicas share partitions),
+ * no topic auto-creation, several partitions processed concurrently.
+ */
 export function serviceKafkaOptions(
   options: ServiceTransportOptions,
 ): NonNullable<KafkaOptions['options']> {

@@ -40,7 +40,10 @@ function start(main: string, extra: Record<string, string>): void {
 async function waitFor(url: string, ok: (status: number) => boolean): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const status = await fetch(url).then((r) => r.status, () => 0);
+    const status = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (ok(status)) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -113,9 +116,16 @@ async function main(): Promise<void> {
   console.log('bench: preparing Kafka, topics and the bench database');
   await prepareTestInfrastructure();
   const { prepareInfrastructure } = await import('./prepare.js');
-  await prepareInfrastructure({ brokers: env.KAFKA_BROKERS.split(','), MYSQL_URL: env.MYSQL_URL, DB_PREFIX: env.DB_PREFIX });
+  await prepareInfrastructure({
+    brokers: env.KAFKA_BROKERS.split(','),
+    MYSQL_URL: env.MYSQL_URL,
+    DB_PREFIX: env.DB_PREFIX,
+  });
 
-  start('dist/apps/directory/src/main.js', { CONSUMER_CONCURRENCY: process.env.BENCH_CONCURRENCY ?? '4' });
+  start(
+    'dist/apps/directory/src/main.js',
+    process.env.BENCH_CONCURRENCY ? { CONSUMER_CONCURRENCY: process.env.BENCH_CONCURRENCY } : {},
+  );
   start('dist/apps/gateway/src/main.js', { PORT: String(GATEWAY_PORT) });
   start('dist/scripts/bench-baseline.js', { PORT: String(BASELINE_PORT), SEED_DEMO: 'false' });
   await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`, (s) => s === 200);
@@ -135,7 +145,12 @@ async function main(): Promise<void> {
   await load('warm-up', direct, accessToken, warmupSeconds);
   console.log(`bench: measuring (${seconds} s each, ${connections} connections)`);
   const kafka = await load('gateway → Kafka → directory → MySQL', viaKafka, accessToken, seconds);
-  const baseline = await load('baseline: same logic over HTTP, no Kafka', direct, accessToken, seconds);
+  const baseline = await load(
+    'baseline: same logic over HTTP, no Kafka',
+    direct,
+    accessToken,
+    seconds,
+  );
 
   const block = markdown(kafka, baseline);
   console.log(`\n${block}\n`);

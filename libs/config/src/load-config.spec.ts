@@ -35,6 +35,14 @@ describe('loadConfig', () => {
       expect(message).toMatch(new RegExp(`\n  ${name}: `));
   });
 
+  it('refuses the development JWT secret in production', () => {
+    expect(() => loadConfig(AppConfig, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    const secret = 'x'.repeat(40);
+    expect(loadConfig(AppConfig, { NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(
+      secret,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig(AppConfig, { PORT: '' }).PORT).toBe(3000);
   });

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '@app/errors';
+import { BaseConfig, DEV_JWT_SECRET } from './shared-config.js';
 
 type ConfigClass<T> = new () => T;
 
@@ -22,6 +23,13 @@ export function loadConfig<T extends object>(
       (f) => `  ${f.field}: ${f.errors.join('; ')}`,
     );
     throw new Error(`Invalid configuration (${cls.name}):\n${lines.join('\n')}`);
+  }
+  if (config instanceof BaseConfig && env.NODE_ENV === 'production') {
+    if (config.JWT_SECRET === DEV_JWT_SECRET || config.JWT_SECRET.length < 32) {
+      throw new Error(
+        'Invalid configuration: JWT_SECRET must be set to a secret of 32+ characters in production',
+      );
+    }
   }
   return config;
 }

@@ -1,5 +1,8 @@
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
+/** Good for a laptop only: `loadConfig` refuses it when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
 /** Env variables every app reads. Apps extend this class with their own. */
 export class BaseConfig {
   /** Comma-separated host:port list. */
@@ -23,7 +26,7 @@ export class BaseConfig {
 
   @IsString()
   @IsNotEmpty()
-  JWT_SECRET: string = 'dev-only-secret-change-me-0123456789abcdef';
+  JWT_SECRET: string = DEV_JWT_SECRET;
 
   /** Time a gateway waits for any service reply before answering 504. */
   @IsInt()

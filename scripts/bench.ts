@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const lightSeconds = 5;
 const GATEWAY_PORT = 3301;
 const BASELINE_PORT = 3302;
 const children: ChildProcess[] = [];
@@ -62,10 +63,16 @@ interface Figures {
   total: number;
 }
 
-async function load(label: string, url: string, token: string, duration: number): Promise<Figures> {
+async function load(
+  label: string,
+  url: string,
+  token: string,
+  duration: number,
+  conns = connections,
+): Promise<Figures> {
   const result = await autocannon({
     url,
-    connections,
+    connections: conns,
     duration,
     headers: { authorization: `Bearer ${token}` },
   });
@@ -82,7 +89,7 @@ async function load(label: string, url: string, token: string, duration: number)
   };
 }
 
-function markdown(kafka: Figures, baseline: Figures): string {
+function markdown(kafka: Figures, baseline: Figures, light: Figures[]): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const row = (f: Figures) =>
     `| ${f.label} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.total} | ${f.errors + f.non2xx} |`;
@@ -98,6 +105,12 @@ function markdown(kafka: Figures, baseline: Figures): string {
     row(baseline),
     '',
     `Kafka path / baseline requests per second: **${(kafka.rps / baseline.rps).toFixed(2)}**.`,
+    '',
+    `Without queueing (1 connection, ${lightSeconds} s each):`,
+    '',
+    '| path | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...light.map(row),
   ].join('\n');
 }
 
@@ -152,7 +165,11 @@ async function main(): Promise<void> {
     seconds,
   );
 
-  const block = markdown(kafka, baseline);
+  const light = [
+    await load('gateway → Kafka → directory → MySQL', viaKafka, accessToken, lightSeconds, 1),
+    await load('baseline: same logic over HTTP, no Kafka', direct, accessToken, lightSeconds, 1),
+  ];
+  const block = markdown(kafka, baseline, light);
   console.log(`\n${block}\n`);
   if (process.env.BENCH_WRITE !== 'false') {
     writeIntoDocs(block);

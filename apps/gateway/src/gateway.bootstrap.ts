@@ -20,14 +20,19 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
     bodyParser: true,
     abortOnError: false,
   });
+  configureHttp(app);
+  setupOpenApi(app);
+  return app;
+}
+
+/** The HTTP stack every request meets before a controller (also used by the bench baseline). */
+export function configureHttp(app: NestExpressApplication): void {
   app.set('trust proxy', 'loopback');
   app.use(requestContextMiddleware);
   app.use(helmet());
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(httpValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  setupOpenApi(app);
-  return app;
 }
 
 function setupOpenApi(app: INestApplication): void {

@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { strictValidationPipe } from '@app/errors';
 import { createRootLogger, JsonLogger } from '@app/logging';
 import { type GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
-import { httpValidationPipe } from './http/validation.js';
 
 export const DOCS_PATH = 'docs';
 
@@ -31,7 +31,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(requestContextMiddleware);
   app.use(helmet());
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(httpValidationPipe());
+  app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
 }
 

@@ -1,3 +1,4 @@
 export * from './app-error.js';
 export * from './common-errors.js';
 export * from './validation.js';
+export * from './validation-pipe.js';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
@@ -11,10 +10,7 @@ import {
   ConsumeEvent,
   DEFAULT_MAX_ATTEMPTS,
   ensureTopics,
-  RpcContextInterceptor,
-  RpcErrorFilter,
-  rpcValidationPipe,
-  serviceTransport,
+  startServiceApp,
 } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
 import { openTestDatabase, testEnv, testKafka } from './it-support.js';
@@ -106,15 +102,11 @@ describe('event consumers: idempotent effects and dead letters (real MariaDB and
       { topic: EVENTS, partitions: 2 },
       { topic: DEAD_LETTERS, partitions: 1 },
     ]);
-    app = await NestFactory.createMicroservice(ItConsumerModule, {
-      ...serviceTransport({ service: `it-consumer-${run}`, brokers: testEnv.brokers }),
+    app = await startServiceApp(ItConsumerModule, {
+      service: `it-consumer-${run}`,
+      brokers: testEnv.brokers,
       logger: false,
-      abortOnError: false,
     });
-    app.useGlobalPipes(rpcValidationPipe());
-    app.useGlobalFilters(new RpcErrorFilter());
-    app.useGlobalInterceptors(new RpcContextInterceptor());
-    await app.listen();
     producer = kafka.producer({
       allowAutoTopicCreation: false,
       createPartitioner: kafkajs.Partitioners.DefaultPartitioner,

@@ -1,18 +1,10 @@
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { replyTopicOf } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { currentRequestId, runWithRequestContext } from '@app/logging';
-import {
-  ensureTopics,
-  RpcClient,
-  RpcContextInterceptor,
-  RpcErrorFilter,
-  rpcValidationPipe,
-  serviceTransport,
-} from '@app/messaging';
+import { ensureTopics, startServiceApp, RpcClient } from '@app/messaging';
 import { uniqueSuffix, waitFor } from '@app/testing';
 import { testEnv, testKafka } from './it-support.js';
 
@@ -67,15 +59,11 @@ describe('request-reply over Kafka (real broker)', () => {
         { topic: replyTopicOf(t), partitions: 4 },
       ]),
     );
-    service = await NestFactory.createMicroservice(EchoModule, {
-      ...serviceTransport({ service: `it-echo-${run}`, brokers: testEnv.brokers }),
+    service = await startServiceApp(EchoModule, {
+      service: `it-echo-${run}`,
+      brokers: testEnv.brokers,
       logger: false,
-      abortOnError: false,
     });
-    service.useGlobalPipes(rpcValidationPipe());
-    service.useGlobalFilters(new RpcErrorFilter());
-    service.useGlobalInterceptors(new RpcContextInterceptor());
-    await service.listen();
     client = newClient();
     await client.connect();
     await waitFor(() => client.isReady(), { what: 'reply partitions' });

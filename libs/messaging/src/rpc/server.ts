@@ -3,7 +3,6 @@ import {
   Catch,
   Injectable,
   Logger,
-  ValidationPipe,
   type ArgumentsHost,
   type CallHandler,
   type ExecutionContext,
@@ -13,7 +12,7 @@ import {
 import { KafkaContext, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import kafkajs from 'kafkajs';
 import { Observable, throwError } from 'rxjs';
-import { AppError, isErrorBody, validationFailed, type ErrorBody } from '@app/errors';
+import { AppError, isErrorBody, type ErrorBody } from '@app/errors';
 import { runWithRequestContext } from '@app/logging';
 import { CoalescingServerKafka } from '../kafka/coalescing-transports.js';
 import { RpcHeaders } from './headers.js';
@@ -142,14 +141,4 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
   const errorId = randomUUID();
   logger.error({ msg: 'unexpected error', errorId, err: exception });
   return { code: 'INTERNAL', message: 'Internal error', errorId };
-}
-
-/** Validates every payload a service receives; failures become VALIDATION_FAILED. */
-export function rpcValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => validationFailed(errors),
-  });
 }

@@ -1,32 +1,18 @@
-import {
-  Module,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { allRequestTopics } from '@app/contracts';
-import { brokersOf } from '@app/config';
-import { RpcClient } from '@app/messaging';
 import { MeController } from './accounts/me.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
+import { CalendarGatewayModule } from './calendar/calendar-gateway.module.js';
 import { GatewayConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { RateLimitGuard, rateLimits } from './http/rate-limit.guard.js';
-
-class RpcLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(private readonly rpc: RpcClient) {}
-  async onApplicationBootstrap(): Promise<void> {
-    await this.rpc.connect();
-  }
-  async onApplicationShutdown(): Promise<void> {
-    await this.rpc.close();
-  }
-}
+import { OrganisationsController } from './organisations/organisations.controller.js';
+import { RosterGatewayModule } from './roster/roster-gateway.module.js';
+import { RpcModule } from './rpc/rpc.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -35,25 +21,15 @@ export class GatewayModule {
     rateLimits.login = config.LOGIN_RATE_LIMIT_PER_MINUTE;
     return {
       module: GatewayModule,
-      imports: [PassportModule],
-      controllers: [AuthController, MeController, HealthController],
+      imports: [
+        PassportModule,
+        RpcModule.register(config),
+        CalendarGatewayModule,
+        RosterGatewayModule,
+      ],
+      controllers: [AuthController, MeController, OrganisationsController, HealthController],
       providers: [
         { provide: GatewayConfig, useValue: config },
-        {
-          provide: RpcClient,
-          useValue: new RpcClient({
-            clientId: 'gateway',
-            groupId: config.GATEWAY_GROUP_ID,
-            brokers: brokersOf(config),
-            requestTopics: allRequestTopics(),
-            timeoutMs: config.REQUEST_TIMEOUT_MS,
-          }),
-        },
-        {
-          provide: RpcLifecycle,
-          inject: [RpcClient],
-          useFactory: (rpc: RpcClient) => new RpcLifecycle(rpc),
-        },
         HealthService,
         JwtStrategy,
         // Order matters: authenticate first, then count against the rate limit.

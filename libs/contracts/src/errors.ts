@@ -1,15 +1,22 @@
 import type { ErrorKind } from '@app/errors';
 import { CommonErrorCodes } from '@app/errors';
+import { CalendarErrorCodes } from './calendar/errors.js';
+import { RosterErrorCodes } from './roster/errors.js';
 
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
   INVALID_CREDENTIALS: 'unauthenticated',
   ACCOUNT_LOCKED: 'forbidden',
   ACCOUNT_NOT_FOUND: 'not_found',
+  ORGANISATION_NOT_FOUND: 'not_found',
+  PARENT_ORGANISATION_NOT_FOUND: 'not_found',
+  INVALID_ORGANISATION_HIERARCHY: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 /** Every code any service may send back, so the gateway knows the status of each. */
 export const ErrorCatalog: Readonly<Record<string, ErrorKind>> = {
   ...CommonErrorCodes,
   ...DirectoryErrorCodes,
+  ...CalendarErrorCodes,
+  ...RosterErrorCodes,
 };

@@ -1,3 +1,6 @@
+import { CalendarEventTopics, CalendarRequestTopics } from './calendar/topics.js';
+import { RosterEventTopics, RosterRequestTopics } from './roster/topics.js';
+
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
  * explicitly by `ensureTopics` (auto-creation is off on the broker): request topics take
@@ -9,18 +12,29 @@ export const Topics = {
     ping: 'directory.health.ping',
     login: 'directory.auth.login',
     me: 'directory.accounts.me',
+    createOrganisation: 'directory.organisations.create',
+    getOrganisation: 'directory.organisations.get',
+    listOrganisations: 'directory.organisations.list',
   },
+  calendar: CalendarRequestTopics,
+  roster: RosterRequestTopics,
   events: {
     accountCreated: 'directory.account.created.v1',
+    organisationCreated: 'directory.organisation.created.v1',
+    ...CalendarEventTopics,
+    ...RosterEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
   },
 } as const;
 
-type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
-export type RequestTopic = Leaves<typeof Topics.directory>;
-export type EventTopic = Leaves<typeof Topics.events>;
+/** Groups of request topics: one per feature, each answered by one service. */
+const REQUEST_TOPIC_GROUPS: Readonly<Record<string, string>>[] = [
+  Topics.directory,
+  Topics.calendar,
+  Topics.roster,
+];
 
 export const REPLY_SUFFIX = '.reply';
 export const replyTopicOf = (topic: string): string => `${topic}${REPLY_SUFFIX}`;
@@ -46,7 +60,7 @@ export interface TopicSpec {
 
 /** The full list `ensureTopics` creates, derived from `Topics` so nothing is forgotten. */
 export function allTopicSpecs(): TopicSpec[] {
-  const requests = Object.values(Topics.directory).flatMap((topic) => [
+  const requests = allRequestTopics().flatMap((topic) => [
     { topic, partitions: TopicPartitions.request },
     { topic: replyTopicOf(topic), partitions: TopicPartitions.reply },
   ]);
@@ -62,4 +76,5 @@ export function allTopicSpecs(): TopicSpec[] {
 }
 
 /** Every request topic a gateway must subscribe to the replies of. */
-export const allRequestTopics = (): string[] => Object.values(Topics.directory);
+export const allRequestTopics = (): string[] =>
+  REQUEST_TOPIC_GROUPS.flatMap((group) => Object.values(group));

@@ -5,18 +5,39 @@ import {
   ProcessedEventEntity,
 } from '@app/messaging';
 import { AccountEntity } from '../accounts/account.entity.js';
+import { calendarEntities, calendarMigrations } from '../calendar/calendar.persistence.js';
 import type { DirectoryConfig } from '../config.js';
 import { SERVICE_NAME } from '../config.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { rosterEntities, rosterMigrations } from '../roster/roster.persistence.js';
 import { CreateAccounts1764300000100 } from './migrations/1764300000100-CreateAccounts.js';
+import { CreateOrganisations1764300000200 } from './migrations/1764300000200-CreateOrganisations.js';
 
-/** Entities and migrations listed explicitly: ESM builds cannot load them by file glob. */
+/**
+ * Entities and migrations listed explicitly: ESM builds cannot load them by file glob.
+ * TypeORM runs migrations in the order of the timestamp in their names: accounts and
+ * organisations use 17643000xxxxx, the calendar 17643002xxxxx, the roster 17643003xxxxx.
+ */
 export function directoryDatabase(
   config: Pick<DirectoryConfig, 'MYSQL_URL' | 'DB_PREFIX'>,
 ): ServiceDatabase {
   return {
     url: config.MYSQL_URL,
     database: databaseName(config.DB_PREFIX, SERVICE_NAME),
-    entities: [AccountEntity, OutboxEventEntity, ProcessedEventEntity],
-    migrations: [CreateMessagingTables1764300000000, CreateAccounts1764300000100],
+    entities: [
+      AccountEntity,
+      OrganisationEntity,
+      OutboxEventEntity,
+      ProcessedEventEntity,
+      ...calendarEntities,
+      ...rosterEntities,
+    ],
+    migrations: [
+      CreateMessagingTables1764300000000,
+      CreateAccounts1764300000100,
+      CreateOrganisations1764300000200,
+      ...calendarMigrations,
+      ...rosterMigrations,
+    ],
   };
 }

@@ -1,5 +1,5 @@
 import { IsEmail, IsIn, IsUUID } from 'class-validator';
-import { ROLES, type Role } from '../messages/directory.js';
+import { ROLES, type Role } from '../messages/roles.js';
 
 /** `directory.account.created.v1` */
 export class AccountCreatedPayload {

@@ -1,16 +1,6 @@
 import { IsEmail, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
-export const ROLES = [
-  'platform_admin',
-  'bureau_admin',
-  'school_staff',
-  'venue_staff',
-  'career_centre_staff',
-  'mentor',
-  'student',
-  'graduate',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './roles.js';
 
 /** `directory.auth.login`: check a password; the reply carries the signed tokens. */
 export class LoginCommand {

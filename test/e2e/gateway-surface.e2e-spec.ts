@@ -59,7 +59,12 @@ describe('the gateway surface', () => {
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     // Adding a public route is a decision: put it here on purpose.
-    expect(publicRoutes).toEqual(['GET /health/live', 'GET /health/ready', 'POST /auth/login']);
+    expect(publicRoutes).toEqual([
+      'GET /health/live',
+      'GET /health/ready',
+      'POST /auth/login',
+      'POST /auth/refresh',
+    ]);
     for (const route of routes.filter((r) => !r.isPublic)) {
       const res = await suite
         .http()

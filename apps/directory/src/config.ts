@@ -8,6 +8,24 @@ export class DirectoryConfig extends BaseConfig {
   @Max(86400)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
+  /** Lifetime of a refresh token in seconds (default 14 days). */
+  @IsInt()
+  @Min(300)
+  @Max(90 * 86400)
+  REFRESH_TOKEN_TTL_SECONDS: number = 14 * 86400;
+
+  /** Wrong passwords in a row that lock an account. */
+  @IsInt()
+  @Min(3)
+  @Max(20)
+  LOCKOUT_THRESHOLD: number = 5;
+
+  /** How long a lock lasts unless an admin lifts it sooner. */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOCKOUT_MINUTES: number = 15;
+
   /** Seed the demo admin account at start (idempotent). */
   @EnvBoolean()
   @IsBoolean()

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { AccountsController } from './accounts/accounts.controller.js';
 import { MeController } from './accounts/me.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
@@ -27,7 +28,13 @@ export class GatewayModule {
         CalendarGatewayModule,
         RosterGatewayModule,
       ],
-      controllers: [AuthController, MeController, OrganisationsController, HealthController],
+      controllers: [
+        AuthController,
+        MeController,
+        AccountsController,
+        OrganisationsController,
+        HealthController,
+      ],
       providers: [
         { provide: GatewayConfig, useValue: config },
         HealthService,

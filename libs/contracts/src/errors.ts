@@ -6,7 +6,11 @@ import { RosterErrorCodes } from './roster/errors.js';
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
   INVALID_CREDENTIALS: 'unauthenticated',
-  ACCOUNT_LOCKED: 'forbidden',
+  ACCOUNT_LOCKED: 'locked',
+  EMAIL_TAKEN: 'conflict',
+  ROLE_NOT_ALLOWED: 'invalid',
+  INVALID_REFRESH_TOKEN: 'unauthenticated',
+  REFRESH_TOKEN_REUSED: 'unauthenticated',
   ACCOUNT_NOT_FOUND: 'not_found',
   ORGANISATION_NOT_FOUND: 'not_found',
   PARENT_ORGANISATION_NOT_FOUND: 'not_found',

@@ -11,7 +11,13 @@ export const Topics = {
   directory: {
     ping: 'directory.health.ping',
     login: 'directory.auth.login',
+    refresh: 'directory.auth.refresh',
+    logout: 'directory.auth.logout',
     me: 'directory.accounts.me',
+    createAccount: 'directory.accounts.create',
+    listAccounts: 'directory.accounts.list',
+    getAccount: 'directory.accounts.get',
+    unlockAccount: 'directory.accounts.unlock',
     createOrganisation: 'directory.organisations.create',
     getOrganisation: 'directory.organisations.get',
     listOrganisations: 'directory.organisations.list',

@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'locked'
   | 'rate_limited'
   | 'unavailable'
   | 'timeout'
@@ -53,6 +54,8 @@ export function httpStatusOf(kind: ErrorKind): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'locked':
+      return 423;
     case 'rate_limited':
       return 429;
     case 'internal':

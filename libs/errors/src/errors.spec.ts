@@ -20,6 +20,7 @@ describe('errors', () => {
       forbidden: 403,
       not_found: 404,
       conflict: 409,
+      locked: 423,
       rate_limited: 429,
       internal: 500,
       unavailable: 503,

@@ -1,11 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { Topics, type AccountCreatedPayload, type AccountView, type Role } from '@app/contracts';
+import {
+  Topics,
+  type AccountCreatedPayload,
+  type AccountView,
+  type Actor,
+  type CreateAccountCommand,
+  type ListAccountsQuery,
+  type OrganisationKind,
+  type Page,
+  type Role,
+} from '@app/contracts';
+import { isDuplicateKeyError } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { AccessScope } from '../organisations/access-scope.js';
 import { AccountEntity } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
-import { accountNotFound } from './accounts.errors.js';
+import { accountNotFound, emailTaken, roleNotAllowed } from './accounts.errors.js';
 
 export interface NewAccount {
   email: string;
@@ -15,7 +27,21 @@ export interface NewAccount {
   organisationId: string | null;
 }
 
-export function toAccountView(account: AccountEntity): AccountView {
+/** The kind of organisation each role belongs to (a platform admin belongs to none). */
+const ORGANISATION_KIND_OF_ROLE: Record<Role, OrganisationKind | null> = {
+  platform_admin: null,
+  bureau_admin: 'bureau',
+  school_staff: 'school',
+  student: 'school',
+  venue_staff: 'venue',
+  career_centre_staff: 'university',
+  mentor: 'university',
+  graduate: 'university',
+};
+
+export function toAccountView(account: AccountEntity, now = new Date()): AccountView {
+  const locked =
+    account.lockedUntil && account.lockedUntil > now ? account.lockedUntil.toISOString() : null;
   return {
     id: account.id,
     email: account.email,
@@ -23,6 +49,7 @@ export function toAccountView(account: AccountEntity): AccountView {
     role: account.role,
     organisationId: account.organisationId,
     createdAt: account.createdAt.toISOString(),
+    lockedUntil: locked,
   };
 }
 
@@ -30,14 +57,72 @@ export function toAccountView(account: AccountEntity): AccountView {
 export class AccountsService {
   constructor(
     private readonly accounts: AccountsRepository,
+    private readonly scope: AccessScope,
     private readonly outbox: OutboxWriter,
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async getMe(accountId: string): Promise<AccountView> {
     const account = await this.accounts.findById(accountId);
     if (!account) throw accountNotFound(accountId);
     return toAccountView(account);
+  }
+
+  /** An admin creates an account for an organisation inside its subtree. */
+  async createByAdmin(command: CreateAccountCommand): Promise<AccountView> {
+    const { actor } = command;
+    const expectedKind = ORGANISATION_KIND_OF_ROLE[command.role];
+    if (expectedKind === null) {
+      if (actor.role !== 'platform_admin')
+        throw roleNotAllowed('Only a platform admin creates platform admins');
+      if (command.organisationId)
+        throw roleNotAllowed('A platform admin belongs to no organisation');
+    } else {
+      if (!command.organisationId)
+        throw roleNotAllowed(`A ${command.role} account needs an organisation`);
+      const organisation = await this.scope.administeredOrganisation(actor, command.organisationId);
+      if (organisation.kind !== expectedKind) {
+        throw roleNotAllowed(
+          `A ${command.role} account belongs to a ${expectedKind}, not a ${organisation.kind}`,
+        );
+      }
+    }
+    return this.createAccount(command);
+  }
+
+  async list(query: ListAccountsQuery): Promise<Page<AccountView>> {
+    const filter = await this.scope.listFilter(query.actor);
+    if (query.organisationId)
+      await this.scope.organisationInScope(query.actor, query.organisationId);
+    const [rows, total] = await this.accounts.list(
+      {
+        pathPrefix: filter.pathPrefix,
+        organisationId: query.organisationId ?? filter.organisationId,
+        role: query.role,
+      },
+      query.page,
+      query.pageSize,
+    );
+    return {
+      items: rows.map((a) => toAccountView(a)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  async get(actor: Actor, accountId: string): Promise<AccountView> {
+    return toAccountView(await this.accountInScope(actor, accountId));
+  }
+
+  /** An admin lifts a lock before it ends. */
+  async unlock(actor: Actor, accountId: string): Promise<AccountView> {
+    const account = await this.accountInScope(actor, accountId);
+    if (account.organisationId)
+      await this.scope.administeredOrganisation(actor, account.organisationId);
+    else if (actor.role !== 'platform_admin') throw accountNotFound(accountId);
+    await this.accounts.clearFailedLogins(account.id);
+    return toAccountView({ ...account, failedLoginCount: 0, lockedUntil: null });
   }
 
   /** Creates an account and its `account.created` event in one transaction. */
@@ -50,16 +135,39 @@ export class AccountsService {
       role: input.role,
       organisationId: input.organisationId,
       createdAt: new Date(),
+      failedLoginCount: 0,
+      lockedUntil: null,
     };
-    await this.accounts.transaction(async (manager) => {
-      await this.accounts.insert(manager, account);
-      await this.outbox.append<AccountCreatedPayload>(manager, {
-        topic: Topics.events.accountCreated,
-        key: account.id,
-        payload: { accountId: account.id, email: account.email, role: account.role },
+    try {
+      await this.accounts.transaction(async (manager) => {
+        await this.accounts.insert(manager, account);
+        await this.outbox.append<AccountCreatedPayload>(manager, {
+          topic: Topics.events.accountCreated,
+          key: account.id,
+          payload: { accountId: account.id, email: account.email, role: account.role },
+        });
       });
-    });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw emailTaken(account.email);
+      throw error;
+    }
     this.relay.wake();
     return toAccountView(account);
+  }
+
+  /** The account, if it belongs to an organisation inside the actor's scope (else 404). */
+  private async accountInScope(actor: Actor, accountId: string): Promise<AccountEntity> {
+    const account = await this.accounts.findById(accountId);
+    if (!account) throw accountNotFound(accountId);
+    if (account.id === actor.accountId) return account;
+    if (!account.organisationId) {
+      if (actor.role === 'platform_admin') return account;
+      throw accountNotFound(accountId);
+    }
+    if (!['platform_admin', 'bureau_admin'].includes(actor.role)) throw accountNotFound(accountId);
+    await this.scope.organisationInScope(actor, account.organisationId, () =>
+      accountNotFound(accountId),
+    );
+    return account;
   }
 }

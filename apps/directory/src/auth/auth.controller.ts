@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { LoginCommand, Topics, type LoginReply } from '@app/contracts';
+import {
+  LoginCommand,
+  LogoutCommand,
+  RefreshCommand,
+  Topics,
+  type LoginReply,
+} from '@app/contracts';
 import { AuthService } from './auth.service.js';
 
 @Controller()
@@ -10,5 +16,16 @@ export class AuthController {
   @MessagePattern(Topics.directory.login)
   login(@Payload() command: LoginCommand): Promise<LoginReply> {
     return this.auth.login(command.email, command.password);
+  }
+
+  @MessagePattern(Topics.directory.refresh)
+  refresh(@Payload() command: RefreshCommand): Promise<LoginReply> {
+    return this.auth.refresh(command.refreshToken);
+  }
+
+  @MessagePattern(Topics.directory.logout)
+  async logout(@Payload() command: LogoutCommand): Promise<{ revoked: true }> {
+    await this.auth.logout(command.actor, command.refreshToken);
+    return { revoked: true };
   }
 }

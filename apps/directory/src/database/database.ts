@@ -12,6 +12,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import { rosterEntities, rosterMigrations } from '../roster/roster.persistence.js';
 import { CreateAccounts1764300000100 } from './migrations/1764300000100-CreateAccounts.js';
 import { CreateOrganisations1764300000200 } from './migrations/1764300000200-CreateOrganisations.js';
+import { LockoutAndRefreshTokens1764300000300 } from './migrations/1764300000300-LockoutAndRefreshTokens.js';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob.
@@ -26,6 +28,7 @@ export function directoryDatabase(
     database: databaseName(config.DB_PREFIX, SERVICE_NAME),
     entities: [
       AccountEntity,
+      RefreshTokenEntity,
       OrganisationEntity,
       OutboxEventEntity,
       ProcessedEventEntity,
@@ -36,6 +39,7 @@ export function directoryDatabase(
       CreateMessagingTables1764300000000,
       CreateAccounts1764300000100,
       CreateOrganisations1764300000200,
+      LockoutAndRefreshTokens1764300000300,
       ...calendarMigrations,
       ...rosterMigrations,
     ],

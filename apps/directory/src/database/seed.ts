@@ -1,22 +1,155 @@
 import { Logger } from '@nestjs/common';
-import { type AccountsRepository } from '../accounts/accounts.repository.js';
-import { type AccountsService } from '../accounts/accounts.service.js';
+import type { Actor, CreateOrganisationCommand, OrganisationView, Role } from '@app/contracts';
+import type { AccountsRepository } from '../accounts/accounts.repository.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
 import type { DirectoryConfig } from '../config.js';
+import type { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
 
-/** Demo data for a newcomer: one platform admin. Safe to run at every start. */
-export async function seedDemo(
-  config: DirectoryConfig,
-  accounts: AccountsService,
-  repository: AccountsRepository,
-): Promise<void> {
-  const existing = await repository.findByEmail(config.DEMO_ADMIN_EMAIL);
-  if (existing) return;
-  await accounts.createAccount({
-    email: config.DEMO_ADMIN_EMAIL,
-    password: config.DEMO_ADMIN_PASSWORD,
-    displayName: 'Demo platform admin',
-    role: 'platform_admin',
-    organisationId: null,
+export interface SeedDeps {
+  config: DirectoryConfig;
+  accounts: AccountsService;
+  accountsRepository: AccountsRepository;
+  organisations: OrganisationsService;
+  organisationsRepository: OrganisationsRepository;
+}
+
+/** Every demo account shares the demo admin's password, so one line in the README is enough. */
+export const DEMO_ACCOUNTS: {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisation: string;
+}[] = [
+  {
+    email: 'province.admin@studentpass.local',
+    displayName: '省教育厅管理员',
+    role: 'bureau_admin',
+    organisation: 'province',
+  },
+  {
+    email: 'lixia.admin@studentpass.local',
+    displayName: '历下区教育局管理员',
+    role: 'bureau_admin',
+    organisation: 'lixia',
+  },
+  {
+    email: 'teacher@studentpass.local',
+    displayName: '王老师',
+    role: 'school_staff',
+    organisation: 'school',
+  },
+  {
+    email: 'museum@studentpass.local',
+    displayName: '山东博物馆工作人员',
+    role: 'venue_staff',
+    organisation: 'museum',
+  },
+  {
+    email: 'careers@studentpass.local',
+    displayName: '就业指导中心老师',
+    role: 'career_centre_staff',
+    organisation: 'university',
+  },
+];
+
+/**
+ * Demo data for a newcomer: a platform admin, the organisation tree of Shandong → Jinan →
+ * Lixia and Licheng districts with a school, a venue and a university, and one account per
+ * role. Safe to run at every start: it stops at the first sign that it ran before.
+ */
+export async function seedDemo(deps: SeedDeps): Promise<void> {
+  const { config } = deps;
+  const logger = new Logger('Seed');
+  let admin = await deps.accountsRepository.findByEmail(config.DEMO_ADMIN_EMAIL);
+  if (!admin) {
+    await deps.accounts.createAccount({
+      email: config.DEMO_ADMIN_EMAIL,
+      password: config.DEMO_ADMIN_PASSWORD,
+      displayName: 'Demo platform admin',
+      role: 'platform_admin',
+      organisationId: null,
+    });
+    admin = await deps.accountsRepository.findByEmail(config.DEMO_ADMIN_EMAIL);
+  }
+  const [existing] = await deps.organisationsRepository.list({ kind: 'bureau' }, 1, 1);
+  if (!admin || existing.length > 0) return;
+
+  const actor: Actor = { accountId: admin.id, role: 'platform_admin', organisationId: null };
+  const create = (fields: Omit<CreateOrganisationCommand, 'actor'>): Promise<OrganisationView> =>
+    deps.organisations.create({ ...fields, actor });
+  const province = await create({
+    kind: 'bureau',
+    name: '山东省教育厅',
+    parentId: null,
+    regionCode: '370000',
+    level: 'province',
   });
-  new Logger('Seed').log({ msg: 'demo admin created', email: config.DEMO_ADMIN_EMAIL });
+  const jinan = await create({
+    kind: 'bureau',
+    name: '济南市教育局',
+    parentId: province.id,
+    regionCode: '370100',
+    level: 'city',
+  });
+  const lixia = await create({
+    kind: 'bureau',
+    name: '历下区教育和体育局',
+    parentId: jinan.id,
+    regionCode: '370102',
+    level: 'county',
+  });
+  const licheng = await create({
+    kind: 'bureau',
+    name: '历城区教育和体育局',
+    parentId: jinan.id,
+    regionCode: '370112',
+    level: 'county',
+  });
+  const school = await create({
+    kind: 'school',
+    name: '济南市历下区第一实验小学',
+    parentId: lixia.id,
+    regionCode: '370102',
+    stage: 'primary',
+  });
+  await create({
+    kind: 'school',
+    name: '济南市历城区第二中学',
+    parentId: licheng.id,
+    regionCode: '370112',
+    stage: 'senior_secondary',
+  });
+  const museum = await create({
+    kind: 'venue',
+    name: '山东博物馆',
+    parentId: lixia.id,
+    regionCode: '370102',
+    operator: '山东省文化和旅游厅',
+  });
+  const university = await create({
+    kind: 'university',
+    name: '山东大学',
+    parentId: province.id,
+    regionCode: '370102',
+    careerCentreName: '山东大学学生就业创业指导中心',
+  });
+  const ids: Record<string, string> = {
+    province: province.id,
+    lixia: lixia.id,
+    school: school.id,
+    museum: museum.id,
+    university: university.id,
+  };
+  for (const account of DEMO_ACCOUNTS) {
+    if (await deps.accountsRepository.findByEmail(account.email)) continue;
+    await deps.accounts.createAccount({
+      email: account.email,
+      password: config.DEMO_ADMIN_PASSWORD,
+      displayName: account.displayName,
+      role: account.role,
+      organisationId: ids[account.organisation] ?? null,
+    });
+  }
+  logger.log({ msg: 'demo data created', organisations: 8, accounts: DEMO_ACCOUNTS.length + 1 });
 }

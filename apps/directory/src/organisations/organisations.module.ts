@@ -8,6 +8,6 @@ import { OrganisationsService } from './organisations.service.js';
 @Module({
   controllers: [OrganisationsController],
   providers: [OrganisationsRepository, OrganisationsService, AccessScope],
-  exports: [OrganisationsRepository, AccessScope],
+  exports: [OrganisationsRepository, OrganisationsService, AccessScope],
 })
 export class OrganisationsModule {}

@@ -19,4 +19,12 @@ export class AccountResponseDto {
 
   @ApiProperty({ example: '2026-11-28T13:00:00.000Z' })
   createdAt!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'Set while locked after wrong passwords',
+  })
+  lockedUntil!: string | null;
 }

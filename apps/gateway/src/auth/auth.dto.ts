@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export class LoginRequestDto {
   @ApiProperty({ example: 'admin@studentpass.local', maxLength: 254 })
@@ -23,4 +23,23 @@ export class LoginResponseDto {
 
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires' })
   expiresIn!: number;
+
+  @ApiProperty({
+    example: '9b2f1c3e-4d5a-4b6c-8d7e-9f0a1b2c3d4e.Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg',
+    description:
+      'Single use: POST it to /auth/refresh for a new pair; using it twice revokes the login',
+  })
+  refreshToken!: string;
+
+  @ApiProperty({ example: 1209600, description: 'Seconds until the refresh token expires' })
+  refreshExpiresIn!: number;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty({
+    example: '9b2f1c3e-4d5a-4b6c-8d7e-9f0a1b2c3d4e.Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg',
+  })
+  @IsString()
+  @Matches(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/, { message: 'refreshToken is malformed' })
+  refreshToken!: string;
 }

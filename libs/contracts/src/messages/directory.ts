@@ -1,6 +1,21 @@
-import { IsEmail, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ActorMessage, PageQuery } from './common.js';
+import { ROLES, type Role } from './roles.js';
 
-import type { Role } from './roles.js';
+/** Passwords: 10 to 200 characters with at least one letter and one digit. */
+export const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{10,200}$/;
+export const PASSWORD_RULE_TEXT =
+  'password must be 10 to 200 characters with at least one letter and one digit';
 
 /** `directory.auth.login`: check a password; the reply carries the signed tokens. */
 export class LoginCommand {
@@ -18,6 +33,63 @@ export interface LoginReply {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
+  /** Opaque, single use: exchange it at /auth/refresh for a new pair before it expires. */
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+/** `directory.auth.refresh`: a refresh token for a new pair; a token used twice revokes its family. */
+export class RefreshCommand {
+  @IsString()
+  @Matches(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/, { message: 'refreshToken is malformed' })
+  refreshToken!: string;
+}
+
+/** `directory.auth.logout`: revokes the refresh token and every token rotated from it. */
+export class LogoutCommand extends ActorMessage {
+  @IsString()
+  @Matches(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/, { message: 'refreshToken is malformed' })
+  refreshToken!: string;
+}
+
+/** `directory.accounts.create`: an admin creates an account inside its own subtree. */
+export class CreateAccountCommand extends ActorMessage {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_TEXT })
+  password!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName!: string;
+
+  @IsIn(ROLES)
+  role!: Role;
+
+  /** Null only for a platform admin. */
+  @IsOptional()
+  @IsUUID()
+  organisationId!: string | null;
+}
+
+/** `directory.accounts.list`: accounts inside the actor's scope. */
+export class ListAccountsQuery extends PageQuery {
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+/** `directory.accounts.get` and `directory.accounts.unlock` */
+export class AccountQuery extends ActorMessage {
+  @IsUUID()
+  accountId!: string;
 }
 
 /** `directory.accounts.me`: the signed-in account's own profile. */
@@ -33,6 +105,8 @@ export interface AccountView {
   role: Role;
   organisationId: string | null;
   createdAt: string;
+  /** Set while the account is locked after too many wrong passwords. */
+  lockedUntil: string | null;
 }
 
 /** `directory.health.ping`: proves the service reads its queue and its database answers. */

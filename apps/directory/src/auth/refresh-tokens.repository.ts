@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Locks the row, so two uses of one token at the same moment are seen one after the other. */
+  lockById(manager: EntityManager, id: string): Promise<RefreshTokenEntity | null> {
+    return manager
+      .createQueryBuilder(RefreshTokenEntity, 't')
+      .where('t.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async markUsed(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(RefreshTokenEntity, { id }, { usedAt: new Date() });
+  }
+
+  async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: new Date() })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+
+  async insert(token: RefreshTokenEntity): Promise<void> {
+    await this.dataSource.getRepository(RefreshTokenEntity).insert(token);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PASSWORD_RULE, PASSWORD_RULE_TEXT, ROLES, type Role } from '@app/contracts';
+import { PageQueryDto } from '../http/page-query.dto.js';
+import { AccountResponseDto } from './me.dto.js';
+
+export class CreateAccountDto {
+  @ApiProperty({ example: 'wang.li@school.example.cn' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Spring-Field-2026', description: PASSWORD_RULE_TEXT })
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_TEXT })
+  password!: string;
+
+  @ApiProperty({ example: '王丽', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName!: string;
+
+  @ApiProperty({
+    enum: ROLES,
+    example: 'school_staff',
+    description:
+      'bureau_admin → a bureau; school_staff, student → a school; venue_staff → a venue; career_centre_staff, mentor, graduate → a university; platform_admin → none',
+  })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+}
+
+export class ListAccountsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only accounts of this organisation' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class AccountPageDto {
+  @ApiProperty({ type: [AccountResponseDto] }) items!: AccountResponseDto[];
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
+  @ApiProperty({ example: 1 }) total!: number;
+}

@@ -199,6 +199,7 @@ ${bold('The suite is up.')}
   API        ${base}
   Docs       ${base}/docs   (OpenAPI JSON at ${base}/docs/json)
   Demo admin ${env.demoEmail} / ${env.demoPassword}
+             same password: province.admin@, lixia.admin@, teacher@, museum@, careers@studentpass.local
   Try it     curl -s -X POST ${base}/auth/login -H 'content-type: application/json' \\
                -d '{"email":"${env.demoEmail}","password":"${env.demoPassword}"}'
              curl -s ${base}/me -H "authorization: Bearer <accessToken from above>"

@@ -1,4 +1,14 @@
-import { IsBoolean, IsEmail, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { BaseConfig, EnvBoolean } from '@app/config';
 
 export class DirectoryConfig extends BaseConfig {
@@ -25,6 +35,16 @@ export class DirectoryConfig extends BaseConfig {
   @Min(1)
   @Max(1440)
   LOCKOUT_MINUTES: number = 15;
+
+  /**
+   * Key of the national ids at rest: 32 random bytes, base64 (`openssl rand -base64 32`).
+   * Unset: a development key, refused when NODE_ENV=production.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'ROSTER_ENCRYPTION_KEY must be 32 bytes, base64-encoded (44 characters)',
+  })
+  ROSTER_ENCRYPTION_KEY?: string;
 
   /** Seed the demo admin account at start (idempotent). */
   @EnvBoolean()

@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import type { DirectoryConfig } from './config.js';
 import { directoryDatabase } from './database/database.js';
+import { DemoSeedModule } from './database/demo-seed.module.js';
 import { DirectoryCoreModule } from './directory-core.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -22,6 +23,7 @@ export class DirectoryModule {
         AccountsModule,
         CalendarModule,
         RosterModule,
+        DemoSeedModule,
       ],
       controllers: [HealthController],
       // Exported for the benchmark's no-Kafka baseline, which calls the same service logic.

@@ -1,2 +1,3 @@
 export * from './data-source.js';
 export * from './retry.js';
+export * from './bulk-insert.js';

@@ -29,6 +29,6 @@ import { StudentsService } from './students/students.service.js';
     RosterImporter,
     ImportRunner,
   ],
-  exports: [AuditModule, ImportsService, ClassesService],
+  exports: [AuditModule, ImportsService, ClassesService, StudentsService],
 })
 export class RosterModule {}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@app/contracts';
+import { bulkInsert } from '@app/database';
 import { currentRequestId } from '@app/logging';
 import { OutboxEventEntity } from './outbox-event.entity.js';
 
@@ -22,10 +23,37 @@ export class OutboxWriter {
     manager: EntityManager,
     event: NewEvent<TPayload>,
   ): Promise<EventEnvelope<TPayload>> {
+    const [envelope] = await this.appendMany(manager, [event]);
+    return envelope;
+  }
+
+  /** Many events in one multi-row INSERT: an import batch costs one statement, not hundreds. */
+  async appendMany<TPayload>(
+    manager: EntityManager,
+    events: NewEvent<TPayload>[],
+  ): Promise<EventEnvelope<TPayload>[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside a transaction');
     }
-    const envelope: EventEnvelope<TPayload> = {
+    const envelopes = events.map((event) => this.envelopeOf(event));
+    await bulkInsert(
+      manager,
+      OutboxEventEntity,
+      envelopes.map((envelope, i) => ({
+        eventId: envelope.id,
+        topic: events[i].topic,
+        messageKey: envelope.key,
+        type: envelope.type,
+        envelope: JSON.stringify(envelope),
+        createdAt: new Date(envelope.occurredAt),
+        publishedAt: null,
+      })),
+    );
+    return envelopes;
+  }
+
+  private envelopeOf<TPayload>(event: NewEvent<TPayload>): EventEnvelope<TPayload> {
+    return {
       id: randomUUID(),
       type: event.type ?? event.topic,
       occurredAt: new Date().toISOString(),
@@ -34,15 +62,5 @@ export class OutboxWriter {
       key: event.key,
       payload: event.payload,
     };
-    await manager.insert(OutboxEventEntity, {
-      eventId: envelope.id,
-      topic: event.topic,
-      messageKey: event.key,
-      type: envelope.type,
-      envelope: JSON.stringify(envelope),
-      createdAt: new Date(envelope.occurredAt),
-      publishedAt: null,
-    });
-    return envelope;
   }
 }

@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Provider } from '@nestjs/common';
+import { DirectoryConfig } from '../../config.js';
 
 /**
- * `ROSTER_ENCRYPTION_KEY`: 32 random bytes, base64 (`openssl rand -base64 32`). Read here
- * until it moves into DirectoryConfig. Without it, development and tests use the key below;
- * with NODE_ENV=production the service refuses to start without a key of its own.
+ * `ROSTER_ENCRYPTION_KEY` (DirectoryConfig): 32 random bytes, base64 (`openssl rand -base64 32`).
+ * Without it, development and tests use the key below; with NODE_ENV=production the service
+ * refuses to start without a key of its own.
  */
 export const ROSTER_ENCRYPTION_KEY_ENV = 'ROSTER_ENCRYPTION_KEY';
 
@@ -97,8 +98,15 @@ export class NationalIdProtector {
   }
 }
 
-/** Built at boot, so a production service without a key fails to start. */
+/** Built at boot from DirectoryConfig, so a production service without a key fails to start. */
 export const nationalIdProtectorProvider: Provider = {
   provide: NationalIdProtector,
-  useFactory: () => new NationalIdProtector(loadRosterEncryptionKey()),
+  inject: [DirectoryConfig],
+  useFactory: (config: DirectoryConfig) =>
+    new NationalIdProtector(
+      loadRosterEncryptionKey({
+        NODE_ENV: process.env.NODE_ENV,
+        ROSTER_ENCRYPTION_KEY: config.ROSTER_ENCRYPTION_KEY,
+      }),
+    ),
 };

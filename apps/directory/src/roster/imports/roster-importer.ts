@@ -12,7 +12,6 @@ import { OutboxRelay, OutboxWriter, type NewEvent } from '@app/messaging';
 import { ClassesRepository } from '../classes/classes.repository.js';
 import { normaliseClassName } from '../classes/classes.service.js';
 import { NationalIdProtector } from '../crypto/national-id-protector.js';
-import { appendEvents } from '../outbox-batch.js';
 import { timeOrderedUuid } from '../time-ordered-id.js';
 import {
   historyEntry,
@@ -285,7 +284,7 @@ export class RosterImporter {
       counts.rejected = rejections.length;
       await this.students.upsertMany(manager, upserts);
       await this.students.appendHistory(manager, history);
-      await appendEvents(this.outbox, manager, events);
+      await this.outbox.appendMany(manager, events);
       await this.jobs.insertRejections(manager, job.id, rejections);
       if (!(await this.jobs.recordBatch(manager, job.id, workerId, counts))) {
         throw new LostJobError(`Import ${job.id} is no longer this worker's`);

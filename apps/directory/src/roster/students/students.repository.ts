@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StudentStatus } from '@app/contracts';
 import { withDbRetry } from '@app/database';
-import { bulkInsert } from '../bulk-insert.js';
+import { bulkInsert } from '@app/database';
 import { StudentHistoryEntity } from './student-history.entity.js';
 import type { NewHistoryEntry } from './student-records.js';
 import { StudentEntity } from './student.entity.js';

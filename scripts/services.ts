@@ -1,5 +1,7 @@
 import type { ServiceDatabase } from '@app/database';
 import { directoryDatabase } from '../apps/directory/src/database/database.js';
+import { employmentAidDatabase } from '../apps/employment-aid/src/database/database.js';
+import { venuesDatabase } from '../apps/venues/src/database/database.js';
 
 export interface DatabaseSettings {
   MYSQL_URL: string;
@@ -11,6 +13,14 @@ export const SERVICES: {
   name: string;
   main: string;
   database?: (s: DatabaseSettings) => ServiceDatabase;
-}[] = [{ name: 'directory', main: 'dist/apps/directory/src/main.js', database: directoryDatabase }];
+}[] = [
+  { name: 'directory', main: 'dist/apps/directory/src/main.js', database: directoryDatabase },
+  { name: 'venues', main: 'dist/apps/venues/src/main.js', database: venuesDatabase },
+  {
+    name: 'employment-aid',
+    main: 'dist/apps/employment-aid/src/main.js',
+    database: employmentAidDatabase,
+  },
+];
 
 export const GATEWAY = { name: 'gateway', main: 'dist/apps/gateway/src/main.js' };

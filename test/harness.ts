@@ -10,6 +10,10 @@ import { startDirectory } from '../apps/directory/src/directory.bootstrap.js';
 import { GatewayConfig } from '../apps/gateway/src/config.js';
 import { createGateway } from '../apps/gateway/src/gateway.bootstrap.js';
 import { HealthService } from '../apps/gateway/src/health/health.service.js';
+import { EmploymentAidConfig } from '../apps/employment-aid/src/config.js';
+import { startEmploymentAid } from '../apps/employment-aid/src/employment-aid.bootstrap.js';
+import { VenuesConfig } from '../apps/venues/src/config.js';
+import { startVenues } from '../apps/venues/src/venues.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
 
 export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-2026!' };
@@ -17,6 +21,8 @@ export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-20
 export interface Suite {
   gateway: NestExpressApplication;
   directory: INestMicroservice | null;
+  /** The other services, in the order they were started. */
+  services: INestMicroservice[];
   http: () => TestAgent;
   directoryConfig: DirectoryConfig;
   gatewayConfig: GatewayConfig;
@@ -27,8 +33,8 @@ export interface Suite {
 }
 
 /**
- * The whole suite in the test process: the directory service and the gateway, on the real
- * test broker and database, with the demo admin seeded. Requests go through supertest.
+ * The whole suite in the test process: every service and the gateway, on the real test
+ * broker and databases, with the demo data seeded. Requests go through supertest.
  */
 export async function startSuite(env: Record<string, string> = {}): Promise<Suite> {
   const appEnv = testAppEnv({ SEED_DEMO: 'true', ...env });
@@ -36,9 +42,14 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
   const gatewayConfig = loadConfig(GatewayConfig, appEnv);
   const gateway = await createGateway(gatewayConfig);
   await gateway.init();
+  const services = await Promise.all([
+    startVenues(loadConfig(VenuesConfig, appEnv)),
+    startEmploymentAid(loadConfig(EmploymentAidConfig, appEnv)),
+  ]);
   const suite: Suite = {
     gateway,
     directory: null,
+    services,
     directoryConfig,
     gatewayConfig,
     http: () => request(gateway.getHttpServer()),
@@ -58,6 +69,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     },
     async close() {
       await suite.stopDirectory();
+      await Promise.all(suite.services.map((service) => service.close()));
       await gateway.close();
     },
   };

@@ -14,6 +14,8 @@ import { RateLimitGuard, rateLimits } from './http/rate-limit.guard.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { RosterGatewayModule } from './roster/roster-gateway.module.js';
 import { RpcModule } from './rpc/rpc.module.js';
+import { VenuesGatewayModule } from './venues/venues-gateway.module.js';
+import { EmploymentAidGatewayModule } from './employment-aid/employment-aid-gateway.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -27,6 +29,8 @@ export class GatewayModule {
         RpcModule.register(config),
         CalendarGatewayModule,
         RosterGatewayModule,
+        VenuesGatewayModule,
+        EmploymentAidGatewayModule,
       ],
       controllers: [
         AuthController,

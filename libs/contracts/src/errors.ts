@@ -2,6 +2,8 @@ import type { ErrorKind } from '@app/errors';
 import { CommonErrorCodes } from '@app/errors';
 import { CalendarErrorCodes } from './calendar/errors.js';
 import { RosterErrorCodes } from './roster/errors.js';
+import { EmploymentAidErrorCodes } from './employment-aid/errors.js';
+import { VenuesErrorCodes } from './venues/errors.js';
 
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
@@ -23,4 +25,6 @@ export const ErrorCatalog: Readonly<Record<string, ErrorKind>> = {
   ...DirectoryErrorCodes,
   ...CalendarErrorCodes,
   ...RosterErrorCodes,
+  ...VenuesErrorCodes,
+  ...EmploymentAidErrorCodes,
 };

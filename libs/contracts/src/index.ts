@@ -8,3 +8,5 @@ export * from './events/envelope.js';
 export * from './events/directory.js';
 export * from './calendar/index.js';
 export * from './roster/index.js';
+export * from './venues/index.js';
+export * from './employment-aid/index.js';

@@ -1,5 +1,11 @@
 import { CalendarEventTopics, CalendarRequestTopics } from './calendar/topics.js';
 import { RosterEventTopics, RosterRequestTopics } from './roster/topics.js';
+import {
+  EmploymentAidDeadLetterTopic,
+  EmploymentAidEventTopics,
+  EmploymentAidRequestTopics,
+} from './employment-aid/topics.js';
+import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from './venues/topics.js';
 
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
@@ -24,14 +30,20 @@ export const Topics = {
   },
   calendar: CalendarRequestTopics,
   roster: RosterRequestTopics,
+  venues: VenuesRequestTopics,
+  employmentAid: EmploymentAidRequestTopics,
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
     ...CalendarEventTopics,
     ...RosterEventTopics,
+    ...VenuesEventTopics,
+    ...EmploymentAidEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
+    venues: VenuesDeadLetterTopic,
+    employmentAid: EmploymentAidDeadLetterTopic,
   },
 } as const;
 
@@ -40,6 +52,15 @@ const REQUEST_TOPIC_GROUPS: Readonly<Record<string, string>>[] = [
   Topics.directory,
   Topics.calendar,
   Topics.roster,
+  Topics.venues,
+  Topics.employmentAid,
+];
+
+/** Every service behind the gateway, with the topic that proves it answers (readiness). */
+export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
+  { name: 'directory', ping: Topics.directory.ping },
+  { name: 'venues', ping: Topics.venues.ping },
+  { name: 'employment-aid', ping: Topics.employmentAid.ping },
 ];
 
 export const REPLY_SUFFIX = '.reply';

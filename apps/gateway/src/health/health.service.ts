@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import kafkajs, { type Admin } from 'kafkajs';
-import { Topics, type PingReply } from '@app/contracts';
+import { SERVICE_PINGS, type PingReply } from '@app/contracts';
 import { brokersOf } from '@app/config';
 import { AppError } from '@app/errors';
 import { createKafka, RpcClient } from '@app/messaging';
@@ -11,9 +11,6 @@ export interface Readiness {
   ready: boolean;
   checks: Record<string, CheckState>;
 }
-
-/** The services the gateway routes to, each with its ping topic. */
-const SERVICES = [{ name: 'directory', ping: Topics.directory.ping }] as const;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -35,7 +32,7 @@ export class HealthService implements OnModuleDestroy {
     const timeoutMs = this.config.READINESS_TIMEOUT_MS;
     const [kafka, ...services] = await Promise.all([
       this.check(() => withTimeout(this.describeCluster(), timeoutMs)),
-      ...SERVICES.map((s) =>
+      ...SERVICE_PINGS.map((s) =>
         this.check(() => this.rpc.send<PingReply>(s.ping, { from: 'gateway' }, timeoutMs)),
       ),
     ]);
@@ -43,7 +40,7 @@ export class HealthService implements OnModuleDestroy {
       kafka,
       replies: this.rpc.isReady() ? 'up' : 'down',
     };
-    SERVICES.forEach((s, i) => (checks[s.name] = services[i]!));
+    SERVICE_PINGS.forEach((s, i) => (checks[s.name] = services[i]!));
     return { ready: Object.values(checks).every((c) => c === 'up'), checks };
   }
 

@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './outbox-relay.js';
 export * from './idempotent-consumer.js';
 export * from './dead-letter.interceptor.js';
+export * from './outbox.module.js';

@@ -1,0 +1,52 @@
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { createKafka } from '../kafka/kafka.js';
+import { OutboxWriter } from './outbox.js';
+import { OutboxRelay } from './outbox-relay.js';
+
+class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly relay: OutboxRelay) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+  }
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/**
+ * A service's outbox: `OutboxWriter` for its features (events written in their own
+ * transactions) and the relay that publishes them, started and stopped with the app.
+ * Needs the service's TypeORM data source (TypeOrmModule.forRoot) in the same app.
+ */
+@Global()
+@Module({})
+export class OutboxModule {
+  static register(options: { service: string; brokers: string[] }): DynamicModule {
+    return {
+      module: OutboxModule,
+      providers: [
+        { provide: OutboxWriter, useValue: new OutboxWriter(options.service) },
+        {
+          provide: OutboxRelay,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new OutboxRelay(dataSource, createKafka(options.brokers, `${options.service}-outbox`)),
+        },
+        {
+          provide: RelayLifecycle,
+          inject: [OutboxRelay],
+          useFactory: (relay: OutboxRelay) => new RelayLifecycle(relay),
+        },
+      ],
+      exports: [OutboxWriter, OutboxRelay],
+    };
+  }
+}

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@app/database';
 import { OutboxModule } from '@app/messaging';
 import { EmploymentAidConfig, SERVICE_NAME } from './config.js';
 import { employmentAidDatabase } from './database/database.js';
+import { EmploymentAidFeatureModule } from './employment-aid.feature.module.js';
 import { HealthController } from './health/health.controller.js';
 
 /** The service's config, for every feature module to inject. */
@@ -29,6 +30,7 @@ export class EmploymentAidModule {
         TypeOrmModule.forRoot(dataSourceOptions(employmentAidDatabase(config))),
         EmploymentAidConfigModule.register(config),
         OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        EmploymentAidFeatureModule,
       ],
       controllers: [HealthController],
     };

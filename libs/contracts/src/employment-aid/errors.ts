@@ -1,4 +1,30 @@
 import type { ErrorKind } from '@app/errors';
 
 /** Error codes of the employment-aid service, with their kinds. */
-export const EmploymentAidErrorCodes = {} as const satisfies Record<string, ErrorKind>;
+export const EmploymentAidErrorCodes = {
+  GRADUATE_NOT_FOUND: 'not_found',
+  MENTOR_NOT_FOUND: 'not_found',
+  GOAL_NOT_FOUND: 'not_found',
+  REFERRAL_NOT_FOUND: 'not_found',
+  SESSION_NOT_FOUND: 'not_found',
+  OUTCOME_NOT_FOUND: 'not_found',
+  TRAINING_NOT_FOUND: 'not_found',
+  POSTING_NOT_FOUND: 'not_found',
+  POSTING_ALREADY_REVIEWED: 'conflict',
+  POSTING_SELF_REVIEW: 'conflict',
+  POSTING_NOT_OPEN: 'conflict',
+  UNIVERSITY_NOT_FOUND: 'not_found',
+  BUREAU_NOT_FOUND: 'not_found',
+  MENTOR_AT_CAPACITY: 'conflict',
+  MENTOR_ALREADY_ASSIGNED: 'conflict',
+  GRADUATE_ALREADY_HAS_MENTOR: 'conflict',
+  MENTOR_ACCOUNT_TAKEN: 'conflict',
+  REASSIGNMENT_REASON_REQUIRED: 'invalid',
+  SESSION_EDIT_WINDOW_CLOSED: 'conflict',
+  OUTCOME_ALREADY_VERIFIED: 'conflict',
+  TRAINING_FULL: 'conflict',
+  ALREADY_ENROLLED: 'conflict',
+  NOT_ENROLLED: 'conflict',
+  INVALID_CAPACITY: 'invalid',
+  MENTOR_ACCOUNT_NOT_ELIGIBLE: 'invalid',
+} as const satisfies Record<string, ErrorKind>;

@@ -1,0 +1,206 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  Topics,
+  type AccessTokenClaims,
+  type BureauReportView,
+  type CentreReportView,
+  type MentorView,
+  type Page,
+  type TrainingEnrolmentView,
+  type TrainingView,
+} from '@app/contracts';
+import { RpcClient } from '@app/messaging';
+import { actorOf } from '../auth/actor.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { PageQueryDto } from '../http/page-query.dto.js';
+import { uuidParam } from '../http/uuid-param.js';
+import {
+  BureauReportQueryDto,
+  CentreReportQueryDto,
+  CreateMentorDto,
+  CreateTrainingDto,
+  EnrolInTrainingDto,
+  RecordAttendanceDto,
+  UpdateMentorDto,
+} from './employment-aid.dto.js';
+import { bureauReportCsv, centreReportCsv } from './report-csv.js';
+
+const STAFF_ONLY = {
+  status: 403,
+  type: ErrorBodyDto,
+  description: 'FORBIDDEN: career-centre staff only',
+} as const;
+
+/** What a career centre keeps: mentors, training sessions and its report. */
+@ApiTags('employment-aid')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
+@Controller('employment-aid')
+export class CentreController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post('mentors')
+  @ApiCreatedResponse({ description: 'A mentor profile of your university' })
+  @ApiResponse(STAFF_ONLY)
+  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'MENTOR_ACCOUNT_TAKEN' })
+  createMentor(
+    @CurrentUser() user: AccessTokenClaims,
+    @Body() body: CreateMentorDto,
+  ): Promise<MentorView> {
+    return this.rpc.send(Topics.employmentAid.createMentor, { ...body, actor: actorOf(user) });
+  }
+
+  @Get('mentors')
+  @ApiOkResponse({ description: 'Mentors of your university with their load' })
+  @ApiResponse(STAFF_ONLY)
+  listMentors(
+    @CurrentUser() user: AccessTokenClaims,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<MentorView>> {
+    return this.rpc.send(Topics.employmentAid.listMentors, { ...query, actor: actorOf(user) });
+  }
+
+  @Get('mentors/:id')
+  @ApiOkResponse({ description: 'A mentor (staff of the university, or the mentor themself)' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'MENTOR_NOT_FOUND' })
+  getMentor(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<MentorView> {
+    return this.rpc.send(Topics.employmentAid.getMentor, { mentorId: id, actor: actorOf(user) });
+  }
+
+  @Patch('mentors/:id')
+  @ApiOkResponse({ description: 'Updated' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description: 'INVALID_CAPACITY: below the active mentees',
+  })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'MENTOR_NOT_FOUND' })
+  updateMentor(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateMentorDto,
+  ): Promise<MentorView> {
+    return this.rpc.send(Topics.employmentAid.updateMentor, {
+      ...body,
+      mentorId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Post('trainings')
+  @ApiCreatedResponse({ description: 'A training session with its places' })
+  @ApiResponse(STAFF_ONLY)
+  createTraining(
+    @CurrentUser() user: AccessTokenClaims,
+    @Body() body: CreateTrainingDto,
+  ): Promise<TrainingView> {
+    return this.rpc.send(Topics.employmentAid.createTraining, { ...body, actor: actorOf(user) });
+  }
+
+  @Get('trainings/:id')
+  @ApiOkResponse({ description: 'The session with its places left' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'TRAINING_NOT_FOUND' })
+  getTraining(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TrainingView> {
+    return this.rpc.send(Topics.employmentAid.getTraining, {
+      trainingId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Post('trainings/:id/enrolments')
+  @ApiCreatedResponse({ description: 'Enrolled' })
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodyDto,
+    description: 'TRAINING_NOT_FOUND or GRADUATE_NOT_FOUND',
+  })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description: 'TRAINING_FULL or ALREADY_ENROLLED',
+  })
+  enrol(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: EnrolInTrainingDto,
+  ): Promise<TrainingEnrolmentView> {
+    return this.rpc.send(Topics.employmentAid.enrolInTraining, {
+      ...body,
+      trainingId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Post('trainings/:id/attendance')
+  @ApiCreatedResponse({ description: 'Attendance recorded' })
+  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'NOT_ENROLLED' })
+  attendance(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: RecordAttendanceDto,
+  ): Promise<TrainingEnrolmentView> {
+    return this.rpc.send(Topics.employmentAid.recordAttendance, {
+      ...body,
+      trainingId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Get('reports/centre')
+  @ApiOkResponse({
+    description:
+      'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON or CSV (format=csv)',
+  })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'UNIVERSITY_NOT_FOUND' })
+  async centreReport(
+    @CurrentUser() user: AccessTokenClaims,
+    @Query() query: CentreReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CentreReportView | string> {
+    const report = await this.rpc.send<CentreReportView>(Topics.employmentAid.centreReport, {
+      universityId: query.universityId,
+      actor: actorOf(user),
+    });
+    if (query.format !== 'csv') return report;
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="employment-aid-report.csv"');
+    return centreReportCsv(report);
+  }
+
+  @Get('reports/bureau')
+  @ApiOkResponse({
+    description:
+      'The centre report of every university under the bureau and their totals; JSON or CSV',
+  })
+  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: admins only' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'BUREAU_NOT_FOUND' })
+  async bureauReport(
+    @CurrentUser() user: AccessTokenClaims,
+    @Query() query: BureauReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BureauReportView | string> {
+    const report = await this.rpc.send<BureauReportView>(Topics.employmentAid.bureauReport, {
+      bureauId: query.bureauId,
+      actor: actorOf(user),
+    });
+    if (query.format !== 'csv') return report;
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="employment-aid-bureau-report.csv"');
+    return bureauReportCsv(report);
+  }
+}

@@ -1,0 +1,22 @@
+import { centreReportCsv } from './report-csv.js';
+
+describe('centreReportCsv', () => {
+  it('writes a header and one row, empty cells for nulls', () => {
+    const csv = centreReportCsv({
+      universityId: 'u',
+      generatedAt: '2026-11-28T00:00:00.000Z',
+      alertWindowDays: 14,
+      graduatesInNeed: 2,
+      assigned: 1,
+      assignedShare: 0.5,
+      contactedWithinWindow: 0,
+      contactedShare: 0,
+      employed: 0,
+      employedShare: 0,
+      medianDaysToEmployment: null,
+    });
+    const [header, row] = csv.replace('\uFEFF', '').trim().split('\r\n');
+    expect(header.split(',')).toHaveLength(11);
+    expect(row).toBe('u,2026-11-28T00:00:00.000Z,14,2,1,0.5,0,0,0,0,');
+  });
+});

@@ -3,9 +3,26 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { OutboxModule } from '@app/messaging';
+import { BookingsController } from './bookings/bookings.controller.js';
+import { BookingsRepository } from './bookings/bookings.repository.js';
+import { BookingsService } from './bookings/bookings.service.js';
+import { CheckInTokens, checkInTokenKey } from './bookings/check-in-token.js';
+import { Clock } from './clock.js';
 import { VenuesConfig, SERVICE_NAME } from './config.js';
 import { venuesDatabase } from './database/database.js';
+import { DemoVenue } from './demo/demo-venue.js';
 import { HealthController } from './health/health.controller.js';
+import { VenueJobs } from './jobs/venue-jobs.js';
+import { ReadModelController } from './read-model/read-model.controller.js';
+import { ReadModelRepository } from './read-model/read-model.repository.js';
+import { SlotPlanner } from './slots/slot-planner.js';
+import { SlotsRepository } from './slots/slots.repository.js';
+import { VenuesController } from './venues/venues.controller.js';
+import { VenuesRepository } from './venues/venues.repository.js';
+import { VenuesService } from './venues/venues.service.js';
+import { WaitlistController } from './waitlist/waitlist.controller.js';
+import { WaitlistRepository } from './waitlist/waitlist.repository.js';
+import { WaitlistService } from './waitlist/waitlist.service.js';
 
 /** The service's config, for every feature module to inject. */
 @Global()
@@ -22,7 +39,7 @@ class VenuesConfigModule {
 
 @Module({})
 export class VenuesModule {
-  static register(config: VenuesConfig): DynamicModule {
+  static register(config: VenuesConfig, clock: Clock = new Clock()): DynamicModule {
     return {
       module: VenuesModule,
       imports: [
@@ -30,7 +47,31 @@ export class VenuesModule {
         VenuesConfigModule.register(config),
         OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
       ],
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        ReadModelController,
+        VenuesController,
+        BookingsController,
+        WaitlistController,
+      ],
+      providers: [
+        { provide: Clock, useValue: clock },
+        {
+          provide: CheckInTokens,
+          useValue: new CheckInTokens(checkInTokenKey(config.CHECKIN_TOKEN_KEY)),
+        },
+        ReadModelRepository,
+        VenuesRepository,
+        SlotsRepository,
+        BookingsRepository,
+        WaitlistRepository,
+        WaitlistService,
+        SlotPlanner,
+        VenuesService,
+        BookingsService,
+        DemoVenue,
+        VenueJobs,
+      ],
     };
   }
 }

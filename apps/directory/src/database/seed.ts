@@ -56,7 +56,7 @@ export const DEMO_ACCOUNTS: {
 /**
  * Demo data for a newcomer: a platform admin, the organisation tree of Shandong → Jinan →
  * Lixia and Licheng districts with a school, a venue and a university, and one account per
- * role. Safe to run at every start: it stops at the first sign that it ran before.
+ * role. Safe to run at every start: the tree is made once, missing accounts are added.
  */
 export async function seedDemo(deps: SeedDeps): Promise<void> {
   const { config } = deps;
@@ -72,10 +72,41 @@ export async function seedDemo(deps: SeedDeps): Promise<void> {
     });
     admin = await deps.accountsRepository.findByEmail(config.DEMO_ADMIN_EMAIL);
   }
+  if (!admin) return;
   const [existing] = await deps.organisationsRepository.list({ kind: 'bureau' }, 1, 1);
-  if (!admin || existing.length > 0) return;
+  if (existing.length === 0) await seedOrganisations(deps, admin.id);
+  await seedAccounts(deps);
+  logger.log({ msg: 'demo organisations and accounts ready' });
+}
 
-  const actor: Actor = { accountId: admin.id, role: 'platform_admin', organisationId: null };
+/** The demo organisation names each demo account belongs to. */
+const DEMO_ORGANISATIONS: Record<string, string> = {
+  province: '山东省教育厅',
+  lixia: '历下区教育和体育局',
+  school: '济南市历下区第一实验小学',
+  museum: '山东博物馆',
+  university: '山东大学',
+};
+
+/** Adds the demo accounts that are missing (a later version may add new ones). */
+async function seedAccounts(deps: SeedDeps): Promise<void> {
+  const [organisations] = await deps.organisationsRepository.list({}, 1, 100);
+  const idOf = (key: string) => organisations.find((o) => o.name === DEMO_ORGANISATIONS[key])?.id;
+  for (const account of DEMO_ACCOUNTS) {
+    const organisationId = idOf(account.organisation);
+    if (!organisationId || (await deps.accountsRepository.findByEmail(account.email))) continue;
+    await deps.accounts.createAccount({
+      email: account.email,
+      password: deps.config.DEMO_ADMIN_PASSWORD,
+      displayName: account.displayName,
+      role: account.role,
+      organisationId,
+    });
+  }
+}
+
+async function seedOrganisations(deps: SeedDeps, adminId: string): Promise<void> {
+  const actor: Actor = { accountId: adminId, role: 'platform_admin', organisationId: null };
   const create = (fields: Omit<CreateOrganisationCommand, 'actor'>): Promise<OrganisationView> =>
     deps.organisations.create({ ...fields, actor });
   const province = await create({
@@ -106,7 +137,7 @@ export async function seedDemo(deps: SeedDeps): Promise<void> {
     regionCode: '370112',
     level: 'county',
   });
-  const school = await create({
+  await create({
     kind: 'school',
     name: '济南市历下区第一实验小学',
     parentId: lixia.id,
@@ -120,36 +151,18 @@ export async function seedDemo(deps: SeedDeps): Promise<void> {
     regionCode: '370112',
     stage: 'senior_secondary',
   });
-  const museum = await create({
+  await create({
     kind: 'venue',
     name: '山东博物馆',
     parentId: lixia.id,
     regionCode: '370102',
     operator: '山东省文化和旅游厅',
   });
-  const university = await create({
+  await create({
     kind: 'university',
     name: '山东大学',
     parentId: province.id,
     regionCode: '370102',
     careerCentreName: '山东大学学生就业创业指导中心',
   });
-  const ids: Record<string, string> = {
-    province: province.id,
-    lixia: lixia.id,
-    school: school.id,
-    museum: museum.id,
-    university: university.id,
-  };
-  for (const account of DEMO_ACCOUNTS) {
-    if (await deps.accountsRepository.findByEmail(account.email)) continue;
-    await deps.accounts.createAccount({
-      email: account.email,
-      password: config.DEMO_ADMIN_PASSWORD,
-      displayName: account.displayName,
-      role: account.role,
-      organisationId: ids[account.organisation] ?? null,
-    });
-  }
-  logger.log({ msg: 'demo data created', organisations: 8, accounts: DEMO_ACCOUNTS.length + 1 });
 }

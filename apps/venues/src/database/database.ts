@@ -5,10 +5,19 @@ import {
   ProcessedEventEntity,
 } from '@app/messaging';
 import { SERVICE_NAME, type VenuesConfig } from '../config.js';
+import { CreateVenues1764400000000 } from './migrations/1764400000000-CreateVenues.js';
+import { CreateWaitlist1764400000100 } from './migrations/1764400000100-CreateWaitlist.js';
 
-/** Entities and migrations listed explicitly: ESM builds cannot load them by file glob. */
+/**
+ * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
+ * venues tables are read and written by their repositories in plain SQL (no entities).
+ */
 export const venuesEntities: (new () => object)[] = [OutboxEventEntity, ProcessedEventEntity];
-export const venuesMigrations: (new () => object)[] = [CreateMessagingTables1764300000000];
+export const venuesMigrations: (new () => object)[] = [
+  CreateMessagingTables1764300000000,
+  CreateVenues1764400000000,
+  CreateWaitlist1764400000100,
+];
 
 export function venuesDatabase(
   config: Pick<VenuesConfig, 'MYSQL_URL' | 'DB_PREFIX'>,

@@ -1,4 +1,50 @@
 import type { ErrorKind } from '@app/errors';
 
 /** Error codes of the venues service, with their kinds. */
-export const VenuesErrorCodes = {} as const satisfies Record<string, ErrorKind>;
+export const VenuesErrorCodes = {
+  VENUE_NOT_FOUND: 'not_found',
+  CLOSURE_NOT_FOUND: 'not_found',
+  SLOT_NOT_FOUND: 'not_found',
+  BOOKING_NOT_FOUND: 'not_found',
+  /** The organisation is not a venue organisation the service knows (yet). */
+  VENUE_ORGANISATION_UNKNOWN: 'invalid',
+  /** The actor's role may not do this (e.g. a student creating a venue). */
+  VENUE_ACTION_FORBIDDEN: 'forbidden',
+  /** Free categories (museum, memorial_hall, ...) never carry a student price. */
+  STUDENT_PRICE_NOT_ALLOWED: 'invalid',
+  /** Science and sports venues state their student price (0 allowed). */
+  STUDENT_PRICE_REQUIRED: 'invalid',
+  /** Opening hours that close before they open, or slots longer than the day. */
+  OPENING_HOURS_INVALID: 'invalid',
+  /** No individual places left in the slot (or group places, for a group). */
+  SLOT_FULL: 'conflict',
+  /** The slot was withdrawn (calendar change), has started, or lies outside the window. */
+  SLOT_UNAVAILABLE: 'conflict',
+  /** One individual booking per venue per day per student. */
+  ALREADY_BOOKED_THAT_DAY: 'conflict',
+  /** The rolling cap of individual bookings per 30 days is reached. */
+  BOOKING_CAP_REACHED: 'conflict',
+  /** Too many no-shows: individual bookings are barred until `details.barredUntil`. */
+  BOOKING_BARRED: 'forbidden',
+  /** The same Idempotency-Key was used with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'conflict',
+  /** Only a pending group request can be confirmed or declined. */
+  BOOKING_NOT_PENDING: 'conflict',
+  /** Cancelled, declined, expired, checked in or a no-show: nothing to cancel. */
+  BOOKING_NOT_CANCELLABLE: 'conflict',
+  /** The cancellation cut-off before the slot has passed. */
+  CANCELLATION_CLOSED: 'conflict',
+  /** The QR token is malformed, forged or tampered with. */
+  CHECKIN_TOKEN_INVALID: 'invalid',
+  ALREADY_CHECKED_IN: 'conflict',
+  /** The booking is not confirmed (pending, declined, cancelled, expired, no-show). */
+  BOOKING_NOT_CONFIRMED: 'conflict',
+  /** Outside the entry window around the slot. */
+  CHECKIN_WINDOW_CLOSED: 'conflict',
+  WAITLIST_ENTRY_NOT_FOUND: 'not_found',
+  /** The individual pool has places: book directly. */
+  SLOT_NOT_FULL: 'conflict',
+  ALREADY_ON_WAITLIST: 'conflict',
+  /** The entry has no open offer (still waiting, expired, taken or left). */
+  OFFER_NOT_OPEN: 'conflict',
+} as const satisfies Record<string, ErrorKind>;

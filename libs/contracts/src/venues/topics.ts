@@ -1,9 +1,34 @@
 /** Request topics of the venues service. */
 export const VenuesRequestTopics = {
   ping: 'venues.health.ping',
+  createVenue: 'venues.venues.create',
+  updateVenue: 'venues.venues.update',
+  getVenue: 'venues.venues.get',
+  searchVenues: 'venues.venues.search',
+  addClosure: 'venues.closures.add',
+  removeClosure: 'venues.closures.remove',
+  listSlots: 'venues.slots.list',
+  bookIndividual: 'venues.bookings.individual',
+  requestGroup: 'venues.bookings.group',
+  getBooking: 'venues.bookings.get',
+  listMyBookings: 'venues.bookings.mine',
+  cancelBooking: 'venues.bookings.cancel',
+  decisionInbox: 'venues.bookings.inbox',
+  confirmGroup: 'venues.bookings.confirm',
+  declineGroup: 'venues.bookings.decline',
+  checkIn: 'venues.check-ins.create',
+  joinWaitlist: 'venues.waitlist.join',
+  listMyWaitlist: 'venues.waitlist.mine',
+  acceptOffer: 'venues.waitlist.accept',
 } as const;
 
-/** Event topics the venues service publishes. */
-export const VenuesEventTopics = {} as const;
+/** Event topics the venues service publishes, keyed by booking id (payload `VisitEventPayload`). */
+export const VenuesEventTopics = {
+  visitConfirmed: 'venues.visit.confirmed.v1',
+  visitDeclined: 'venues.visit.declined.v1',
+  visitCancelled: 'venues.visit.cancelled.v1',
+  visitCheckedIn: 'venues.visit.checked-in.v1',
+  visitNoShow: 'venues.visit.no-show.v1',
+} as const;
 
 export const VenuesDeadLetterTopic = 'venues.dead-letters';

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BookingKind, BookingStatus } from '@app/contracts';
+
+export interface BookingRow {
+  id: string;
+  kind: BookingKind;
+  status: BookingStatus;
+  venue_id: string;
+  venue_organisation_id: string;
+  slot_id: string;
+  local_date: string;
+  slot_starts_at: Date;
+  slot_ends_at: Date;
+  booker_account_id: string;
+  school_organisation_id: string | null;
+  student_ids: string;
+  student_count: number;
+  teacher_count: number;
+  places: number;
+  note: string | null;
+  decline_reason: string | null;
+  decision_deadline: Date | null;
+  slot_withdrawn: number;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  day_key: string | null;
+  checked_in_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type NewBooking = Omit<
+  BookingRow,
+  'checked_in_at' | 'decline_reason' | 'slot_withdrawn' | 'updated_at'
+>;
+
+const COLUMNS = `b.*, DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date`;
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, b: NewBooking): Promise<void> {
+    await manager.query(
+      `INSERT INTO bookings (id, kind, status, venue_id, venue_organisation_id, slot_id, local_date,
+         slot_starts_at, slot_ends_at, booker_account_id, school_organisation_id, student_ids,
+         student_count, teacher_count, places, note, decision_deadline, idempotency_key, request_hash,
+         day_key, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        b.id,
+        b.kind,
+        b.status,
+        b.venue_id,
+        b.venue_organisation_id,
+        b.slot_id,
+        b.local_date,
+        b.slot_starts_at,
+        b.slot_ends_at,
+        b.booker_account_id,
+        b.school_organisation_id,
+        b.student_ids,
+        b.student_count,
+        b.teacher_count,
+        b.places,
+        b.note,
+        b.decision_deadline,
+        b.idempotency_key,
+        b.request_hash,
+        b.day_key,
+        b.created_at,
+        b.created_at,
+      ],
+    );
+  }
+
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<BookingRow | null> {
+    const rows: BookingRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM bookings b WHERE b.id = ?${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findByIdempotencyKey(bookerAccountId: string, key: string): Promise<BookingRow | null> {
+    const rows: BookingRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM bookings b WHERE b.booker_account_id = ? AND b.idempotency_key = ?`,
+      [bookerAccountId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Moves a booking from one status to another; false when it was no longer in `from`. */
+  async transition(
+    manager: EntityManager,
+    id: string,
+    from: BookingStatus[],
+    to: BookingStatus,
+    now: Date,
+    extra: { declineReason?: string; checkedInAt?: Date; clearDayKey?: boolean } = {},
+  ): Promise<boolean> {
+    const result: { affectedRows: number } = await manager.query(
+      `UPDATE bookings SET status = ?, updated_at = ?,
+         decline_reason = COALESCE(?, decline_reason), checked_in_at = COALESCE(?, checked_in_at)
+         ${extra.clearDayKey ? ', day_key = NULL' : ''}
+       WHERE id = ? AND status IN (?)`,
+      [to, now, extra.declineReason ?? null, extra.checkedInAt ?? null, id, from],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /** In one read: individual bookings made since `recentSince`, and no-shows since `noShowsSince`. */
+  async historyOf(
+    bookerAccountId: string,
+    recentSince: Date,
+    noShowsSince: Date,
+  ): Promise<{ recent: number; noShows: number }> {
+    const [row]: { recent: string | null; no_shows: string | null }[] = await this.dataSource.query(
+      `SELECT
+         SUM(kind = 'individual' AND status IN ('confirmed', 'checked_in', 'no_show') AND created_at > ?) AS recent,
+         SUM(status = 'no_show' AND slot_ends_at > ?) AS no_shows
+       FROM bookings WHERE booker_account_id = ?`,
+      [recentSince, noShowsSince, bookerAccountId],
+    );
+    return { recent: Number(row?.recent ?? 0), noShows: Number(row?.no_shows ?? 0) };
+  }
+
+  async noShowEnds(bookerAccountId: string, since: Date): Promise<Date[]> {
+    const rows: { slot_ends_at: Date }[] = await this.dataSource.query(
+      `SELECT slot_ends_at FROM bookings WHERE booker_account_id = ? AND status = 'no_show'
+         AND slot_ends_at > ? ORDER BY slot_ends_at`,
+      [bookerAccountId, since],
+    );
+    return rows.map((r) => r.slot_ends_at);
+  }
+
+  async listOfBooker(
+    bookerAccountId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: BookingRow[]; total: number }> {
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      'SELECT COUNT(*) AS total FROM bookings WHERE booker_account_id = ?',
+      [bookerAccountId],
+    );
+    const rows: BookingRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM bookings b WHERE b.booker_account_id = ?
+       ORDER BY b.slot_starts_at DESC, b.id LIMIT ? OFFSET ?`,
+      [bookerAccountId, pageSize, (page - 1) * pageSize],
+    );
+    return { rows, total: Number(total) };
+  }
+
+  /** Pending group requests of a venue, oldest first, with their slot's group pool. */
+  async pendingOfVenue(
+    venueId: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{
+    rows: (BookingRow & { group_capacity: number; group_taken: number; pending_places: string })[];
+    total: number;
+  }> {
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS total FROM bookings WHERE venue_id = ? AND status = 'pending'`,
+      [venueId],
+    );
+    const rows: (BookingRow & {
+      group_capacity: number;
+      group_taken: number;
+      pending_places: string;
+    })[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, s.group_capacity, s.group_taken,
+           (SELECT COALESCE(SUM(o.places), 0) FROM bookings o WHERE o.slot_id = b.slot_id AND o.status = 'pending') AS pending_places
+         FROM bookings b JOIN slots s ON s.id = b.slot_id
+         WHERE b.venue_id = ? AND b.status = 'pending' ORDER BY b.created_at, b.id LIMIT ? OFFSET ?`,
+      [venueId, pageSize, (page - 1) * pageSize],
+    );
+    return { rows, total: Number(total) };
+  }
+
+  async dueForNoShow(now: Date, limit: number): Promise<BookingRow[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM bookings b WHERE b.status = 'confirmed' AND b.slot_ends_at < ? LIMIT ?`,
+      [now, limit],
+    );
+  }
+
+  async dueForExpiry(now: Date, limit: number): Promise<BookingRow[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM bookings b WHERE b.status = 'pending' AND b.decision_deadline < ? LIMIT ?`,
+      [now, limit],
+    );
+  }
+}

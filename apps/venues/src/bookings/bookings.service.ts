@@ -1,0 +1,605 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  Topics,
+  type Actor,
+  type AcceptOfferCommand,
+  type BookIndividualCommand,
+  type BookingCommand,
+  type BookingView,
+  type CheckInCommand,
+  type DecisionInboxQuery,
+  type DeclineGroupCommand,
+  type InboxItem,
+  type ListMyBookingsQuery,
+  type Page,
+  type RequestGroupVisitCommand,
+  type VisitEventPayload,
+} from '@app/contracts';
+import { AppError } from '@app/errors';
+import { isDuplicateKeyError, withDbRetry } from '@app/database';
+import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { Clock } from '../clock.js';
+import { VenuesConfig } from '../config.js';
+import { SlotsRepository, type SlotRow } from '../slots/slots.repository.js';
+import { venueActionForbidden, venueNotFound } from '../venues/venues.errors.js';
+import { VenuesRepository } from '../venues/venues.repository.js';
+import {
+  alreadyBookedThatDay,
+  alreadyCheckedIn,
+  bookingBarred,
+  bookingCapReached,
+  bookingNotCancellable,
+  bookingNotConfirmed,
+  bookingNotFound,
+  bookingNotPending,
+  cancellationClosed,
+  checkInTokenInvalid,
+  checkInWindowClosed,
+  idempotencyKeyReused,
+  slotFull,
+  slotNotFound,
+  slotUnavailable,
+} from './bookings.errors.js';
+import { BookingsRepository, type BookingRow, type NewBooking } from './bookings.repository.js';
+import { CheckInTokens } from './check-in-token.js';
+import { barredUntil } from './no-show-bar.js';
+import { offerNotOpen, waitlistEntryNotFound } from '../waitlist/waitlist.errors.js';
+import { WaitlistRepository } from '../waitlist/waitlist.repository.js';
+import { WaitlistService } from '../waitlist/waitlist.service.js';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+type VisitTopic = (typeof Topics.events)[
+  'visitConfirmed' | 'visitDeclined' | 'visitCancelled' | 'visitCheckedIn' | 'visitNoShow'];
+
+/**
+ * Who sees a booking: its booker, the staff of its venue, the staff of its school (group
+ * visits) and platform admins. Everybody else gets a 404, as if it did not exist.
+ */
+function seesBooking(actor: Actor, b: BookingRow): boolean {
+  if (actor.role === 'platform_admin' || actor.accountId === b.booker_account_id) return true;
+  if (actor.role === 'venue_staff') return actor.organisationId === b.venue_organisation_id;
+  if (actor.role === 'school_staff')
+    return actor.organisationId !== null && actor.organisationId === b.school_organisation_id;
+  return false;
+}
+
+/** Who decides and checks in: the venue's staff and platform admins. */
+function runsVenue(actor: Actor, venueOrganisationId: string): boolean {
+  return (
+    actor.role === 'platform_admin' ||
+    (actor.role === 'venue_staff' && actor.organisationId === venueOrganisationId)
+  );
+}
+
+export function visitPayloadOf(
+  b: BookingRow,
+  status = b.status,
+  reason: string | null = null,
+  at = new Date(),
+): VisitEventPayload {
+  return {
+    bookingId: b.id,
+    kind: b.kind,
+    status,
+    venueId: b.venue_id,
+    venueOrganisationId: b.venue_organisation_id,
+    slotId: b.slot_id,
+    slotStartsAt: b.slot_starts_at.toISOString(),
+    slotEndsAt: b.slot_ends_at.toISOString(),
+    bookerAccountId: b.booker_account_id,
+    schoolOrganisationId: b.school_organisation_id,
+    studentIds: JSON.parse(b.student_ids) as string[],
+    studentCount: b.student_count,
+    teacherCount: b.teacher_count,
+    reason,
+    occurredAt: at.toISOString(),
+  };
+}
+
+/**
+ * Bookings. Places are taken by one conditional UPDATE of the slot's pool in the booking's
+ * transaction (never more than the capacity, whatever the concurrency; a CHECK constraint is
+ * the backstop). Pending group requests hold their places until decided or expired.
+ */
+@Injectable()
+export class BookingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: BookingsRepository,
+    private readonly slots: SlotsRepository,
+    private readonly venues: VenuesRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly tokens: CheckInTokens,
+    private readonly waitlist: WaitlistService,
+    private readonly waitlistEntries: WaitlistRepository,
+    private readonly config: VenuesConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async bookIndividual(command: BookIndividualCommand): Promise<BookingView> {
+    const { actor } = command;
+    if (actor.role !== 'student')
+      throw venueActionForbidden('book an individual visit (students only)');
+    const hash = requestHash({ kind: 'individual', slotId: command.slotId });
+    const replay = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
+    if (replay) return replay;
+    const now = this.clock.now();
+    const cap = this.config.INDIVIDUAL_BOOKINGS_PER_30_DAYS;
+    // Independent reads at once: a booking's latency is mostly round trips.
+    const { NO_SHOW_LIMIT, NO_SHOW_WINDOW_DAYS, NO_SHOW_BAR_DAYS } = this.config;
+    const noShowsSince = new Date(
+      now.getTime() - (NO_SHOW_WINDOW_DAYS + NO_SHOW_BAR_DAYS) * DAY_MS,
+    );
+    const [{ recent, noShows }, slot] = await Promise.all([
+      this.bookings.historyOf(actor.accountId, new Date(now.getTime() - 30 * DAY_MS), noShowsSince),
+      this.slotOrNotFound(command.slotId),
+    ]);
+    // Only a student with enough recent no-shows costs the read of their dates.
+    if (noShows >= NO_SHOW_LIMIT) await this.assertNotBarred(actor.accountId, now);
+    if (recent >= cap) throw bookingCapReached(cap);
+    // A full pool answers at once, without queueing on the slot's row lock.
+    if (slot.individual_taken >= slot.individual_capacity && slot.status === 'open') {
+      throw slotFull(slot.id, 'individual', 0);
+    }
+    const venueOrganisationId = slot.venue_organisation_id;
+    const booking: NewBooking = {
+      ...this.newBooking(slot, venueOrganisationId, actor, now),
+      kind: 'individual',
+      status: 'confirmed',
+      school_organisation_id: actor.organisationId,
+      student_ids: JSON.stringify([actor.accountId]),
+      student_count: 1,
+      teacher_count: 0,
+      places: 1,
+      idempotency_key: command.idempotencyKey ?? null,
+      request_hash: hash,
+      day_key: `${slot.venue_id}|${slot.local_date}|${actor.accountId}`,
+    };
+    try {
+      await this.inTransaction(async (manager) => {
+        await this.takePlaces(manager, slot, 'individual', 1, now);
+        await this.bookings.insert(manager, booking);
+        await this.emit(manager, Topics.events.visitConfirmed, booking as BookingRow);
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        const again = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
+        if (again) return again;
+        throw alreadyBookedThatDay(slot.venue_id, slot.local_date);
+      }
+      throw error;
+    }
+    return this.viewOf(booking as BookingRow);
+  }
+
+  async requestGroupVisit(command: RequestGroupVisitCommand): Promise<BookingView> {
+    const { actor } = command;
+    if (actor.role !== 'school_staff' || !actor.organisationId) {
+      throw venueActionForbidden('request a group visit (school staff only)');
+    }
+    const places = command.studentIds.length + command.teacherCount;
+    if (places < 1) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'invalid',
+        'A group visit needs at least one student or teacher',
+        {
+          fields: [
+            { field: 'studentIds', errors: ['list at least one student, or give teachers'] },
+          ],
+        },
+      );
+    }
+    const hash = requestHash({
+      kind: 'group',
+      slotId: command.slotId,
+      studentIds: [...command.studentIds].sort(),
+      teacherCount: command.teacherCount,
+      note: command.note ?? null,
+    });
+    const replay = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
+    if (replay) return replay;
+    const now = this.clock.now();
+    const slot = await this.slotOrNotFound(command.slotId);
+    const venueOrganisationId = slot.venue_organisation_id;
+    const deadline = new Date(
+      Math.min(
+        now.getTime() + this.config.GROUP_DECISION_HOURS * 3600_000,
+        slot.starts_at.getTime(),
+      ),
+    );
+    const booking: NewBooking = {
+      ...this.newBooking(slot, venueOrganisationId, actor, now),
+      kind: 'group',
+      status: 'pending',
+      school_organisation_id: actor.organisationId,
+      student_ids: JSON.stringify(command.studentIds),
+      student_count: command.studentIds.length,
+      teacher_count: command.teacherCount,
+      places,
+      note: command.note ?? null,
+      decision_deadline: deadline,
+      idempotency_key: command.idempotencyKey ?? null,
+      request_hash: hash,
+      day_key: null,
+    };
+    try {
+      await this.inTransaction(async (manager) => {
+        await this.takePlaces(manager, slot, 'group', places, now);
+        await this.bookings.insert(manager, booking);
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        const again = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
+        if (again) return again;
+      }
+      throw error;
+    }
+    return this.viewOf(booking as BookingRow);
+  }
+
+  async getBooking(command: BookingCommand): Promise<BookingView> {
+    const booking = await this.bookings.find(command.bookingId);
+    if (!booking || !seesBooking(command.actor, booking)) throw bookingNotFound(command.bookingId);
+    return this.viewOf(booking);
+  }
+
+  async listMyBookings(query: ListMyBookingsQuery): Promise<Page<BookingView>> {
+    const { rows, total } = await this.bookings.listOfBooker(
+      query.actor.accountId,
+      query.page,
+      query.pageSize,
+    );
+    return {
+      items: rows.map((r) => this.viewOf(r)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  async decisionInbox(query: DecisionInboxQuery): Promise<Page<InboxItem>> {
+    const venue = await this.venues.findRow(query.venueId);
+    if (!venue || !runsVenue(query.actor, venue.organisation_id))
+      throw venueNotFound(query.venueId);
+    const { rows, total } = await this.bookings.pendingOfVenue(
+      venue.id,
+      query.page,
+      query.pageSize,
+    );
+    const items = rows.map((row): InboxItem => {
+      const groupPlacesLeft = row.group_capacity - row.group_taken;
+      const otherPendingPlaces = Number(row.pending_places) - row.places;
+      // Pending requests hold their places, so confirming one never takes places from another;
+      // the warning tells the venue that others wait on a pool with nothing left for newcomers.
+      const warning =
+        otherPendingPlaces > 0 && groupPlacesLeft < row.places
+          ? `${otherPendingPlaces} places are held by other pending requests of this slot and only ${groupPlacesLeft} are free: decide them together`
+          : null;
+      return { ...this.viewOf(row), groupPlacesLeft, otherPendingPlaces, warning };
+    });
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async confirmGroupVisit(command: BookingCommand): Promise<BookingView> {
+    return this.decide(command, async (manager, booking, now) => {
+      await this.bookings.transition(manager, booking.id, ['pending'], 'confirmed', now);
+      await this.emit(manager, Topics.events.visitConfirmed, { ...booking, status: 'confirmed' });
+    });
+  }
+
+  async declineGroupVisit(command: DeclineGroupCommand): Promise<BookingView> {
+    return this.decide(command, async (manager, booking, now) => {
+      await this.bookings.transition(manager, booking.id, ['pending'], 'declined', now, {
+        declineReason: command.reason,
+      });
+      await this.slots.giveBack(manager, booking.slot_id, 'group', booking.places);
+      await this.emit(
+        manager,
+        Topics.events.visitDeclined,
+        { ...booking, status: 'declined' },
+        command.reason,
+      );
+    });
+  }
+
+  async cancelBooking(command: BookingCommand): Promise<BookingView> {
+    const { actor } = command;
+    await this.inTransaction(async (manager) => {
+      const booking = await this.bookings.find(command.bookingId, manager, true);
+      if (!booking || !seesBooking(actor, booking)) throw bookingNotFound(command.bookingId);
+      if (actor.accountId !== booking.booker_account_id && actor.role !== 'platform_admin') {
+        throw venueActionForbidden('cancel a booking made by someone else');
+      }
+      if (booking.status !== 'pending' && booking.status !== 'confirmed')
+        throw bookingNotCancellable(booking.status);
+      const now = this.clock.now();
+      const cutoff = new Date(
+        booking.slot_starts_at.getTime() - this.config.CANCEL_CUTOFF_MINUTES * MINUTE_MS,
+      );
+      if (now > cutoff) throw cancellationClosed(cutoff);
+      await this.bookings.transition(
+        manager,
+        booking.id,
+        ['pending', 'confirmed'],
+        'cancelled',
+        now,
+        { clearDayKey: true },
+      );
+      if (booking.kind === 'individual') {
+        await this.waitlist.releaseIndividualPlace(
+          manager,
+          booking.slot_id,
+          booking.slot_starts_at,
+          now,
+        );
+      } else {
+        await this.slots.giveBack(manager, booking.slot_id, 'group', booking.places);
+      }
+      await this.emit(
+        manager,
+        Topics.events.visitCancelled,
+        { ...booking, status: 'cancelled' },
+        'cancelled by the booker',
+      );
+    });
+    return this.getBooking(command);
+  }
+
+  async checkIn(command: CheckInCommand): Promise<BookingView> {
+    const claims = this.tokens.verify(command.token);
+    if (!claims || claims.venueId !== command.venueId) throw checkInTokenInvalid();
+    const venue = await this.venues.findRow(command.venueId);
+    if (!venue || !runsVenue(command.actor, venue.organisation_id))
+      throw venueNotFound(command.venueId);
+    await this.inTransaction(async (manager) => {
+      const booking = await this.bookings.find(claims.bookingId, manager, true);
+      if (
+        !booking ||
+        booking.venue_id !== venue.id ||
+        booking.slot_starts_at.toISOString() !== claims.slotStartsAt
+      ) {
+        throw checkInTokenInvalid();
+      }
+      if (booking.status === 'checked_in' && booking.checked_in_at)
+        throw alreadyCheckedIn(booking.checked_in_at);
+      if (booking.status !== 'confirmed') throw bookingNotConfirmed(booking.status);
+      const now = this.clock.now();
+      const opensAt = new Date(
+        booking.slot_starts_at.getTime() - this.config.CHECKIN_EARLY_MINUTES * MINUTE_MS,
+      );
+      if (now < opensAt || now > booking.slot_ends_at)
+        throw checkInWindowClosed(opensAt, booking.slot_ends_at);
+      await this.bookings.transition(manager, booking.id, ['confirmed'], 'checked_in', now, {
+        checkedInAt: now,
+      });
+      await this.emit(manager, Topics.events.visitCheckedIn, { ...booking, status: 'checked_in' });
+    });
+    return this.getBooking({ actor: command.actor, bookingId: claims.bookingId });
+  }
+
+  /** A student takes the place a waiting-list offer holds: a confirmed booking, nothing more taken. */
+  async acceptOffer(command: AcceptOfferCommand): Promise<BookingView> {
+    const { actor } = command;
+    // Filled in the transaction: the booking made, or the one a duplicate day refused.
+    const made: { booking?: NewBooking } = {};
+    try {
+      await this.inTransaction(async (manager) => {
+        const entry = await this.waitlistEntries.find(command.entryId, manager, true);
+        if (!entry || entry.account_id !== actor.accountId)
+          throw waitlistEntryNotFound(command.entryId);
+        const now = this.clock.now();
+        if (entry.status !== 'offered' || !entry.offer_expires_at || entry.offer_expires_at < now) {
+          throw offerNotOpen(entry.status === 'offered' ? 'expired' : entry.status);
+        }
+        const slot = await this.slotOrNotFound(entry.slot_id);
+        const booking: NewBooking = {
+          ...this.newBooking(slot, slot.venue_organisation_id, actor, now),
+          kind: 'individual',
+          status: 'confirmed',
+          school_organisation_id: actor.organisationId,
+          student_ids: JSON.stringify([actor.accountId]),
+          student_count: 1,
+          teacher_count: 0,
+          places: 1,
+          idempotency_key: null,
+          request_hash: null,
+          day_key: `${slot.venue_id}|${slot.local_date}|${actor.accountId}`,
+        };
+        made.booking = booking;
+        await this.bookings.insert(manager, booking);
+        await this.waitlistEntries.setStatus(manager, entry.id, 'offered', 'accepted', now);
+        await this.emit(manager, Topics.events.visitConfirmed, booking as BookingRow);
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error) && made.booking) {
+        throw alreadyBookedThatDay(made.booking.venue_id, made.booking.local_date);
+      }
+      throw error;
+    }
+    if (!made.booking) throw waitlistEntryNotFound(command.entryId);
+    return this.viewOf(made.booking as BookingRow);
+  }
+
+  /** Confirmed bookings whose slot has ended unused become no-shows. Returns how many. */
+  async markNoShows(limit = 500): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.bookings.dueForNoShow(now, limit);
+    for (const booking of due) {
+      await this.inTransaction(async (manager) => {
+        if (await this.bookings.transition(manager, booking.id, ['confirmed'], 'no_show', now)) {
+          await this.emit(manager, Topics.events.visitNoShow, { ...booking, status: 'no_show' });
+        }
+      });
+    }
+    return due.length;
+  }
+
+  /** Pending requests past their decision deadline expire and free their places. */
+  async expirePending(limit = 500): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.bookings.dueForExpiry(now, limit);
+    for (const booking of due) {
+      await this.inTransaction(async (manager) => {
+        if (await this.bookings.transition(manager, booking.id, ['pending'], 'expired', now)) {
+          await this.slots.giveBack(manager, booking.slot_id, 'group', booking.places);
+          await this.emit(
+            manager,
+            Topics.events.visitDeclined,
+            { ...booking, status: 'expired' },
+            'expired: no decision before the deadline',
+          );
+        }
+      });
+    }
+    return due.length;
+  }
+
+  private async decide(
+    command: BookingCommand,
+    apply: (manager: EntityManager, booking: BookingRow, now: Date) => Promise<void>,
+  ): Promise<BookingView> {
+    await this.inTransaction(async (manager) => {
+      const booking = await this.bookings.find(command.bookingId, manager, true);
+      if (!booking || !seesBooking(command.actor, booking))
+        throw bookingNotFound(command.bookingId);
+      if (!runsVenue(command.actor, booking.venue_organisation_id)) {
+        throw venueActionForbidden('decide a group request (venue staff only)');
+      }
+      if (booking.status !== 'pending') throw bookingNotPending(booking.status);
+      await apply(manager, booking, this.clock.now());
+    });
+    return this.getBooking(command);
+  }
+
+  private newBooking(slot: SlotRow, venueOrganisationId: string, actor: Actor, now: Date) {
+    return {
+      id: randomUUID(),
+      venue_id: slot.venue_id,
+      venue_organisation_id: venueOrganisationId,
+      slot_id: slot.id,
+      local_date: slot.local_date,
+      slot_starts_at: slot.starts_at,
+      slot_ends_at: slot.ends_at,
+      booker_account_id: actor.accountId,
+      note: null,
+      decision_deadline: null,
+      created_at: now,
+    };
+  }
+
+  /** The atomic conditional UPDATE; when it takes nothing, says why. */
+  private async takePlaces(
+    manager: EntityManager,
+    slot: SlotRow,
+    pool: 'individual' | 'group',
+    places: number,
+    now: Date,
+  ): Promise<void> {
+    if (await this.slots.take(manager, slot.id, pool, places, now)) return;
+    const current = (await this.slots.find(slot.id, manager)) ?? slot;
+    if (current.status !== 'open')
+      throw slotUnavailable(slot.id, 'it was withdrawn after a calendar change');
+    if (current.starts_at <= now) throw slotUnavailable(slot.id, 'it has started');
+    const left =
+      pool === 'individual'
+        ? current.individual_capacity - current.individual_taken
+        : current.group_capacity - current.group_taken;
+    throw slotFull(slot.id, pool, left);
+  }
+
+  private async assertNotBarred(accountId: string, now: Date): Promise<void> {
+    const {
+      NO_SHOW_LIMIT: limit,
+      NO_SHOW_WINDOW_DAYS: windowDays,
+      NO_SHOW_BAR_DAYS: barDays,
+    } = this.config;
+    const ends = await this.bookings.noShowEnds(
+      accountId,
+      new Date(now.getTime() - (windowDays + barDays) * DAY_MS),
+    );
+    const until = barredUntil(ends, limit, windowDays, barDays);
+    if (until && until > now) throw bookingBarred(until, limit, windowDays);
+  }
+
+  private async replayOf(
+    accountId: string,
+    key: string | undefined,
+    hash: string,
+  ): Promise<BookingView | null> {
+    if (!key) return null;
+    const existing = await this.bookings.findByIdempotencyKey(accountId, key);
+    if (!existing) return null;
+    if (existing.request_hash !== hash) throw idempotencyKeyReused();
+    return this.viewOf(existing);
+  }
+
+  private async slotOrNotFound(
+    slotId: string,
+  ): Promise<SlotRow & { venue_organisation_id: string }> {
+    const slot = await this.slots.findWithVenueOrganisation(slotId);
+    if (!slot) throw slotNotFound(slotId);
+    return slot;
+  }
+
+  private async emit(
+    manager: EntityManager,
+    topic: VisitTopic,
+    booking: BookingRow,
+    reason: string | null = null,
+  ): Promise<void> {
+    await this.outbox.append(manager, {
+      topic,
+      key: booking.id,
+      payload: visitPayloadOf(booking, booking.status, reason),
+    });
+  }
+
+  /** One transaction per command, retried on deadlock; the relay is woken after commit. */
+  private async inTransaction(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await withDbRetry(() => this.dataSource.transaction(work));
+    this.relay.wake();
+  }
+
+  private viewOf(b: BookingRow): BookingView {
+    const active = b.status === 'confirmed' || b.status === 'checked_in';
+    return {
+      id: b.id,
+      kind: b.kind,
+      status: b.status,
+      venueId: b.venue_id,
+      slotId: b.slot_id,
+      slotStartsAt: b.slot_starts_at.toISOString(),
+      slotEndsAt: b.slot_ends_at.toISOString(),
+      date: b.local_date,
+      bookerAccountId: b.booker_account_id,
+      schoolOrganisationId: b.school_organisation_id,
+      studentIds: JSON.parse(b.student_ids) as string[],
+      studentCount: b.student_count,
+      teacherCount: b.teacher_count,
+      places: b.places,
+      note: b.note,
+      declineReason: b.decline_reason ?? null,
+      decisionDeadline: b.decision_deadline ? b.decision_deadline.toISOString() : null,
+      slotWithdrawn: Boolean(b.slot_withdrawn),
+      checkInToken: active
+        ? this.tokens.sign({
+            bookingId: b.id,
+            venueId: b.venue_id,
+            slotStartsAt: b.slot_starts_at.toISOString(),
+          })
+        : null,
+      checkedInAt: b.checked_in_at ? b.checked_in_at.toISOString() : null,
+      createdAt: b.created_at.toISOString(),
+    };
+  }
+}
+
+function requestHash(request: object): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}

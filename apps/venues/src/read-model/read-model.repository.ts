@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { OrganisationKind } from '@app/contracts';
+import { enclosingAreas } from '../calendar/area-code.js';
+import type { HolidayRecord, VacationRecord } from './calendar-records.js';
+
+export interface KnownOrganisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  regionCode: string;
+}
+
+/** What the calendar of an area says per date, resolved with the directory's area fallback. */
+export interface AreaCalendar {
+  holidays: Map<string, { kind: 'holiday' | 'makeup_workday'; name: string | null }>;
+  vacations: { kind: string; startsOn: string; endsOn: string }[];
+}
+
+/** The service's copy of directory data: organisations, holidays and vacations per area. */
+@Injectable()
+export class ReadModelRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async saveOrganisation(manager: EntityManager, o: KnownOrganisation): Promise<void> {
+    await manager.query(
+      `INSERT INTO known_organisations (id, kind, name, region_code) VALUES (?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name), region_code = VALUES(region_code)`,
+      [o.id, o.kind, o.name, o.regionCode],
+    );
+  }
+
+  async findOrganisation(id: string): Promise<KnownOrganisation | null> {
+    const rows: { id: string; kind: OrganisationKind; name: string; region_code: string }[] =
+      await this.dataSource.query('SELECT * FROM known_organisations WHERE id = ?', [id]);
+    return rows[0]
+      ? { id: rows[0].id, kind: rows[0].kind, name: rows[0].name, regionCode: rows[0].region_code }
+      : null;
+  }
+
+  async upsertHolidays(manager: EntityManager, records: HolidayRecord[]): Promise<void> {
+    for (const h of records) {
+      // One entry per area and date: a replaced entry may come with a new id.
+      await manager.query(
+        'DELETE FROM area_holidays WHERE id = ? OR (area_code = ? AND on_date = ?)',
+        [h.id, h.areaCode, h.date],
+      );
+      await manager.query(
+        'INSERT INTO area_holidays (id, area_code, on_date, kind, name) VALUES (?, ?, ?, ?, ?)',
+        [h.id, h.areaCode, h.date, h.kind, h.name],
+      );
+    }
+  }
+
+  async deleteHolidays(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.query('DELETE FROM area_holidays WHERE id IN (?)', [ids]);
+  }
+
+  async upsertVacations(manager: EntityManager, records: VacationRecord[]): Promise<void> {
+    for (const v of records) {
+      await manager.query(
+        `INSERT INTO area_vacations (id, area_code, school_year, kind, starts_on, ends_on)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE area_code = VALUES(area_code), school_year = VALUES(school_year),
+           kind = VALUES(kind), starts_on = VALUES(starts_on), ends_on = VALUES(ends_on)`,
+        [v.id, v.areaCode, v.schoolYear, v.kind, v.startsOn, v.endsOn],
+      );
+    }
+  }
+
+  async deleteVacations(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.query('DELETE FROM area_vacations WHERE id IN (?)', [ids]);
+  }
+
+  /**
+   * Like the directory: holidays resolve date by date (nearest area with an entry that date);
+   * vacations come whole, per school year, from the nearest area with any for that year.
+   */
+  async areaCalendar(areaCode: string, from: string, to: string): Promise<AreaCalendar> {
+    const areas = enclosingAreas(areaCode);
+    const rank = (area: string): number => areas.indexOf(area);
+    const holidayRows: {
+      area_code: string;
+      on_date: string;
+      kind: 'holiday' | 'makeup_workday';
+      name: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT area_code, DATE_FORMAT(on_date, '%Y-%m-%d') AS on_date, kind, name FROM area_holidays
+         WHERE area_code IN (?) AND on_date BETWEEN ? AND ?`,
+      [areas, from, to],
+    );
+    const holidays: AreaCalendar['holidays'] = new Map();
+    const holidayRank = new Map<string, number>();
+    for (const row of holidayRows) {
+      const known = holidayRank.get(row.on_date);
+      if (known !== undefined && known <= rank(row.area_code)) continue;
+      holidayRank.set(row.on_date, rank(row.area_code));
+      holidays.set(row.on_date, { kind: row.kind, name: row.name });
+    }
+    const vacationRows: {
+      area_code: string;
+      school_year: string;
+      kind: string;
+      starts_on: string;
+      ends_on: string;
+    }[] = await this.dataSource.query(
+      `SELECT area_code, school_year, kind, DATE_FORMAT(starts_on, '%Y-%m-%d') AS starts_on,
+           DATE_FORMAT(ends_on, '%Y-%m-%d') AS ends_on FROM area_vacations WHERE area_code IN (?)`,
+      [areas],
+    );
+    const nearestPerYear = new Map<string, number>();
+    for (const row of vacationRows) {
+      const best = nearestPerYear.get(row.school_year);
+      if (best === undefined || rank(row.area_code) < best)
+        nearestPerYear.set(row.school_year, rank(row.area_code));
+    }
+    const vacations = vacationRows
+      .filter((row) => nearestPerYear.get(row.school_year) === rank(row.area_code))
+      .filter((row) => row.ends_on >= from && row.starts_on <= to)
+      .map((row) => ({ kind: row.kind, startsOn: row.starts_on, endsOn: row.ends_on }));
+    return { holidays, vacations };
+  }
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SlotProfile, SlotView } from '@app/contracts';
+import { shanghaiTimeOf } from '../calendar/local-time.js';
+
+export interface SlotRow {
+  id: string;
+  venue_id: string;
+  local_date: string;
+  starts_at: Date;
+  ends_at: Date;
+  profile: SlotProfile;
+  reason: string;
+  status: 'open' | 'withdrawn';
+  individual_capacity: number;
+  individual_taken: number;
+  group_capacity: number;
+  group_taken: number;
+}
+
+export interface PlannedSlot {
+  date: string;
+  startsAt: Date;
+  endsAt: Date;
+  profile: SlotProfile;
+  reason: string;
+}
+
+const SLOT_COLUMNS = `id, venue_id, DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date, starts_at, ends_at,
+  profile, reason, status, individual_capacity, individual_taken, group_capacity, group_taken`;
+
+export function slotViewOf(row: SlotRow): SlotView {
+  return {
+    id: row.id,
+    venueId: row.venue_id,
+    date: row.local_date,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    opens: shanghaiTimeOf(row.starts_at),
+    closes: shanghaiTimeOf(row.ends_at),
+    profile: row.profile,
+    reason: row.reason,
+    status: row.status,
+    individualCapacity: row.individual_capacity,
+    individualLeft: row.individual_capacity - row.individual_taken,
+    groupCapacity: row.group_capacity,
+    groupLeft: row.group_capacity - row.group_taken,
+  };
+}
+
+@Injectable()
+export class SlotsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SlotRow | null> {
+    const rows: SlotRow[] = await manager.query(`SELECT ${SLOT_COLUMNS} FROM slots WHERE id = ?`, [
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** The slot with its venue's organisation, in one read. */
+  async findWithVenueOrganisation(
+    id: string,
+  ): Promise<(SlotRow & { venue_organisation_id: string }) | null> {
+    const rows: (SlotRow & { venue_organisation_id: string })[] = await this.dataSource.query(
+      `SELECT s.id, s.venue_id, DATE_FORMAT(s.local_date, '%Y-%m-%d') AS local_date, s.starts_at,
+         s.ends_at, s.profile, s.reason, s.status, s.individual_capacity, s.individual_taken,
+         s.group_capacity, s.group_taken, v.organisation_id AS venue_organisation_id
+       FROM slots s JOIN venues v ON v.id = s.venue_id WHERE s.id = ?`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async listOfVenue(
+    venueId: string,
+    from: string,
+    to: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SlotRow[]> {
+    return manager.query(
+      `SELECT ${SLOT_COLUMNS} FROM slots WHERE venue_id = ? AND local_date BETWEEN ? AND ? ORDER BY starts_at`,
+      [venueId, from, to],
+    );
+  }
+
+  async insert(
+    manager: EntityManager,
+    venueId: string,
+    slot: PlannedSlot,
+    capacity: { individual: number; group: number },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO slots (id, venue_id, local_date, starts_at, ends_at, profile, reason, status,
+         individual_capacity, individual_taken, group_capacity, group_taken)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, 0)`,
+      [
+        randomUUID(),
+        venueId,
+        slot.date,
+        slot.startsAt,
+        slot.endsAt,
+        slot.profile,
+        slot.reason,
+        capacity.individual,
+        capacity.group,
+      ],
+    );
+  }
+
+  /** Reopens or refreshes a slot; capacity never drops below the places already taken. */
+  async refresh(
+    manager: EntityManager,
+    id: string,
+    slot: PlannedSlot,
+    capacity: { individual: number; group: number },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE slots SET ends_at = ?, profile = ?, reason = ?, status = 'open',
+         individual_capacity = GREATEST(?, individual_taken), group_capacity = GREATEST(?, group_taken)
+       WHERE id = ?`,
+      [slot.endsAt, slot.profile, slot.reason, capacity.individual, capacity.group, id],
+    );
+  }
+
+  async withdraw(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE slots SET status = 'withdrawn' WHERE id = ?`, [id]);
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      'DELETE FROM slots WHERE id = ? AND individual_taken = 0 AND group_taken = 0',
+      [id],
+    );
+  }
+
+  /** Takes places in one atomic conditional UPDATE; false when the pool has too few left. */
+  async take(
+    manager: EntityManager,
+    slotId: string,
+    pool: 'individual' | 'group',
+    places: number,
+    notBefore: Date,
+  ): Promise<boolean> {
+    const column = pool === 'individual' ? 'individual' : 'group';
+    const result: { affectedRows: number } = await manager.query(
+      `UPDATE slots SET ${column}_taken = ${column}_taken + ?
+       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity`,
+      [places, slotId, notBefore, places],
+    );
+    return result.affectedRows === 1;
+  }
+
+  async giveBack(
+    manager: EntityManager,
+    slotId: string,
+    pool: 'individual' | 'group',
+    places: number,
+  ): Promise<void> {
+    const column = pool === 'individual' ? 'individual' : 'group';
+    await manager.query(`UPDATE slots SET ${column}_taken = ${column}_taken - ? WHERE id = ?`, [
+      places,
+      slotId,
+    ]);
+  }
+}

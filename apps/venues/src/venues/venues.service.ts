@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import {
+  FREE_VENUE_CATEGORIES,
+  type Actor,
+  type AddClosureCommand,
+  type CreateVenueCommand,
+  type GetVenueQuery,
+  type ListSlotsQuery,
+  type Page,
+  type RemoveClosureCommand,
+  type SearchVenuesQuery,
+  type SlotView,
+  type UpdateVenueCommand,
+  type VenueCategory,
+  type VenueSearchHit,
+  type VenueView,
+} from '@app/contracts';
+import { AppError } from '@app/errors';
+import { NATIONAL_AREA_CODE, regionPrefixOf } from '../calendar/area-code.js';
+import { addDays } from '../calendar/local-time.js';
+import { hoursAreValid } from '../calendar/opening-day.js';
+import { Clock } from '../clock.js';
+import { ReadModelRepository } from '../read-model/read-model.repository.js';
+import { SlotPlanner } from '../slots/slot-planner.js';
+import { slotViewOf, SlotsRepository } from '../slots/slots.repository.js';
+import { managesVenue } from './venue-access.js';
+import {
+  closureNotFound,
+  openingHoursInvalid,
+  studentPriceNotAllowed,
+  studentPriceRequired,
+  venueActionForbidden,
+  venueNotFound,
+  venueOrganisationUnknown,
+} from './venues.errors.js';
+import { VenuesRepository, type VenueRecord } from './venues.repository.js';
+
+const FREE: readonly string[] = FREE_VENUE_CATEGORIES;
+const MAX_SLOT_LIST_DAYS = 31;
+
+/** The student-price rule of the policy: free categories never priced, the others always. */
+export function checkStudentPrice(category: VenueCategory, studentPriceFen: number | null): void {
+  if (FREE.includes(category)) {
+    if (studentPriceFen !== null) throw studentPriceNotAllowed(category);
+  } else if (studentPriceFen === null) {
+    throw studentPriceRequired(category);
+  }
+}
+
+/** Default opening of a new venue: Tuesday to Sunday 9:00 to 17:00, no extended hours. */
+const DEFAULT_DAY = { opens: '09:00', closes: '17:00' };
+
+@Injectable()
+export class VenuesService {
+  constructor(
+    private readonly venues: VenuesRepository,
+    private readonly slots: SlotsRepository,
+    private readonly readModel: ReadModelRepository,
+    private readonly planner: SlotPlanner,
+    private readonly clock: Clock,
+  ) {}
+
+  async createVenue(command: CreateVenueCommand): Promise<VenueView> {
+    const { actor } = command;
+    const organisationId = command.organisationId ?? actor.organisationId;
+    if (!['platform_admin', 'bureau_admin', 'venue_staff'].includes(actor.role)) {
+      throw venueActionForbidden('create a venue');
+    }
+    const organisation = organisationId
+      ? await this.readModel.findOrganisation(organisationId)
+      : null;
+    if (!organisation || organisation.kind !== 'venue')
+      throw venueOrganisationUnknown(organisationId);
+    const record: Omit<VenueRecord, 'id'> = {
+      organisationId: organisation.id,
+      name: command.name,
+      category: command.category,
+      studentPriceFen: command.studentPriceFen ?? null,
+      regionCode: command.regionCode ?? organisation.regionCode,
+      address: command.address ?? null,
+      description: command.description ?? null,
+      accessibility: command.accessibility ?? null,
+      contact: command.contact ?? null,
+      weeklyHours: command.weeklyHours ?? {
+        tue: DEFAULT_DAY,
+        wed: DEFAULT_DAY,
+        thu: DEFAULT_DAY,
+        fri: DEFAULT_DAY,
+        sat: DEFAULT_DAY,
+        sun: DEFAULT_DAY,
+      },
+      extendedHours: command.extendedHours ?? null,
+      holidayOnClosedDay: command.holidayOnClosedDay ?? 'open',
+      slotMinutes: command.slotMinutes ?? 60,
+      individualCapacity: command.individualCapacity ?? 50,
+      groupCapacity: command.groupCapacity ?? 100,
+    };
+    await this.assertManages(actor, record);
+    this.checkRecord(record);
+    const id = await this.venues.insert(record, this.clock.now());
+    await this.planner.regenerate(id);
+    return this.view(id);
+  }
+
+  async updateVenue(command: UpdateVenueCommand): Promise<VenueView> {
+    const current = await this.venueOrNotFound(command.venueId);
+    await this.assertManages(command.actor, current);
+    const defined = <T>(value: T | undefined, fallback: T): T =>
+      value === undefined ? fallback : value;
+    const record: VenueRecord = {
+      ...current,
+      name: defined(command.name, current.name),
+      category: defined(command.category, current.category),
+      studentPriceFen: defined(command.studentPriceFen, current.studentPriceFen),
+      regionCode: defined(command.regionCode, current.regionCode),
+      address: defined(command.address, current.address),
+      description: defined(command.description, current.description),
+      accessibility: defined(command.accessibility, current.accessibility),
+      contact: defined(command.contact, current.contact),
+      weeklyHours: defined(command.weeklyHours, current.weeklyHours),
+      extendedHours: defined(command.extendedHours, current.extendedHours),
+      holidayOnClosedDay: defined(command.holidayOnClosedDay, current.holidayOnClosedDay),
+      slotMinutes: defined(command.slotMinutes, current.slotMinutes),
+      individualCapacity: defined(command.individualCapacity, current.individualCapacity),
+      groupCapacity: defined(command.groupCapacity, current.groupCapacity),
+    };
+    this.checkRecord(record);
+    await this.venues.update(record, this.clock.now());
+    await this.planner.regenerate(record.id);
+    return this.view(record.id);
+  }
+
+  async getVenue(query: GetVenueQuery): Promise<VenueView> {
+    return this.venueOrNotFound(query.venueId);
+  }
+
+  async searchVenues(query: SearchVenuesQuery): Promise<Page<VenueSearchHit>> {
+    return this.venues.search(
+      {
+        regionPrefix: regionPrefixOf(query.regionCode ?? NATIONAL_AREA_CODE),
+        category: query.category,
+        date: query.date,
+        notBefore: this.clock.now(),
+      },
+      query.page,
+      query.pageSize,
+    );
+  }
+
+  async addClosure(command: AddClosureCommand): Promise<VenueView> {
+    const venue = await this.venueOrNotFound(command.venueId);
+    await this.assertManages(command.actor, venue);
+    await this.venues.addClosure(venue.id, command.date, command.reason, this.clock.now());
+    await this.planner.regenerate(venue.id);
+    return this.view(venue.id);
+  }
+
+  async removeClosure(command: RemoveClosureCommand): Promise<VenueView> {
+    const venue = await this.venueOrNotFound(command.venueId);
+    await this.assertManages(command.actor, venue);
+    if (!(await this.venues.removeClosure(venue.id, command.date))) {
+      throw closureNotFound(venue.id, command.date);
+    }
+    await this.planner.regenerate(venue.id);
+    return this.view(venue.id);
+  }
+
+  async listSlots(query: ListSlotsQuery): Promise<SlotView[]> {
+    await this.venueOrNotFound(query.venueId);
+    if (query.to < query.from || query.to > addDays(query.from, MAX_SLOT_LIST_DAYS - 1)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'invalid',
+        `to must be from..from+${MAX_SLOT_LIST_DAYS - 1} days`,
+        {
+          fields: [
+            {
+              field: 'to',
+              errors: [`must be on or after from, at most ${MAX_SLOT_LIST_DAYS} days`],
+            },
+          ],
+        },
+      );
+    }
+    const rows = await this.slots.listOfVenue(query.venueId, query.from, query.to);
+    return rows.map(slotViewOf);
+  }
+
+  /** Managing is for the venue's staff and admins; others see the venue but may not change it. */
+  async assertManages(
+    actor: Actor,
+    venue: { organisationId: string; regionCode: string },
+  ): Promise<void> {
+    const actorRegion =
+      actor.role === 'bureau_admin' && actor.organisationId
+        ? ((await this.readModel.findOrganisation(actor.organisationId))?.regionCode ?? null)
+        : null;
+    if (!managesVenue(actor, venue, actorRegion)) throw venueActionForbidden('manage this venue');
+  }
+
+  private checkRecord(record: Omit<VenueRecord, 'id'>): void {
+    checkStudentPrice(record.category, record.studentPriceFen);
+    const days = Object.values(record.weeklyHours) as (
+      { opens: string; closes: string } | undefined
+    )[];
+    if (!hoursAreValid([...days, record.extendedHours])) throw openingHoursInvalid();
+  }
+
+  private async venueOrNotFound(venueId: string): Promise<VenueView> {
+    const venue = await this.venues.find(venueId);
+    if (!venue) throw venueNotFound(venueId);
+    return venue;
+  }
+
+  private view(venueId: string): Promise<VenueView> {
+    return this.venueOrNotFound(venueId);
+  }
+}

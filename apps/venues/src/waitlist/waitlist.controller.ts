@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AcceptOfferCommand,
+  JoinWaitlistCommand,
+  ListMyWaitlistQuery,
+  Topics,
+  type BookingView,
+  type Page,
+  type WaitlistEntryView,
+} from '@app/contracts';
+import { BookingsService } from '../bookings/bookings.service.js';
+import { WaitlistService } from './waitlist.service.js';
+
+@Controller()
+export class WaitlistController {
+  constructor(
+    private readonly waitlist: WaitlistService,
+    private readonly bookings: BookingsService,
+  ) {}
+
+  @MessagePattern(Topics.venues.joinWaitlist)
+  join(@Payload() command: JoinWaitlistCommand): Promise<WaitlistEntryView> {
+    return this.waitlist.join(command);
+  }
+
+  @MessagePattern(Topics.venues.listMyWaitlist)
+  listMine(@Payload() query: ListMyWaitlistQuery): Promise<Page<WaitlistEntryView>> {
+    return this.waitlist.listMine(query);
+  }
+
+  @MessagePattern(Topics.venues.acceptOffer)
+  accept(@Payload() command: AcceptOfferCommand): Promise<BookingView> {
+    return this.bookings.acceptOffer(command);
+  }
+}

@@ -39,19 +39,34 @@ describe('organisations, accounts and tokens (through the gateway, real Kafka an
       expect(res.status).toBe(200);
       tokens[who] = res.body.accessToken;
     }
-    const all = await suite
-      .http()
-      .get('/organisations?pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    for (const o of all.body.items as Org[]) {
-      if (o.name === '济南市历下区第一实验小学') orgs.lixiaSchool = o;
-      if (o.name === '济南市历城区第二中学') orgs.lichengSchool = o;
-      if (o.name === '历城区教育和体育局') orgs.licheng = o;
-      if (o.name === '历下区教育和体育局') orgs.lixia = o;
-      if (o.name === '山东省教育厅') orgs.province = o;
-    }
-    expect(Object.keys(orgs)).toHaveLength(5);
+    // Find the seeded demo organisations through the API, whatever else earlier runs created.
+    const me = async (who: string) =>
+      (await suite.http().get('/me').set(as(who)).expect(200)).body as { organisationId: string };
+    const get = async (id: string) =>
+      (await suite.http().get(`/organisations/${id}`).set(as('platform')).expect(200)).body as Org;
+    const children = async (parentId: string, kind: string) =>
+      (
+        await suite
+          .http()
+          .get(`/organisations?parentId=${parentId}&kind=${kind}&pageSize=100`)
+          .set(as('platform'))
+          .expect(200)
+      ).body.items as Org[];
+    orgs.lixiaSchool = await get((await me('teacher')).organisationId);
+    orgs.lixia = await get((await me('lixia')).organisationId);
+    const jinan = await get(orgs.lixia.parentId!);
+    orgs.province = await get(jinan.parentId!);
+    const licheng = (await children(jinan.id, 'bureau')).find(
+      (o) => o.name === '历城区教育和体育局',
+    );
+    expect(licheng).toBeDefined();
+    orgs.licheng = licheng!;
+    const lichengSchool = (await children(licheng!.id, 'school')).find(
+      (o) => o.name === '济南市历城区第二中学',
+    );
+    expect(lichengSchool).toBeDefined();
+    orgs.lichengSchool = lichengSchool!;
+    expect(Object.values(orgs).filter(Boolean)).toHaveLength(5);
   });
   afterAll(async () => {
     await recorder.stop();

@@ -51,6 +51,12 @@ export const DEMO_ACCOUNTS: {
     role: 'career_centre_staff',
     organisation: 'university',
   },
+  {
+    email: 'student@studentpass.local',
+    displayName: '张小明',
+    role: 'student',
+    organisation: 'school',
+  },
 ];
 
 /**
@@ -90,7 +96,9 @@ const DEMO_ORGANISATIONS: Record<string, string> = {
 
 /** Adds the demo accounts that are missing (a later version may add new ones). */
 async function seedAccounts(deps: SeedDeps): Promise<void> {
-  const [organisations] = await deps.organisationsRepository.list({}, 1, 100);
+  const organisations = await deps.organisationsRepository.findByNames(
+    Object.values(DEMO_ORGANISATIONS),
+  );
   const idOf = (key: string) => organisations.find((o) => o.name === DEMO_ORGANISATIONS[key])?.id;
   for (const account of DEMO_ACCOUNTS) {
     const organisationId = idOf(account.organisation);

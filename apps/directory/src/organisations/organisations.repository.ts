@@ -28,6 +28,16 @@ export class OrganisationsRepository {
       .getMany();
   }
 
+  /** Demo seed only: organisations by exact name. */
+  findByNames(names: string[]): Promise<OrganisationEntity[]> {
+    if (names.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where('o.name IN (:...names)', { names })
+      .getMany();
+  }
+
   async list(
     filter: OrganisationFilter,
     page: number,

@@ -1,6 +1,6 @@
 import { allTopicSpecs } from '@app/contracts';
 import { migrateDatabase } from '@app/database';
-import { createKafka, ensureTopics, waitForKafka } from '@app/messaging';
+import { createKafka, ensureTopics, waitForKafka, warmUpGroupCoordinator } from '@app/messaging';
 import { SERVICES, type DatabaseSettings } from './services.js';
 
 export interface PrepareSettings extends DatabaseSettings {
@@ -25,6 +25,8 @@ export async function prepareInfrastructure(
   await waitForKafka(kafka, 60_000);
   progress('creating topics');
   const createdTopics = await ensureTopics(kafka, allTopicSpecs());
+  progress('waiting for the group coordinator');
+  await warmUpGroupCoordinator(kafka, 60_000);
   const migrations: Record<string, string[]> = {};
   for (const service of SERVICES) {
     if (!service.database) continue;

@@ -69,3 +69,27 @@ export async function waitForKafka(kafka: Kafka, timeoutMs: number): Promise<voi
   }
   throw new Error(`Kafka did not answer within ${timeoutMs} ms: ${String(lastError)}`);
 }
+
+/**
+ * On a new broker the group coordinator (the `__consumer_offsets` topic) is created by the
+ * first consumer that asks for it, and for a few seconds every group join fails. Asking
+ * for it once here, before any app starts, spares every consumer that first failure.
+ */
+export async function warmUpGroupCoordinator(kafka: Kafka, timeoutMs: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      try {
+        await admin.describeGroups(['studentpass-warm-up']);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -27,7 +27,9 @@ export function rpcClientTransport(
     client: {
       clientId: options.clientId,
       brokers: options.brokers,
-      retry: { initialRetryTime: 100, retries: 3 },
+      // Restart the reply consumer whatever made it crash: without it, the gateway never
+      // receives a reply again (it crashed for good on a new broker's missing coordinator).
+      retry: { initialRetryTime: 100, retries: 8, restartOnFailure: () => Promise.resolve(true) },
     },
     consumer: {
       groupId: options.groupId,

@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { GATEWAY, SERVICES } from './services.js';
 import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -135,11 +136,14 @@ async function main(): Promise<void> {
     DB_PREFIX: env.DB_PREFIX,
   });
 
-  start(
-    'dist/apps/directory/src/main.js',
-    process.env.BENCH_CONCURRENCY ? { CONSUMER_CONCURRENCY: process.env.BENCH_CONCURRENCY } : {},
-  );
-  start('dist/apps/gateway/src/main.js', { PORT: String(GATEWAY_PORT) });
+  // Every service, since the gateway is ready only when all answer; only the directory is measured.
+  for (const service of SERVICES) {
+    start(
+      service.main,
+      process.env.BENCH_CONCURRENCY ? { CONSUMER_CONCURRENCY: process.env.BENCH_CONCURRENCY } : {},
+    );
+  }
+  start(GATEWAY.main, { PORT: String(GATEWAY_PORT) });
   start('dist/scripts/bench-baseline.js', { PORT: String(BASELINE_PORT), SEED_DEMO: 'false' });
   await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`, (s) => s === 200);
   await waitFor(`http://127.0.0.1:${BASELINE_PORT}/me`, (s) => s === 401);

@@ -67,15 +67,16 @@ export const REPLY_SUFFIX = '.reply';
 export const replyTopicOf = (topic: string): string => `${topic}${REPLY_SUFFIX}`;
 
 /**
- * Partition counts. Request topics: enough for a service to work on several requests at
- * once (kafkajs handles one partition's messages in order, so concurrency needs partitions:
- * 12 measured best on 2 cores, see docs/benchmarks.md) and for replicas to share them. Reply topics: at
- * least as many as gateway instances, since each instance reads replies on its own
- * partitions. Event topics: keyed by aggregate id, so order holds per key.
+ * Partition counts. kafkajs sends every partition a consumer owns in every fetch, so the
+ * cost of a fetch grows with the partitions (one topic per command already makes ~100
+ * request topics): 3 per request topic and 2 per reply topic measured best with every
+ * service running (docs/benchmarks.md; 12 and 4 were best when the directory had 3
+ * topics). Reply topics need at least as many partitions as gateway instances. Event
+ * topics are keyed by aggregate id, so order holds per key.
  */
 export const TopicPartitions = {
-  request: 12,
-  reply: 4,
+  request: 3,
+  reply: 2,
   event: 3,
   deadLetter: 1,
 } as const;

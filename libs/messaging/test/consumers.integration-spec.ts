@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, ValidateNested } from 'class-validator';
 import kafkajs, { type Producer } from 'kafkajs';
+import { EventEnvelopeFields } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import {
   applyOnce,
@@ -28,20 +29,7 @@ class ItPayload {
   poison?: boolean;
 }
 
-class ItEnvelope {
-  @IsUUID()
-  id!: string;
-  @IsString()
-  type!: string;
-  @IsString()
-  occurredAt!: string;
-  @IsString()
-  producer!: string;
-  @IsOptional()
-  @IsString()
-  correlationId!: string | null;
-  @IsString()
-  key!: string;
+class ItEnvelope extends EventEnvelopeFields {
   @ValidateNested()
   @Type(() => ItPayload)
   payload!: ItPayload;

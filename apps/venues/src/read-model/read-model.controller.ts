@@ -2,12 +2,12 @@ import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Topics } from '@app/contracts';
+import { OrganisationCreatedEnvelope, Topics } from '@app/contracts';
 import { applyOnce, ConsumeEvent } from '@app/messaging';
 import { DemoVenue } from '../demo/demo-venue.js';
 import { SlotPlanner } from '../slots/slot-planner.js';
 import { holidayRecordOf, vacationRecordOf } from './calendar-records.js';
-import { CalendarChangedEvent, OrganisationCreatedEvent } from './directory-events.js';
+import { CalendarChangedEvent } from './directory-events.js';
 import { ReadModelRepository } from './read-model.repository.js';
 
 const CONSUMER = 'venues-read-model';
@@ -25,7 +25,7 @@ export class ReadModelController {
   ) {}
 
   @ConsumeEvent(Topics.events.organisationCreated, Topics.deadLetters.venues)
-  async onOrganisationCreated(@Payload() event: OrganisationCreatedEvent): Promise<void> {
+  async onOrganisationCreated(@Payload() event: OrganisationCreatedEnvelope): Promise<void> {
     const o = event.payload;
     await applyOnce(this.dataSource, CONSUMER, event.id, (manager) =>
       this.readModel.saveOrganisation(manager, {

@@ -1,4 +1,3 @@
 export * from './topics.js';
 export * from './errors.js';
 export * from './messages.js';
-export * from './directory-events.js';

@@ -1,5 +1,25 @@
-import { IsEmail, IsIn, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES, type Role } from '../messages/roles.js';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../messages/organisations.js';
+
+/** The envelope's own fields, validated; each event class adds its typed `payload`. */
+export class EventEnvelopeFields {
+  @IsUUID() id!: string;
+  @IsString() type!: string;
+  @IsString() occurredAt!: string;
+  @IsString() producer!: string;
+  @IsOptional() @IsString() correlationId!: string | null;
+  @IsString() key!: string;
+}
 
 /** `directory.account.created.v1` */
 export class AccountCreatedPayload {
@@ -11,4 +31,26 @@ export class AccountCreatedPayload {
 
   @IsIn(ROLES)
   role!: Role;
+}
+
+export class AccountCreatedEnvelope extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => AccountCreatedPayload) payload!: AccountCreatedPayload;
+}
+
+/** `directory.organisation.created.v1`: the whole OrganisationView, as consumers read it. */
+export class OrganisationCreatedPayload {
+  @IsUUID() id!: string;
+  @IsIn(ORGANISATION_KINDS) kind!: OrganisationKind;
+  @IsString() name!: string;
+  @Matches(/^\d{6}$/) regionCode!: string;
+  @IsOptional() @IsUUID() parentId!: string | null;
+  @IsOptional() @IsString() level!: string | null;
+  @IsOptional() @IsString() stage!: string | null;
+  @IsOptional() @IsString() operator!: string | null;
+  @IsOptional() @IsString() careerCentreName!: string | null;
+  @IsOptional() @IsString() createdAt!: string;
+}
+
+export class OrganisationCreatedEnvelope extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => OrganisationCreatedPayload) payload!: OrganisationCreatedPayload;
 }

@@ -10,3 +10,5 @@ export * from './calendar/index.js';
 export * from './roster/index.js';
 export * from './venues/index.js';
 export * from './employment-aid/index.js';
+export * from './screenings/index.js';
+export * from './study-tours/index.js';

@@ -1,0 +1,48 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { EventEnvelopeFields } from '../events/directory.js';
+import { IsCalendarDate } from '../roster/validation.js';
+
+/** Event topics of the study-tours service that other services read (quotas). */
+export const StudyToursEventTopics = {
+  /** One event per listed student and participation mark; key: studentId. */
+  participationRecorded: 'study-tours.participation.recorded.v1',
+} as const;
+
+/**
+ * `study-tours.participation.recorded.v1`: whether one listed student took part in a
+ * confirmed study-tour booking. A correction publishes the same `participationId` with a
+ * higher `revision`; consumers keep the highest revision (and count each event id once).
+ */
+export class ParticipationRecordedPayload {
+  /** Stable per (booking, student). */
+  @IsUUID() participationId!: string;
+  @IsInt() @Min(1) revision!: number;
+  @IsUUID() bookingId!: string;
+  /** The base is a venue of the venues service. */
+  @IsUUID() baseVenueId!: string;
+  @IsUUID() programmeId!: string;
+  @IsUUID() studentId!: string;
+  @IsUUID() schoolId!: string;
+  @IsOptional() @IsUUID() classId!: string | null;
+  @IsInt() @Min(1) @Max(12) grade!: number;
+  @IsBoolean() tookPart!: boolean;
+  /** The visit's date in Asia/Shanghai. */
+  @IsCalendarDate() localDate!: string;
+  @IsISO8601() recordedAt!: string;
+}
+
+export class ParticipationRecordedEnvelope extends EventEnvelopeFields {
+  @ValidateNested()
+  @Type(() => ParticipationRecordedPayload)
+  payload!: ParticipationRecordedPayload;
+}

@@ -28,8 +28,8 @@ export class ParticipationRecordedPayload {
   @IsUUID() participationId!: string;
   @IsInt() @Min(1) revision!: number;
   @IsUUID() bookingId!: string;
-  /** The base is a venue of the venues service. */
-  @IsUUID() baseVenueId!: string;
+  /** The base: a venue organisation of the directory (its staff confirm bookings). */
+  @IsUUID() baseOrganisationId!: string;
   @IsUUID() programmeId!: string;
   @IsUUID() studentId!: string;
   @IsUUID() schoolId!: string;

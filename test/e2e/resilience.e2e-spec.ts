@@ -25,7 +25,7 @@ describe('when the directory service is down', () => {
     expect(res.status).toBe(504);
     expect(res.body).toMatchObject({
       code: 'UPSTREAM_TIMEOUT',
-      details: { topic: 'directory.accounts.me' },
+      details: { command: 'directory.accounts.me' },
     });
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 1000);

@@ -9,9 +9,10 @@ import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from '.
 
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
- * explicitly by `ensureTopics` (auto-creation is off on the broker): request topics take
- * commands from the gateway, `<request>.reply` topics carry the answers, event topics carry
- * facts between services, and each service has one dead-letter topic.
+ * explicitly by `ensureTopics` (auto-creation is off on the broker). The request entries
+ * are command names, not topics: each service reads one `<service>.requests` topic with the
+ * command in a header and answers on `<service>.replies` (`SERVICE_COMMANDS`). Event topics
+ * carry facts between services, and each service has one dead-letter topic.
  */
 export const Topics = {
   directory: {
@@ -47,36 +48,69 @@ export const Topics = {
   },
 } as const;
 
-/** Groups of request topics: one per feature, each answered by one service. */
-const REQUEST_TOPIC_GROUPS: Readonly<Record<string, string>>[] = [
-  Topics.directory,
-  Topics.calendar,
-  Topics.roster,
-  Topics.venues,
-  Topics.employmentAid,
+/**
+ * Which service answers which commands. Each service reads ONE request topic and answers
+ * on ONE reply topic; the command travels in a header (`x-command`). One topic per command
+ * (~100 topics with every feature) made every kafkajs fetch carry every partition and cut
+ * the request path's throughput by half (docs/benchmarks.md).
+ */
+export const SERVICE_COMMANDS: readonly ServiceCommands[] = [
+  { service: 'directory', commands: [Topics.directory, Topics.calendar, Topics.roster] },
+  { service: 'venues', commands: [Topics.venues] },
+  { service: 'employment-aid', commands: [Topics.employmentAid] },
 ];
 
-/** Every service behind the gateway, with the topic that proves it answers (readiness). */
+export interface ServiceCommands {
+  service: string;
+  commands: readonly Readonly<Record<string, string>>[];
+}
+
+/** Every service behind the gateway, with the command that proves it answers (readiness). */
 export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
   { name: 'directory', ping: Topics.directory.ping },
   { name: 'venues', ping: Topics.venues.ping },
   { name: 'employment-aid', ping: Topics.employmentAid.ping },
 ];
 
-export const REPLY_SUFFIX = '.reply';
-export const replyTopicOf = (topic: string): string => `${topic}${REPLY_SUFFIX}`;
+/** The one topic a service reads its commands from. */
+export const requestTopicOf = (service: string): string => `${service}.requests`;
+/** The one topic a service answers on; gateway instances split its partitions. */
+export const replyTopicOf = (service: string): string => `${service}.replies`;
+
+/** A command's route: the service's request and reply topics. */
+export interface CommandRoute {
+  service: string;
+  requestTopic: string;
+  replyTopic: string;
+}
+
+/** Command → route, for every command of `services`; a command listed twice is a bug. */
+export function commandRoutes(services: readonly ServiceCommands[]): Map<string, CommandRoute> {
+  const routes = new Map<string, CommandRoute>();
+  for (const { service, commands } of services) {
+    const route = {
+      service,
+      requestTopic: requestTopicOf(service),
+      replyTopic: replyTopicOf(service),
+    };
+    for (const command of commands.flatMap((group) => Object.values(group))) {
+      const taken = routes.get(command);
+      if (taken) throw new Error(`${command} is a command of both ${taken.service} and ${service}`);
+      routes.set(command, route);
+    }
+  }
+  return routes;
+}
 
 /**
- * Partition counts. kafkajs sends every partition a consumer owns in every fetch, so the
- * cost of a fetch grows with the partitions (one topic per command already makes ~100
- * request topics): 3 per request topic and 2 per reply topic measured best with every
- * service running (docs/benchmarks.md; 12 and 4 were best when the directory had 3
- * topics). Reply topics need at least as many partitions as gateway instances. Event
- * topics are keyed by aggregate id, so order holds per key.
+ * Partition counts. Request topics: enough for the replicas of a service (each instance
+ * works on the requests of a partition concurrently, so one instance needs no more).
+ * Reply topics need at least as many partitions as gateway instances. Event topics are
+ * keyed by aggregate id, so order holds per key.
  */
 export const TopicPartitions = {
-  request: 3,
-  reply: 2,
+  request: 6,
+  reply: 4,
   event: 3,
   deadLetter: 1,
 } as const;
@@ -88,9 +122,9 @@ export interface TopicSpec {
 
 /** The full list `ensureTopics` creates, derived from `Topics` so nothing is forgotten. */
 export function allTopicSpecs(): TopicSpec[] {
-  const requests = allRequestTopics().flatMap((topic) => [
-    { topic, partitions: TopicPartitions.request },
-    { topic: replyTopicOf(topic), partitions: TopicPartitions.reply },
+  const requests = SERVICE_COMMANDS.flatMap(({ service }) => [
+    { topic: requestTopicOf(service), partitions: TopicPartitions.request },
+    { topic: replyTopicOf(service), partitions: TopicPartitions.reply },
   ]);
   const events = Object.values(Topics.events).map((topic) => ({
     topic,
@@ -102,7 +136,3 @@ export function allTopicSpecs(): TopicSpec[] {
   }));
   return [...requests, ...events, ...deadLetters];
 }
-
-/** Every request topic a gateway must subscribe to the replies of. */
-export const allRequestTopics = (): string[] =>
-  REQUEST_TOPIC_GROUPS.flatMap((group) => Object.values(group));

@@ -1,7 +1,7 @@
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { replyTopicOf } from '@app/contracts';
+import { IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { replyTopicOf, requestTopicOf } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { currentRequestId, runWithRequestContext } from '@app/logging';
 import { ensureTopics, startServiceApp, RpcClient } from '@app/messaging';
@@ -11,6 +11,9 @@ import { testEnv, testKafka } from './it-support.js';
 const run = uniqueSuffix();
 const ECHO = `it.rpc.echo.${run}`;
 const NOBODY = `it.rpc.nobody.${run}`;
+const UNHANDLED = `it.rpc.unhandled.${run}`;
+const ECHO_SERVICE = `it-echo-${run}`;
+const NOBODY_SERVICE = `it-nobody-${run}`;
 
 class EchoQuery {
   @IsString()
@@ -22,12 +25,26 @@ class EchoQuery {
   @IsOptional()
   @IsBoolean()
   crash?: boolean;
+  @IsOptional()
+  @IsInt()
+  delayMs?: number;
 }
+
+/** Requests the echo handler is working on at once. */
+const concurrency = { now: 0, max: 0 };
 
 @Controller()
 class EchoController {
   @MessagePattern(ECHO)
-  echo(@Payload() query: EchoQuery): { text: string; requestId: string | undefined } {
+  async echo(
+    @Payload() query: EchoQuery,
+  ): Promise<{ text: string; requestId: string | undefined }> {
+    if (query.delayMs) {
+      concurrency.now += 1;
+      concurrency.max = Math.max(concurrency.max, concurrency.now);
+      await new Promise((resolve) => setTimeout(resolve, query.delayMs));
+      concurrency.now -= 1;
+    }
     if (query.notFound)
       throw new AppError('ACCOUNT_NOT_FOUND', 'not_found', 'No such account', { text: query.text });
     if (query.crash) throw new Error('database password is hunter2');
@@ -43,7 +60,10 @@ const newClient = (timeoutMs = 3000) =>
     clientId: `it-gateway-${run}`,
     groupId: `it-gateway-${run}`,
     brokers: testEnv.brokers,
-    requestTopics: [ECHO, NOBODY],
+    services: [
+      { service: ECHO_SERVICE, commands: [{ echo: ECHO, unhandled: UNHANDLED }] },
+      { service: NOBODY_SERVICE, commands: [{ nobody: NOBODY }] },
+    ],
     timeoutMs,
   });
 
@@ -54,13 +74,13 @@ describe('request-reply over Kafka (real broker)', () => {
   beforeAll(async () => {
     await ensureTopics(
       testKafka('it-rpc'),
-      [ECHO, NOBODY].flatMap((t) => [
-        { topic: t, partitions: 4 },
-        { topic: replyTopicOf(t), partitions: 4 },
+      [ECHO_SERVICE, NOBODY_SERVICE].flatMap((service) => [
+        { topic: requestTopicOf(service), partitions: 4 },
+        { topic: replyTopicOf(service), partitions: 4 },
       ]),
     );
     service = await startServiceApp(EchoModule, {
-      service: `it-echo-${run}`,
+      service: ECHO_SERVICE,
       brokers: testEnv.brokers,
       logger: false,
     });
@@ -112,6 +132,28 @@ describe('request-reply over Kafka (real broker)', () => {
     expect(fields).toEqual(['extra', 'text']);
   });
 
+  it('says NO_HANDLER for a command the service does not answer, and for a command no service has', async () => {
+    await expect(client.send(UNHANDLED, {})).rejects.toMatchObject({
+      code: 'NO_HANDLER',
+      kind: 'unavailable',
+    });
+    await expect(client.send(`it.rpc.unknown.${run}`, {})).rejects.toMatchObject({
+      code: 'NO_HANDLER',
+      details: { command: `it.rpc.unknown.${run}` },
+    });
+  });
+
+  it('handles many requests of one partition at once (a slow one does not hold up the rest)', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        client.send<{ text: string }>(ECHO, { text: `slow${i}`, delayMs: 300 }),
+      ),
+    );
+    expect(replies.map((r) => r.text)).toEqual(Array.from({ length: 30 }, (_, i) => `slow${i}`));
+    // One request at a time per partition would never have more than 4 (the partitions).
+    expect(concurrency.max).toBeGreaterThan(4);
+  });
+
   it('gives up with UPSTREAM_TIMEOUT when no service reads the topic', async () => {
     const started = Date.now();
     const error = (await client.send(NOBODY, {}, 800).catch((e: unknown) => e)) as AppError;
@@ -126,8 +168,8 @@ describe('request-reply over Kafka (real broker)', () => {
       await waitFor(() => client.isReady() && second.isReady(), {
         what: 'both instances to own reply partitions',
       });
-      const mine = client.kafka.getConsumerAssignments()[replyTopicOf(ECHO)];
-      const theirs = second.kafka.getConsumerAssignments()[replyTopicOf(ECHO)];
+      const mine = client.kafka.getConsumerAssignments()[replyTopicOf(ECHO_SERVICE)];
+      const theirs = second.kafka.getConsumerAssignments()[replyTopicOf(ECHO_SERVICE)];
       expect(mine).not.toBe(theirs);
       const replies = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { allRequestTopics } from '@app/contracts';
+import { SERVICE_COMMANDS } from '@app/contracts';
 import { brokersOf } from '@app/config';
 import { RpcClient } from '@app/messaging';
 import type { GatewayConfig } from '../config.js';
@@ -34,7 +34,7 @@ export class RpcModule {
             clientId: 'gateway',
             groupId: config.GATEWAY_GROUP_ID,
             brokers: brokersOf(config),
-            requestTopics: allRequestTopics(),
+            services: SERVICE_COMMANDS,
             timeoutMs: config.REQUEST_TIMEOUT_MS,
           }),
         },

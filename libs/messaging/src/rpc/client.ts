@@ -4,10 +4,10 @@ import type { KafkaOptions } from '@nestjs/microservices';
 import { InvalidKafkaClientTopicException } from '@nestjs/microservices/errors/invalid-kafka-client-topic.exception.js';
 import kafkajs from 'kafkajs';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { ErrorCatalog } from '@app/contracts';
+import { commandRoutes, ErrorCatalog, type ServiceCommands } from '@app/contracts';
 import { AppError, isErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
-import { CoalescingClientKafka } from '../kafka/coalescing-transports.js';
+import { RoutingClientKafka } from '../kafka/coalescing-transports.js';
 import { RpcHeaders } from './headers.js';
 
 export interface RpcClientOptions {
@@ -15,7 +15,8 @@ export interface RpcClientOptions {
   groupId: string;
   clientId: string;
   brokers: string[];
-  requestTopics: string[];
+  /** The services this client sends commands to, with their commands. */
+  services: readonly ServiceCommands[];
   timeoutMs: number;
 }
 
@@ -61,11 +62,13 @@ export function rpcClientTransport(
  */
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
-  readonly kafka: CoalescingClientKafka;
+  readonly kafka: RoutingClientKafka;
 
   constructor(private readonly options: RpcClientOptions) {
-    this.kafka = new CoalescingClientKafka(rpcClientTransport(options));
-    for (const topic of options.requestTopics) this.kafka.subscribeToResponseOf(topic);
+    this.kafka = new RoutingClientKafka(
+      rpcClientTransport(options),
+      commandRoutes(options.services),
+    );
   }
 
   async connect(): Promise<void> {
@@ -79,11 +82,11 @@ export class RpcClient {
   /** True once this instance owns a partition of every reply topic, i.e. replies can reach it. */
   isReady(): boolean {
     const assigned = this.kafka.getConsumerAssignments();
-    return this.options.requestTopics.every((t) => assigned[`${t}.reply`] !== undefined);
+    return this.kafka.replyTopics().every((topic) => assigned[topic] !== undefined);
   }
 
   async send<TReply>(
-    topic: string,
+    command: string,
     payload: object,
     timeoutMs = this.options.timeoutMs,
   ): Promise<TReply> {
@@ -94,22 +97,22 @@ export class RpcClient {
     try {
       return await firstValueFrom(
         this.kafka
-          .send<TReply>(topic, { value: payload, headers })
+          .send<TReply>(command, { value: payload, headers })
           .pipe(timeout({ first: timeoutMs })),
       );
     } catch (error) {
-      throw this.toAppError(error, topic, timeoutMs);
+      throw this.toAppError(error, command, timeoutMs);
     }
   }
 
-  private toAppError(error: unknown, topic: string, timeoutMs: number): AppError {
+  private toAppError(error: unknown, command: string, timeoutMs: number): AppError {
     if (error instanceof AppError) return error;
     if (error instanceof TimeoutError) {
       return new AppError(
         'UPSTREAM_TIMEOUT',
         'timeout',
         `No answer from the service within ${timeoutMs} ms`,
-        { topic },
+        { command },
       );
     }
     if (isErrorBody(error)) {
@@ -117,7 +120,7 @@ export class RpcClient {
       if (kind === undefined) {
         this.logger.error({
           msg: 'service sent an error code the catalog does not know',
-          topic,
+          command,
           code: error.code,
         });
         return new AppError('INTERNAL', 'internal', 'Internal error', { errorId: error.errorId });
@@ -129,7 +132,7 @@ export class RpcClient {
     }
     if (error === 'There is no matching message handler defined in the remote service.') {
       return new AppError('NO_HANDLER', 'unavailable', 'No service handles this request', {
-        topic,
+        command,
       });
     }
     if (error instanceof InvalidKafkaClientTopicException) {
@@ -137,21 +140,21 @@ export class RpcClient {
         'SERVICE_UNAVAILABLE',
         'unavailable',
         'The gateway is not yet ready to receive replies',
-        { topic },
+        { command },
       );
     }
     if (error instanceof kafkajs.KafkaJSError) {
-      this.logger.error({ msg: 'broker error', topic, err: error });
+      this.logger.error({ msg: 'broker error', command, err: error });
       return new AppError(
         'BROKER_UNAVAILABLE',
         'unavailable',
         'The message broker is not reachable',
-        { topic },
+        { command },
       );
     }
-    this.logger.error({ msg: 'unexpected rpc failure', topic, err: error });
+    this.logger.error({ msg: 'unexpected rpc failure', command, err: error });
     return new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The service could not be reached', {
-      topic,
+      command,
     });
   }
 }

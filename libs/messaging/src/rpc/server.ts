@@ -14,7 +14,8 @@ import kafkajs from 'kafkajs';
 import { Observable, throwError } from 'rxjs';
 import { AppError, isErrorBody, type ErrorBody } from '@app/errors';
 import { runWithRequestContext } from '@app/logging';
-import { CoalescingServerKafka } from '../kafka/coalescing-transports.js';
+import { requestTopicOf } from '@app/contracts';
+import { ServiceServerKafka } from '../kafka/coalescing-transports.js';
 import { RpcHeaders } from './headers.js';
 
 export interface ServiceTransportOptions {
@@ -24,9 +25,14 @@ export interface ServiceTransportOptions {
   concurrency?: number;
 }
 
-/** The Kafka server of a service, with replies coalesced into shared produce requests. */
+/**
+ * The Kafka server of a service: its commands on `<service>.requests`, its events on their
+ * own topics, replies coalesced into shared produce requests.
+ */
 export function serviceTransport(options: ServiceTransportOptions): CustomStrategy {
-  return { strategy: new CoalescingServerKafka(serviceKafkaOptions(options)) };
+  return {
+    strategy: new ServiceServerKafka(serviceKafkaOptions(options), requestTopicOf(options.service)),
+  };
 }
 
 /**
@@ -77,7 +83,7 @@ export class RpcContextInterceptor implements NestInterceptor {
     const kafka = context.switchToRpc().getContext<KafkaContext>();
     const requestId = headerOf(kafka, RpcHeaders.requestId) ?? randomUUID();
     const deadline = Number(headerOf(kafka, RpcHeaders.deadline));
-    const topic = kafka.getTopic();
+    const topic = headerOf(kafka, RpcHeaders.command) ?? kafka.getTopic();
     return new Observable((subscriber) =>
       runWithRequestContext({ requestId }, () => {
         if (Number.isFinite(deadline) && deadline > 0 && Date.now() > deadline) {

@@ -248,6 +248,91 @@ describe('organisations, accounts and tokens (through the gateway, real Kafka an
     await suite.http().get(`/accounts/${created.body.id}`).set(as('teacher')).expect(404);
   });
 
+  it('links a student account to its roster student: in the token, /me and the event', async () => {
+    const demoStudent = await login('student@studentpass.local');
+    const demoMe = await suite
+      .http()
+      .get('/me')
+      .set({ authorization: `Bearer ${demoStudent.body.accessToken}` })
+      .expect(200);
+    const demoRecord = await suite
+      .http()
+      .get(`/roster/students/${demoMe.body.studentId}`)
+      .set(as('teacher'))
+      .expect(200);
+    expect(demoRecord.body).toMatchObject({ name: '张小明', studentNumber: 'LX2026301' });
+
+    const classes = await suite
+      .http()
+      .get(`/roster/classes?schoolId=${orgs.lixiaSchool.id}&pageSize=100`)
+      .set(as('teacher'))
+      .expect(200);
+    const enrolled = await suite
+      .http()
+      .post('/roster/students')
+      .set(as('teacher'))
+      .send({
+        classId: (classes.body.items as { id: string }[])[0].id,
+        studentNumber: `LK${run}`.slice(0, 32),
+        name: '刘一鸣',
+        gender: 'male',
+        dateOfBirth: '2017-05-01',
+      })
+      .expect(201);
+    const studentId = enrolled.body.id as string;
+    const body = {
+      email: `pupil.${run}@school.example`,
+      password: 'Spring-Field-2026',
+      displayName: '刘一鸣',
+      role: 'student',
+      organisationId: orgs.lixiaSchool.id,
+      studentId,
+    };
+    const created = await suite.http().post('/accounts').set(as('lixia')).send(body).expect(201);
+    expect(created.body).toMatchObject({ role: 'student', studentId });
+    const event = await recorder.waitForCount(
+      (m) => m.key === created.body.id && m.topic === Topics.events.accountCreated,
+      1,
+    );
+    expect((JSON.parse(event[0].value!) as { payload: unknown }).payload).toMatchObject({
+      organisationId: orgs.lixiaSchool.id,
+      studentId,
+    });
+    const pupil = await login(body.email, body.password);
+    const me = await suite
+      .http()
+      .get('/me')
+      .set({ authorization: `Bearer ${pupil.body.accessToken}` })
+      .expect(200);
+    expect(me.body.studentId).toBe(studentId);
+
+    const again = await suite
+      .http()
+      .post('/accounts')
+      .set(as('lixia'))
+      .send({ ...body, email: `pupil2.${run}@school.example` })
+      .expect(409);
+    expect(again.body.code).toBe('STUDENT_ACCOUNT_EXISTS');
+    const notAStudentRole = await suite
+      .http()
+      .post('/accounts')
+      .set(as('lixia'))
+      .send({ ...body, email: `pupil3.${run}@school.example`, role: 'school_staff' })
+      .expect(400);
+    expect(notAStudentRole.body.code).toBe('ROLE_NOT_ALLOWED');
+    const otherSchool = await suite
+      .http()
+      .post('/accounts')
+      .set(as('platform'))
+      .send({
+        ...body,
+        email: `pupil4.${run}@school.example`,
+        organisationId: orgs.lichengSchool.id,
+      })
+      .expect(404);
+    expect(otherSchool.body.code).toBe('STUDENT_NOT_FOUND');
+  });
+
   it('locks an account after five wrong passwords, until an admin unlocks it', async () => {
     const email = `locked.${run}@school.example`;
     const password = 'Right-Password-2026';

@@ -17,6 +17,8 @@ export const DirectoryErrorCodes = {
   ORGANISATION_NOT_FOUND: 'not_found',
   PARENT_ORGANISATION_NOT_FOUND: 'not_found',
   INVALID_ORGANISATION_HIERARCHY: 'invalid',
+  /** A roster student has at most one account. */
+  STUDENT_ACCOUNT_EXISTS: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 /** Every code any service may send back, so the gateway knows the status of each. */

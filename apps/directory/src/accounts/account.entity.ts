@@ -21,6 +21,10 @@ export class AccountEntity {
   @Column({ type: 'char', length: 36, name: 'organisation_id', nullable: true })
   organisationId!: string | null;
 
+  /** For a student account: the roster student it is (one account per student at most). */
+  @Column({ type: 'char', length: 36, name: 'student_id', nullable: true })
+  studentId!: string | null;
+
   @Column({ type: 'datetime', precision: 3, name: 'created_at' })
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository.js';
 import { DirectoryConfig } from '../config.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { RosterModule } from '../roster/roster.module.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
@@ -13,6 +14,7 @@ import { AccountsService } from './accounts.service.js';
 @Module({
   imports: [
     OrganisationsModule,
+    RosterModule,
     JwtModule.registerAsync({
       inject: [DirectoryConfig],
       useFactory: (config: DirectoryConfig) => ({ secret: config.JWT_SECRET }),

@@ -46,6 +46,14 @@ export class AccountsRepository {
       .getManyAndCount();
   }
 
+  /** Links a student account that has no student yet; leaves a linked one alone. */
+  async linkStudent(accountId: string, studentId: string): Promise<void> {
+    await this.dataSource.query(
+      "UPDATE accounts SET student_id = ? WHERE id = ? AND role = 'student' AND student_id IS NULL",
+      [studentId, accountId],
+    );
+  }
+
   async insert(manager: EntityManager, account: AccountEntity): Promise<void> {
     await manager.insert(AccountEntity, account);
   }

@@ -17,7 +17,14 @@ import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { AccessScope } from '../organisations/access-scope.js';
 import { AccountEntity } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
-import { accountNotFound, emailTaken, roleNotAllowed } from './accounts.errors.js';
+import { StudentsRepository } from '../roster/students/students.repository.js';
+import { studentNotActive, studentNotFound } from '../roster/roster.errors.js';
+import {
+  accountNotFound,
+  emailTaken,
+  roleNotAllowed,
+  studentAccountExists,
+} from './accounts.errors.js';
 
 export interface NewAccount {
   email: string;
@@ -25,6 +32,7 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  studentId?: string | null;
 }
 
 /** The kind of organisation each role belongs to (a platform admin belongs to none). */
@@ -48,6 +56,7 @@ export function toAccountView(account: AccountEntity, now = new Date()): Account
     displayName: account.displayName,
     role: account.role,
     organisationId: account.organisationId,
+    studentId: account.studentId,
     createdAt: account.createdAt.toISOString(),
     lockedUntil: locked,
   };
@@ -60,6 +69,7 @@ export class AccountsService {
     private readonly scope: AccessScope,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly students: StudentsRepository,
   ) {}
 
   async getMe(accountId: string): Promise<AccountView> {
@@ -87,7 +97,24 @@ export class AccountsService {
         );
       }
     }
+    if (command.studentId) await this.checkStudentLink(command);
     return this.createAccount(command);
+  }
+
+  /** A student account may name its roster student: one enrolled at the account's school. */
+  private async checkStudentLink(command: CreateAccountCommand): Promise<void> {
+    const studentId = command.studentId!;
+    if (command.role !== 'student') {
+      throw roleNotAllowed('Only a student account is linked to a roster student');
+    }
+    const student = await this.students.findById(studentId);
+    if (!student || student.schoolId !== command.organisationId) throw studentNotFound();
+    if (student.status !== 'active') throw studentNotActive();
+  }
+
+  /** Links an existing student account to its roster student (demo data). */
+  async linkStudent(accountId: string, studentId: string): Promise<void> {
+    await this.accounts.linkStudent(accountId, studentId);
   }
 
   async list(query: ListAccountsQuery): Promise<Page<AccountView>> {
@@ -134,6 +161,7 @@ export class AccountsService {
       displayName: input.displayName,
       role: input.role,
       organisationId: input.organisationId,
+      studentId: input.studentId ?? null,
       createdAt: new Date(),
       failedLoginCount: 0,
       lockedUntil: null,
@@ -144,11 +172,22 @@ export class AccountsService {
         await this.outbox.append<AccountCreatedPayload>(manager, {
           topic: Topics.events.accountCreated,
           key: account.id,
-          payload: { accountId: account.id, email: account.email, role: account.role },
+          payload: {
+            accountId: account.id,
+            email: account.email,
+            role: account.role,
+            organisationId: account.organisationId,
+            studentId: account.studentId,
+          },
         });
       });
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw emailTaken(account.email);
+      if (isDuplicateKeyError(error)) {
+        if (account.studentId && String(error).includes('ux_accounts_student')) {
+          throw studentAccountExists(account.studentId);
+        }
+        throw emailTaken(account.email);
+      }
       throw error;
     }
     this.relay.wake();

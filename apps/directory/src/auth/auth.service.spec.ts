@@ -37,6 +37,7 @@ const account = async (): Promise<AccountEntity> => ({
   displayName: 'A teacher',
   role: 'school_staff',
   organisationId: '5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d',
+  studentId: null,
   createdAt: new Date(),
   failedLoginCount: 0,
   lockedUntil: null,

@@ -105,6 +105,7 @@ export class AuthService {
       sub: account.id,
       role: account.role,
       org: account.organisationId,
+      stu: account.studentId,
     };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,

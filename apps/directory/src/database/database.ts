@@ -13,6 +13,7 @@ import { rosterEntities, rosterMigrations } from '../roster/roster.persistence.j
 import { CreateAccounts1764300000100 } from './migrations/1764300000100-CreateAccounts.js';
 import { CreateOrganisations1764300000200 } from './migrations/1764300000200-CreateOrganisations.js';
 import { LockoutAndRefreshTokens1764300000300 } from './migrations/1764300000300-LockoutAndRefreshTokens.js';
+import { LinkStudentAccounts1764300000400 } from './migrations/1764300000400-LinkStudentAccounts.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 
 /**
@@ -42,6 +43,8 @@ export function directoryDatabase(
       LockoutAndRefreshTokens1764300000300,
       ...calendarMigrations,
       ...rosterMigrations,
+      // After the roster: it names a student.
+      LinkStudentAccounts1764300000400,
     ],
   };
 }

@@ -12,9 +12,12 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { ClassesService } from '../roster/classes/classes.service.js';
 import { RosterModule } from '../roster/roster.module.js';
+import { StudentsRepository } from '../roster/students/students.repository.js';
 import { StudentsService } from '../roster/students/students.service.js';
 import { seedRosterDemo } from '../roster/roster.seed.js';
 import { seedDemo } from './seed.js';
+
+const DEMO_STUDENT = { email: 'student@studentpass.local', studentNumber: 'LX2026301' };
 
 class DemoSeed implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
@@ -28,6 +31,7 @@ class DemoSeed implements OnApplicationBootstrap {
     private readonly calendar: CalendarService,
     private readonly classes: ClassesService,
     private readonly students: StudentsService,
+    private readonly studentsRepository: StudentsRepository,
   ) {}
 
   /** With SEED_DEMO=true: organisations and accounts, the calendar, and a class roster. */
@@ -55,7 +59,19 @@ class DemoSeed implements OnApplicationBootstrap {
       organisationId: teacher.organisationId,
     };
     await seedRosterDemo(this.classes, this.students, schoolStaff);
+    await this.linkDemoStudent(teacher.organisationId);
     this.logger.log({ msg: 'demo data ready' });
+  }
+
+  /** student@ is 张小明 of the demo roster, so bookings and quotas know which student it is. */
+  private async linkDemoStudent(schoolId: string): Promise<void> {
+    const account = await this.accountsRepository.findByEmail(DEMO_STUDENT.email);
+    const [students] = await this.studentsRepository.list(
+      { schoolId, studentNumber: DEMO_STUDENT.studentNumber },
+      1,
+      1,
+    );
+    if (account && students[0]) await this.accounts.linkStudent(account.id, students[0].id);
   }
 }
 

@@ -29,6 +29,6 @@ import { StudentsService } from './students/students.service.js';
     RosterImporter,
     ImportRunner,
   ],
-  exports: [AuditModule, ImportsService, ClassesService, StudentsService],
+  exports: [AuditModule, ImportsService, ClassesService, StudentsService, StudentsRepository],
 })
 export class RosterModule {}

@@ -37,7 +37,11 @@ export class AccountsController {
     type: ErrorBodyDto,
     description: 'ORGANISATION_NOT_FOUND (or outside your subtree)',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'EMAIL_TAKEN' })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description: 'EMAIL_TAKEN; STUDENT_ACCOUNT_EXISTS (the student already has an account); STUDENT_NOT_ACTIVE',
+  })
   create(
     @CurrentUser() user: AccessTokenClaims,
     @Body() body: CreateAccountDto,
@@ -45,6 +49,7 @@ export class AccountsController {
     return this.rpc.send(Topics.directory.createAccount, {
       ...body,
       organisationId: body.organisationId ?? null,
+      studentId: body.studentId ?? null,
       actor: actorOf(user),
     });
   }

@@ -17,6 +17,14 @@ export class AccountResponseDto {
   @ApiProperty({ nullable: true, example: null, type: String })
   organisationId!: string | null;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: "A student account's roster student, if linked",
+  })
+  studentId!: string | null;
+
   @ApiProperty({ example: '2026-11-28T13:00:00.000Z' })
   createdAt!: string;
 

@@ -20,6 +20,6 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(claims: AccessTokenClaims): AccessTokenClaims {
-    return { sub: claims.sub, role: claims.role, org: claims.org };
+    return { sub: claims.sub, role: claims.role, org: claims.org, stu: claims.stu ?? null };
   }
 }

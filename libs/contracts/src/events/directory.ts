@@ -31,6 +31,16 @@ export class AccountCreatedPayload {
 
   @IsIn(ROLES)
   role!: Role;
+
+  /** Absent in events written before accounts carried it. */
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+
+  /** A student account's roster student, if linked when created. */
+  @IsOptional()
+  @IsUUID()
+  studentId?: string | null;
 }
 
 export class AccountCreatedEnvelope extends EventEnvelopeFields {

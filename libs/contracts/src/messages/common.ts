@@ -17,6 +17,11 @@ export class Actor {
   @IsOptional()
   @IsUUID()
   organisationId!: string | null;
+
+  /** A student account's roster student, if the account is linked to one. */
+  @IsOptional()
+  @IsUUID()
+  studentId?: string | null;
 }
 
 /** Base of every message sent on behalf of a person. */

@@ -73,6 +73,11 @@ export class CreateAccountCommand extends ActorMessage {
   @IsOptional()
   @IsUUID()
   organisationId!: string | null;
+
+  /** For a student account only: the roster student it is, enrolled at its school. */
+  @IsOptional()
+  @IsUUID()
+  studentId?: string | null;
 }
 
 /** `directory.accounts.list`: accounts inside the actor's scope. */
@@ -104,6 +109,8 @@ export interface AccountView {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  /** A student account's roster student, if linked. */
+  studentId: string | null;
   createdAt: string;
   /** Set while the account is locked after too many wrong passwords. */
   lockedUntil: string | null;
@@ -127,4 +134,6 @@ export interface AccessTokenClaims {
   sub: string;
   role: Role;
   org: string | null;
+  /** A student account's roster student, if linked (absent in older tokens). */
+  stu?: string | null;
 }

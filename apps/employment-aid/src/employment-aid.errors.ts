@@ -90,3 +90,36 @@ export const invalidWages = (): AppError =>
   new AppError('VALIDATION_FAILED', 'invalid', 'wageMax must not be below wageMin', {
     fields: [{ field: 'wageMax', errors: ['wageMax must not be below wageMin'] }],
   });
+
+/** Unknown to this service, or of another university: the same answer, so nothing leaks. */
+export const accountNotFound = (): AppError =>
+  new AppError(
+    'ACCOUNT_NOT_FOUND',
+    'not_found',
+    'No such account at your university (or the directory has not announced it yet)',
+  );
+export const graduateAccountTaken = (): AppError =>
+  new AppError(
+    'GRADUATE_ACCOUNT_TAKEN',
+    'conflict',
+    'This account is already linked to a graduate record',
+  );
+export const graduateAlreadyLinked = (): AppError =>
+  new AppError(
+    'GRADUATE_ALREADY_LINKED',
+    'conflict',
+    'This graduate record is already linked to an account; unlink it first',
+  );
+export const graduateAccountNotEligible = (role: string): AppError =>
+  new AppError(
+    'GRADUATE_ACCOUNT_NOT_ELIGIBLE',
+    'invalid',
+    `A graduate's own account has the role graduate, not ${role}`,
+    { role },
+  );
+export const graduateNotLinked = (): AppError =>
+  new AppError(
+    'GRADUATE_NOT_LINKED',
+    'not_found',
+    'No graduate record of the career centre is linked to your account',
+  );

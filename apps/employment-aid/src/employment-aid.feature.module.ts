@@ -27,6 +27,8 @@ import { PostingsService } from './postings/postings.service.js';
 import { categoryProtectorProvider } from './protection/category-protector.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
+import { SelfServiceController } from './self-service/self-service.controller.js';
+import { SelfServiceService } from './self-service/self-service.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { SessionsRepository } from './sessions/sessions.repository.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -47,6 +49,7 @@ import { TrainingsService } from './trainings/trainings.service.js';
     PostingsController,
     ReportsController,
     OrganisationsConsumer,
+    SelfServiceController,
   ],
   providers: [
     Clock,
@@ -73,6 +76,7 @@ import { TrainingsService } from './trainings/trainings.service.js';
     OrganisationsRepository,
     OrganisationsService,
     DemoSeed,
+    SelfServiceService,
   ],
 })
 export class EmploymentAidFeatureModule {}

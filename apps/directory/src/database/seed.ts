@@ -57,6 +57,12 @@ export const DEMO_ACCOUNTS: {
     role: 'student',
     organisation: 'school',
   },
+  {
+    email: 'graduate@studentpass.local',
+    displayName: '李明',
+    role: 'graduate',
+    organisation: 'university',
+  },
 ];
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/contracts';
 import type { AppError } from '@app/errors';
 import { AssignmentsRepository } from '../assignments/assignments.repository.js';
-import { forbidden, graduateNotFound } from '../employment-aid.errors.js';
+import { forbidden, graduateNotFound, graduateNotLinked } from '../employment-aid.errors.js';
 import type { GraduateEntity } from '../graduates/graduate.entity.js';
 import { GraduatesRepository } from '../graduates/graduates.repository.js';
 import type { MentorEntity } from '../mentors/mentor.entity.js';
@@ -89,6 +89,17 @@ export class AidAccess {
     if (!mentor || mentor.universityId !== graduate.universityId) return null;
     const active = await this.assignments.activeOf(graduate.id);
     return active?.mentorId === mentor.id ? mentor : null;
+  }
+
+  /**
+   * The graduate record linked to the signed-in graduate's account, of the university in
+   * their token; 403 for any other role, 404 when none is linked.
+   */
+  async ownGraduate(actor: Actor): Promise<GraduateEntity> {
+    if (actor.role !== 'graduate') throw forbidden('Only a graduate has their own view');
+    const graduate = await this.graduates.findByAccount(actor.accountId);
+    if (!graduate || graduate.universityId !== actor.organisationId) throw graduateNotLinked();
+    return graduate;
   }
 
   /** The actor's own mentor profile (mentors listing their mentees). */

@@ -13,6 +13,7 @@ const mentor = (over: Partial<MentorView>): MentorView => ({
   capacity: 5,
   activeMentees: 0,
   availability: null,
+  sharedContact: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   ...over,
 });

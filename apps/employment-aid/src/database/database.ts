@@ -19,6 +19,7 @@ import { TrainingEnrolmentEntity, TrainingEntity } from '../trainings/training.e
 import { CreateEmploymentAid1764500000000 } from './migrations/1764500000000-CreateEmploymentAid.js';
 import { CreatePostings1764500000100 } from './migrations/1764500000100-CreatePostings.js';
 import { CreateAccounts1764500000200 } from './migrations/1764500000200-CreateAccounts.js';
+import { GraduateSelfService1764500000300 } from './migrations/1764500000300-GraduateSelfService.js';
 
 /** Entities and migrations listed explicitly: ESM builds cannot load them by file glob. */
 export const employmentAidEntities: (new () => object)[] = [
@@ -44,6 +45,7 @@ export const employmentAidMigrations: (new () => object)[] = [
   CreateEmploymentAid1764500000000,
   CreatePostings1764500000100,
   CreateAccounts1764500000200,
+  GraduateSelfService1764500000300,
 ];
 
 export function employmentAidDatabase(

@@ -45,6 +45,7 @@ export function toGraduateView(
     registeredAt: graduate.registeredAt.toISOString(),
     lastContactAt: graduate.lastContactAt?.toISOString() ?? null,
     mentorId,
+    accountId: graduate.accountId,
     alerts: alertsOf(graduate, now, alertDays),
   };
 }

@@ -49,6 +49,10 @@ export class GraduateEntity {
   @Column({ type: 'date', name: 'follow_up_on', nullable: true, utc: true })
   followUpOn!: string | null;
 
+  /** The graduate's own directory account (role graduate): unique, so one graduate per account. */
+  @Column({ type: 'char', length: 36, name: 'account_id', nullable: true })
+  accountId!: string | null;
+
   /** Set for demo rows only, so seeding twice inserts nothing. */
   @Column({ type: 'varchar', length: 100, name: 'demo_key', nullable: true })
   demoKey!: string | null;

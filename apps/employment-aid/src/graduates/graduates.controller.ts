@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   GraduateRef,
+  LinkGraduateAccountCommand,
   ListAlertsQuery,
   ListGraduatesQuery,
   RegisterGraduateCommand,
@@ -41,6 +42,16 @@ export class GraduatesController {
   @MessagePattern(Topics.employmentAid.listAlerts)
   alerts(@Payload() query: ListAlertsQuery): Promise<AlertView[]> {
     return this.graduates.alerts(query.actor);
+  }
+
+  @MessagePattern(Topics.employmentAid.linkGraduateAccount)
+  linkAccount(@Payload() command: LinkGraduateAccountCommand): Promise<GraduateView> {
+    return this.graduates.linkAccount(command);
+  }
+
+  @MessagePattern(Topics.employmentAid.unlinkGraduateAccount)
+  unlinkAccount(@Payload() command: GraduateRef): Promise<GraduateView> {
+    return this.graduates.unlinkAccount(command);
   }
 
   @MessagePattern(Topics.employmentAid.alertDigest)

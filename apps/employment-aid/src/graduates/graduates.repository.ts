@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { GraduateEntity } from './graduate.entity.js';
 
 @Injectable()
@@ -27,6 +27,27 @@ export class GraduatesRepository {
   findByIds(ids: string[]): Promise<GraduateEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.dataSource.manager.findBy(GraduateEntity, { id: In(ids) });
+  }
+
+  findByAccount(accountId: string): Promise<GraduateEntity | null> {
+    return this.dataSource.manager.findOneBy(GraduateEntity, { accountId });
+  }
+
+  /**
+   * Links once: false when the record already names an account. A second graduate naming the
+   * same account fails on the unique key (a duplicate-key error for the caller to map).
+   */
+  async linkAccount(id: string, accountId: string): Promise<boolean> {
+    const result = await this.dataSource.manager.update(
+      GraduateEntity,
+      { id, accountId: IsNull() },
+      { accountId },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  async unlinkAccount(id: string): Promise<void> {
+    await this.dataSource.manager.update(GraduateEntity, { id }, { accountId: null });
   }
 
   findDemo(demoKey: string): Promise<GraduateEntity | null> {

@@ -4,18 +4,28 @@ import type {
   Actor,
   AlertDigestView,
   AlertView,
+  GraduateRef,
   GraduateSensitiveView,
   GraduateView,
+  LinkGraduateAccountCommand,
   ListGraduatesQuery,
   Page,
   RegisterGraduateCommand,
 } from '@app/contracts';
+import { isDuplicateKeyError } from '@app/database';
 import { AidAccess } from '../access/aid-access.js';
 import { AssignmentsRepository } from '../assignments/assignments.repository.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { MentorsRepository } from '../mentors/mentors.repository.js';
 import { Clock } from '../clock/clock.js';
 import { EmploymentAidConfig } from '../config.js';
+import {
+  accountNotFound,
+  graduateAccountNotEligible,
+  graduateAccountTaken,
+  graduateAlreadyLinked,
+} from '../employment-aid.errors.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { CategoryProtector } from '../protection/category-protector.js';
 import type { GraduateEntity } from './graduate.entity.js';
 import { toAlertView, toGraduateView } from './graduate-views.js';
@@ -33,11 +43,45 @@ export class GraduatesService {
     private readonly clock: Clock,
     private readonly config: EmploymentAidConfig,
     private readonly mentors: MentorsRepository,
+    private readonly directory: OrganisationsRepository,
   ) {}
 
   async register(command: RegisterGraduateCommand): Promise<GraduateView> {
     const universityId = this.access.staffUniversity(command.actor);
+    if (command.accountId) await this.assertGraduateAccount(universityId, command.accountId);
     return this.insert(universityId, command, null);
+  }
+
+  /** Career-centre staff link the graduate's own directory account, once. */
+  async linkAccount(command: LinkGraduateAccountCommand): Promise<GraduateView> {
+    const graduate = await this.access.graduateForStaff(command.actor, command.graduateId);
+    await this.assertGraduateAccount(graduate.universityId, command.accountId);
+    try {
+      if (!(await this.graduates.linkAccount(graduate.id, command.accountId))) {
+        throw graduateAlreadyLinked();
+      }
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw graduateAccountTaken();
+      throw error;
+    }
+    return this.get(command.actor, graduate.id);
+  }
+
+  /** Undoes a wrong link; the account then sees nothing until linked again. */
+  async unlinkAccount(command: GraduateRef): Promise<GraduateView> {
+    const graduate = await this.access.graduateForStaff(command.actor, command.graduateId);
+    await this.graduates.unlinkAccount(graduate.id);
+    return this.get(command.actor, graduate.id);
+  }
+
+  /**
+   * Unlike a mentor's, a graduate's account must be known with its university before it is
+   * linked: the link opens the record to whoever holds the account, so nothing is taken on trust.
+   */
+  private async assertGraduateAccount(universityId: string, accountId: string): Promise<void> {
+    const account = await this.directory.findAccountById(accountId);
+    if (!account || account.organisationId !== universityId) throw accountNotFound();
+    if (account.role !== 'graduate') throw graduateAccountNotEligible(account.role);
   }
 
   /** Also used by the demo seed, which acts for no one in particular. */
@@ -66,9 +110,15 @@ export class GraduatesService {
       registeredBy: command.actor.accountId,
       lastContactAt: null,
       followUpOn: null,
+      accountId: command.accountId ?? null,
       demoKey,
     };
-    await this.graduates.insert(graduate);
+    try {
+      await this.graduates.insert(graduate);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw graduateAccountTaken();
+      throw error;
+    }
     return this.view(graduate, null);
   }
 

@@ -38,6 +38,10 @@ export class MentorEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   availability!: string | null;
 
+  /** What the mentor chose to show their mentees; null shares nothing. */
+  @Column({ type: 'varchar', length: 200, name: 'shared_contact', nullable: true })
+  sharedContact!: string | null;
+
   @Column({ type: 'datetime', precision: 3, name: 'created_at' })
   createdAt!: Date;
 }

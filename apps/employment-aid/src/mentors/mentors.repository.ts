@@ -28,6 +28,11 @@ export class MentorsRepository {
     return this.dataSource.manager.findOneBy(MentorEntity, { accountId });
   }
 
+  findByAccounts(accountIds: string[]): Promise<MentorEntity[]> {
+    if (!accountIds.length) return Promise.resolve([]);
+    return this.dataSource.manager.findBy(MentorEntity, { accountId: In(accountIds) });
+  }
+
   listOfUniversity(universityId: string, page: number, pageSize: number) {
     return this.dataSource.manager.findAndCount(MentorEntity, {
       where: { universityId },

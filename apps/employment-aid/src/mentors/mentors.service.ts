@@ -12,6 +12,8 @@ import { isDuplicateKeyError } from '@app/database';
 import { AidAccess } from '../access/aid-access.js';
 import { Clock } from '../clock/clock.js';
 import {
+  accountNotFound,
+  forbidden,
   invalidCapacity,
   mentorAccountNotEligible,
   mentorAccountTaken,
@@ -33,6 +35,7 @@ export const toMentorView = (m: MentorEntity): MentorView => ({
   capacity: m.capacity,
   activeMentees: m.activeCount,
   availability: m.availability,
+  sharedContact: m.sharedContact,
   createdAt: m.createdAt.toISOString(),
 });
 
@@ -47,13 +50,17 @@ export class MentorsService {
   ) {}
 
   /**
-   * The account's role is checked against the read model of accounts when its event has
-   * arrived; one created a moment ago may not be known yet and is taken on trust. Its
-   * university cannot be checked: `directory.account.created.v1` does not carry it.
+   * The account's role and university are checked against the read model of accounts when
+   * its event has arrived; one created a moment ago may not be known yet and is taken on
+   * trust (it grants nothing outside its own university anyway: mentors read only graduates of
+   * the university in their token). An account of another university answers 404.
    */
   async create(command: CreateMentorCommand): Promise<MentorView> {
     const universityId = this.access.staffUniversity(command.actor);
     const account = await this.directory.findAccountById(command.accountId);
+    if (account?.organisationId && account.organisationId !== universityId) {
+      throw accountNotFound();
+    }
     if (account && account.role !== 'mentor' && account.role !== 'career_centre_staff') {
       throw mentorAccountNotEligible(account.role);
     }
@@ -74,6 +81,7 @@ export class MentorsService {
       capacity: command.capacity,
       activeCount: 0,
       availability: command.availability ?? null,
+      sharedContact: command.sharedContact || null,
       createdAt: this.clock.now(),
     };
     try {
@@ -104,11 +112,26 @@ export class MentorsService {
     return { items: rows.map(toMentorView), page: query.page, pageSize: query.pageSize, total };
   }
 
+  /**
+   * Staff of the mentor's university change anything; the mentor themself only what they
+   * share: their availability and the contact their mentees see.
+   */
   async update(command: UpdateMentorCommand): Promise<MentorView> {
     const mentor = await this.mentors.findById(command.mentorId);
     if (!mentor) throw mentorNotFound();
-    this.access.assertStaffOf(command.actor, mentor.universityId, mentorNotFound);
+    const own = mentor.accountId === command.actor.accountId;
+    if (!own || this.access.isStaffOf(command.actor, mentor.universityId)) {
+      this.access.assertStaffOf(command.actor, mentor.universityId, mentorNotFound);
+    } else if (
+      command.capacity !== undefined ||
+      command.industries ||
+      command.majors ||
+      command.cities
+    ) {
+      throw forbidden('A mentor changes only their availability and shared contact');
+    }
     const change: Partial<MentorEntity> = {};
+    if (command.sharedContact !== undefined) change.sharedContact = command.sharedContact || null;
     if (command.capacity !== undefined) change.capacity = command.capacity;
     if (command.availability !== undefined) change.availability = command.availability;
     if (command.industries) change.industries = JSON.stringify(command.industries);

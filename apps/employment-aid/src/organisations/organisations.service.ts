@@ -41,6 +41,7 @@ export class OrganisationsService {
         id: a.accountId,
         email: a.email,
         role: a.role,
+        organisationId: a.organisationId ?? null,
       });
     });
   }

@@ -29,6 +29,10 @@ export const toReferralView = (r: ReferralEntity): ReferralView => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
+/** An open goal whose due date (Shanghai) has passed. */
+export const isGoalOverdue = (g: GoalEntity, now: Date): boolean =>
+  g.status === 'open' && g.dueOn !== null && g.dueOn < shanghaiDateOf(now);
+
 /** The support plan: goals and tasks with due dates, job referrals with their results. */
 @Injectable()
 export class PlansService {
@@ -113,8 +117,7 @@ export class PlansService {
       title: g.title,
       dueOn: g.dueOn,
       status: g.status,
-      overdue:
-        g.status === 'open' && g.dueOn !== null && g.dueOn < shanghaiDateOf(this.clock.now()),
+      overdue: isGoalOverdue(g, this.clock.now()),
       createdAt: g.createdAt.toISOString(),
     };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MoreThanOrEqual, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { In, MoreThanOrEqual, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { PostingStatus } from '@app/contracts';
 import { PostingEntity } from './posting.entity.js';
 
@@ -14,6 +14,11 @@ export class PostingsRepository {
 
   findById(id: string): Promise<PostingEntity | null> {
     return this.dataSource.manager.findOneBy(PostingEntity, { id });
+  }
+
+  findByIds(ids: string[]): Promise<PostingEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.manager.findBy(PostingEntity, { id: In(ids) });
   }
 
   /** Decides once: false when someone reviewed it first. */

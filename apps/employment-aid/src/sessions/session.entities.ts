@@ -33,6 +33,10 @@ export class SessionEntity {
   @Column({ type: 'date', name: 'follow_up_on', nullable: true, utc: true })
   followUpOn!: string | null;
 
+  /** Written for the graduate, who reads it on their own view; the notes stay private. */
+  @Column({ type: 'varchar', length: 1000, name: 'shared_summary', nullable: true })
+  sharedSummary!: string | null;
+
   /** When it was logged: the edit window runs from here. */
   @Column({ type: 'datetime', precision: 3, name: 'created_at' })
   createdAt!: Date;
@@ -52,6 +56,9 @@ export class SessionRevisionEntity {
 
   @Column({ type: 'varchar', length: 1000, name: 'next_step', nullable: true })
   nextStep!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, name: 'shared_summary', nullable: true })
+  sharedSummary!: string | null;
 
   @Column({ type: 'datetime', precision: 3, name: 'edited_at' })
   editedAt!: Date;

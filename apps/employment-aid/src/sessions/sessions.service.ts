@@ -40,6 +40,7 @@ export class SessionsService {
       notes: command.notes,
       nextStep: command.nextStep ?? null,
       followUpOn: command.followUpOn ?? null,
+      sharedSummary: command.sharedSummary || null,
       createdAt: now,
     };
     await this.sessions.transaction(async (manager) => {
@@ -74,10 +75,18 @@ export class SessionsService {
         sessionId: session.id,
         notes: session.notes,
         nextStep: session.nextStep,
+        sharedSummary: session.sharedSummary,
         editedAt: now,
         editedBy: command.actor.accountId,
       });
-      const change = { notes: command.notes, nextStep: command.nextStep ?? session.nextStep };
+      const change = {
+        notes: command.notes,
+        nextStep: command.nextStep ?? session.nextStep,
+        sharedSummary:
+          command.sharedSummary === undefined
+            ? session.sharedSummary
+            : command.sharedSummary || null,
+      };
       await this.sessions.update(manager, session.id, change);
       return { ...session, ...change };
     });
@@ -119,10 +128,12 @@ export class SessionsService {
       notes: s.notes,
       nextStep: s.nextStep,
       followUpOn: s.followUpOn,
+      sharedSummary: s.sharedSummary,
       editableUntil: this.editableUntil(s).toISOString(),
       revisions: revisions.map((r) => ({
         notes: r.notes,
         nextStep: r.nextStep,
+        sharedSummary: r.sharedSummary,
         editedAt: r.editedAt.toISOString(),
         editedBy: r.editedBy,
       })),

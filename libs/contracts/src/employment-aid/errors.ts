@@ -27,4 +27,11 @@ export const EmploymentAidErrorCodes = {
   NOT_ENROLLED: 'conflict',
   INVALID_CAPACITY: 'invalid',
   MENTOR_ACCOUNT_NOT_ELIGIBLE: 'invalid',
+  /** The account is linked to another graduate record (one account per graduate). */
+  GRADUATE_ACCOUNT_TAKEN: 'conflict',
+  /** The graduate record is already linked to an account: unlink it first. */
+  GRADUATE_ALREADY_LINKED: 'conflict',
+  GRADUATE_ACCOUNT_NOT_ELIGIBLE: 'invalid',
+  /** A graduate's own view: no graduate record is linked to the signed-in account. */
+  GRADUATE_NOT_LINKED: 'not_found',
 } as const satisfies Record<string, ErrorKind>;

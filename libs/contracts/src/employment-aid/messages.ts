@@ -127,6 +127,11 @@ export class RegisterGraduateCommand extends ActorMessage {
   @ArrayMaxSize(DIFFICULTY_CATEGORIES.length)
   @IsIn(DIFFICULTY_CATEGORIES, { each: true })
   difficultyCategories!: DifficultyCategory[];
+
+  /** The graduate's own directory account (role graduate, same university), if known now. */
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
 }
 
 export class GraduateRef extends ActorMessage {
@@ -162,7 +167,15 @@ export interface GraduateView {
   registeredAt: string;
   lastContactAt: string | null;
   mentorId: string | null;
+  /** The directory account the graduate signs in with, when linked. */
+  accountId: string | null;
   alerts: FollowUpAlerts;
+}
+
+/** `employment-aid.graduates.account.link`: career-centre staff of the graduate's university. */
+export class LinkGraduateAccountCommand extends GraduateRef {
+  @IsUUID()
+  accountId!: string;
 }
 
 /** Career-centre staff only, audited on every read. */
@@ -203,6 +216,12 @@ export class CreateMentorCommand extends ActorMessage {
   @IsString()
   @MaxLength(500)
   availability?: string;
+
+  /** A contact the mentor chose to share with their mentees (shown on the graduate's view). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sharedContact?: string;
 }
 
 export class UpdateMentorCommand extends ActorMessage {
@@ -231,6 +250,12 @@ export class UpdateMentorCommand extends ActorMessage {
   @IsOptional()
   @Tags()
   cities?: string[];
+
+  /** An empty string stops sharing. The mentor may change this (and availability) themself. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sharedContact?: string;
 }
 
 export class MentorRef extends ActorMessage {
@@ -252,6 +277,7 @@ export interface MentorView {
   capacity: number;
   activeMentees: number;
   availability: string | null;
+  sharedContact: string | null;
   createdAt: string;
 }
 
@@ -388,6 +414,12 @@ export class LogSessionCommand extends GraduateRef {
   @IsOptional()
   @IsCalendarDate()
   followUpOn?: string;
+
+  /** Written for the graduate, who sees it; the notes and next step stay with the staff. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  sharedSummary?: string;
 }
 
 export class EditSessionCommand extends ActorMessage {
@@ -402,6 +434,11 @@ export class EditSessionCommand extends ActorMessage {
   @IsString()
   @MaxLength(1000)
   nextStep?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  sharedSummary?: string;
 }
 
 export class ListSessionsQuery extends PageQuery {
@@ -412,6 +449,7 @@ export class ListSessionsQuery extends PageQuery {
 export interface SessionRevisionView {
   notes: string;
   nextStep: string | null;
+  sharedSummary: string | null;
   editedAt: string;
   editedBy: string;
 }
@@ -427,6 +465,7 @@ export interface SessionView {
   notes: string;
   nextStep: string | null;
   followUpOn: string | null;
+  sharedSummary: string | null;
   editableUntil: string;
   revisions: SessionRevisionView[];
 }
@@ -697,4 +736,103 @@ export interface AlertDigestView {
   total: number;
   byMentor: { mentorId: string; displayName: string; alerts: AlertView[] }[];
   withoutMentor: AlertView[];
+}
+
+// ---------------------------------------------------------------- the graduate's own view
+
+/** `employment-aid.me.get`: the signed-in graduate's own record (role graduate). */
+export class MyAidQuery extends ActorMessage {}
+
+/** `employment-aid.me.sessions`: the signed-in graduate's sessions, latest first. */
+export class ListMySessionsQuery extends PageQuery {}
+
+/** The graduate's registration as they see it: never the difficulty categories, no alerts. */
+export interface MyRegistrationView {
+  id: string;
+  universityId: string;
+  name: string;
+  major: string;
+  degree: Degree;
+  graduationYear: number;
+  contact: string;
+  intentions: { industries: string[]; cities: string[]; expectedMonthlySalary: number | null };
+  willingToWork: boolean;
+  registeredAt: string;
+}
+
+export interface MyMentorView {
+  displayName: string;
+  kind: MentorKind;
+  /** Only what the mentor chose to share; null when they share nothing. */
+  sharedContact: string | null;
+  since: string;
+}
+
+/** A support session as the graduate sees it: never the mentor's notes or next step. */
+export interface MySessionView {
+  id: string;
+  occurredAt: string;
+  channel: SessionChannel;
+  durationMinutes: number;
+  contactMade: boolean;
+  followUpOn: string | null;
+  /** What the mentor wrote for the graduate to read, if anything. */
+  sharedSummary: string | null;
+  mentorName: string | null;
+}
+
+export interface MyGoalView {
+  id: string;
+  title: string;
+  dueOn: string | null;
+  status: GoalStatus;
+  overdue: boolean;
+}
+
+/** A referral without the staff's note on it. */
+export interface MyReferralView {
+  id: string;
+  postingId: string | null;
+  employer: string;
+  position: string;
+  result: ReferralResult;
+  referredAt: string;
+  updatedAt: string;
+}
+
+/** A posting the graduate was referred to, without its review trail. */
+export interface MyPostingView {
+  id: string;
+  kind: PostingKind;
+  employer: string;
+  title: string;
+  location: string;
+  wageMin: number;
+  wageMax: number;
+  requirements: string;
+  expiresOn: string;
+  /** Published and not expired: still open to apply. */
+  open: boolean;
+  referralResult: ReferralResult;
+}
+
+export interface MyOutcomeView {
+  kind: OutcomeKind;
+  employer: string | null;
+  startDate: string | null;
+  contractType: ContractType | null;
+  verifiedAt: string;
+}
+
+export interface MyAidView {
+  registration: MyRegistrationView;
+  mentor: MyMentorView | null;
+  nextFollowUpOn: string | null;
+  plan: { goals: MyGoalView[]; referrals: MyReferralView[] };
+  /** The latest sessions (up to 10); the rest through `employment-aid.me.sessions`. */
+  recentSessions: MySessionView[];
+  sessionCount: number;
+  /** The latest outcome the career centre verified; null until then. */
+  outcome: MyOutcomeView | null;
+  referredPostings: MyPostingView[];
 }

@@ -36,6 +36,10 @@ export const EmploymentAidRequestTopics = {
   recordAttendance: 'employment-aid.trainings.attendance',
   centreReport: 'employment-aid.reports.centre',
   bureauReport: 'employment-aid.reports.bureau',
+  linkGraduateAccount: 'employment-aid.graduates.account.link',
+  unlinkGraduateAccount: 'employment-aid.graduates.account.unlink',
+  getMyAid: 'employment-aid.me.get',
+  listMySessions: 'employment-aid.me.sessions',
 } as const;
 
 /** Event topics the employment-aid service publishes; never carry a difficulty category. */

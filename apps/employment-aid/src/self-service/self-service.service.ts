@@ -155,10 +155,7 @@ export class SelfServiceService {
   }
 
   /** Postings of the graduate's referrals, latest referral's result per posting. */
-  private async referredPostings(
-    referrals: ReferralEntity[],
-    now: Date,
-  ): Promise<MyPostingView[]> {
+  private async referredPostings(referrals: ReferralEntity[], now: Date): Promise<MyPostingView[]> {
     const resultOf = new Map<string, ReferralEntity['result']>();
     for (const r of referrals) if (r.postingId) resultOf.set(r.postingId, r.result);
     const postings = await this.postings.findByIds([...resultOf.keys()]);

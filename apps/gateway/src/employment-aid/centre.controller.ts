@@ -32,6 +32,14 @@ import {
   RecordAttendanceDto,
   UpdateMentorDto,
 } from './employment-aid.dto.js';
+import {
+  BureauReportResponseDto,
+  CentreReportResponseDto,
+  MentorPageDto,
+  MentorResponseDto,
+  TrainingEnrolmentResponseDto,
+  TrainingResponseDto,
+} from './employment-aid-responses.dto.js';
 import { bureauReportCsv, centreReportCsv } from './report-csv.js';
 
 const STAFF_ONLY = {
@@ -49,8 +57,21 @@ export class CentreController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('mentors')
-  @ApiCreatedResponse({ description: 'A mentor profile of your university' })
+  @ApiCreatedResponse({
+    type: MentorResponseDto,
+    description: 'A mentor profile of your university',
+  })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description: 'VALIDATION_FAILED or MENTOR_ACCOUNT_NOT_ELIGIBLE (role cannot mentor)',
+  })
   @ApiResponse(STAFF_ONLY)
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodyDto,
+    description: 'ACCOUNT_NOT_FOUND: the account belongs to another university',
+  })
   @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'MENTOR_ACCOUNT_TAKEN' })
   createMentor(
     @CurrentUser() user: AccessTokenClaims,
@@ -60,7 +81,7 @@ export class CentreController {
   }
 
   @Get('mentors')
-  @ApiOkResponse({ description: 'Mentors of your university with their load' })
+  @ApiOkResponse({ type: MentorPageDto, description: 'Mentors of your university with their load' })
   @ApiResponse(STAFF_ONLY)
   listMentors(
     @CurrentUser() user: AccessTokenClaims,
@@ -70,7 +91,10 @@ export class CentreController {
   }
 
   @Get('mentors/:id')
-  @ApiOkResponse({ description: 'A mentor (staff of the university, or the mentor themself)' })
+  @ApiOkResponse({
+    type: MentorResponseDto,
+    description: 'A mentor (staff of the university, or the mentor themself)',
+  })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'MENTOR_NOT_FOUND' })
   getMentor(
     @CurrentUser() user: AccessTokenClaims,
@@ -80,11 +104,20 @@ export class CentreController {
   }
 
   @Patch('mentors/:id')
-  @ApiOkResponse({ description: 'Updated' })
+  @ApiOkResponse({
+    type: MentorResponseDto,
+    description:
+      'Updated. Staff change anything; the mentor themself only availability and sharedContact',
+  })
   @ApiResponse({
     status: 400,
     type: ErrorBodyDto,
     description: 'INVALID_CAPACITY: below the active mentees',
+  })
+  @ApiResponse({
+    status: 403,
+    type: ErrorBodyDto,
+    description: 'FORBIDDEN: a mentor changing more than what they share',
   })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'MENTOR_NOT_FOUND' })
   updateMentor(
@@ -100,7 +133,10 @@ export class CentreController {
   }
 
   @Post('trainings')
-  @ApiCreatedResponse({ description: 'A training session with its places' })
+  @ApiCreatedResponse({
+    type: TrainingResponseDto,
+    description: 'A training session with its places',
+  })
   @ApiResponse(STAFF_ONLY)
   createTraining(
     @CurrentUser() user: AccessTokenClaims,
@@ -110,7 +146,7 @@ export class CentreController {
   }
 
   @Get('trainings/:id')
-  @ApiOkResponse({ description: 'The session with its places left' })
+  @ApiOkResponse({ type: TrainingResponseDto, description: 'The session with its places left' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'TRAINING_NOT_FOUND' })
   getTraining(
     @CurrentUser() user: AccessTokenClaims,
@@ -123,7 +159,7 @@ export class CentreController {
   }
 
   @Post('trainings/:id/enrolments')
-  @ApiCreatedResponse({ description: 'Enrolled' })
+  @ApiCreatedResponse({ type: TrainingEnrolmentResponseDto, description: 'Enrolled' })
   @ApiResponse({
     status: 404,
     type: ErrorBodyDto,
@@ -147,7 +183,7 @@ export class CentreController {
   }
 
   @Post('trainings/:id/attendance')
-  @ApiCreatedResponse({ description: 'Attendance recorded' })
+  @ApiCreatedResponse({ type: TrainingEnrolmentResponseDto, description: 'Attendance recorded' })
   @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'NOT_ENROLLED' })
   attendance(
     @CurrentUser() user: AccessTokenClaims,
@@ -163,6 +199,7 @@ export class CentreController {
 
   @Get('reports/centre')
   @ApiOkResponse({
+    type: CentreReportResponseDto,
     description:
       'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON or CSV (format=csv)',
   })
@@ -184,6 +221,7 @@ export class CentreController {
 
   @Get('reports/bureau')
   @ApiOkResponse({
+    type: BureauReportResponseDto,
     description:
       'The centre report of every university under the bureau and their totals; JSON or CSV',
   })

@@ -125,6 +125,24 @@ export class RegisterGraduateDto {
   @ArrayMaxSize(DIFFICULTY_CATEGORIES.length)
   @IsIn(DIFFICULTY_CATEGORIES, { each: true })
   difficultyCategories!: DifficultyCategory[];
+
+  @ApiPropertyOptional({
+    example: ACCOUNT_ID,
+    description:
+      "The graduate's own directory account (role graduate, your university); it then sees GET /employment-aid/me. Can be linked later too.",
+  })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string;
+}
+
+export class LinkGraduateAccountDto {
+  @ApiProperty({
+    example: ACCOUNT_ID,
+    description: 'A directory account of role graduate at your university, not linked yet',
+  })
+  @IsUUID()
+  accountId!: string;
 }
 
 export class ListGraduatesQueryDto extends PageQueryDto {
@@ -187,6 +205,16 @@ export class CreateMentorDto {
   @IsString()
   @MaxLength(500)
   availability?: string;
+
+  @ApiPropertyOptional({
+    example: '微信 zhang-laoshi',
+    maxLength: 200,
+    description: 'A contact the mentor chose to share; their mentees see it on their own view',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sharedContact?: string;
 }
 
 export class UpdateMentorDto {
@@ -226,6 +254,17 @@ export class UpdateMentorDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   cities?: string[];
+
+  @ApiPropertyOptional({
+    example: '微信 zhang-laoshi',
+    maxLength: 200,
+    description:
+      'Shown to the mentees; an empty string stops sharing. The mentor may change this and availability themself',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sharedContact?: string;
 }
 
 // ---------------------------------------------------------------- assignments
@@ -332,6 +371,17 @@ export class LogSessionDto {
   @IsOptional()
   @IsCalendarDate()
   followUpOn?: string;
+
+  @ApiPropertyOptional({
+    example: '请本周内把修改后的简历发给我。',
+    maxLength: 1000,
+    description:
+      'Written for the graduate, who sees it on GET /employment-aid/me; notes and nextStep stay private',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  sharedSummary?: string;
 }
 
 export class EditSessionDto {
@@ -345,6 +395,16 @@ export class EditSessionDto {
   @IsString()
   @MaxLength(1000)
   nextStep?: string;
+
+  @ApiPropertyOptional({
+    example: '简历已收到，下周一电话讨论面试准备。',
+    maxLength: 1000,
+    description: 'Replaces the summary the graduate sees; an empty string removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  sharedSummary?: string;
 }
 
 // ---------------------------------------------------------------- outcomes

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -25,16 +25,38 @@ import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { uuidParam } from '../http/uuid-param.js';
 import {
   AssignMentorDto,
+  LinkGraduateAccountDto,
   ListGraduatesQueryDto,
   RecordOutcomeDto,
   RegisterGraduateDto,
 } from './employment-aid.dto.js';
+import {
+  AlertDigestResponseDto,
+  AlertResponseDto,
+  AssignmentResponseDto,
+  GraduatePageDto,
+  GraduateResponseDto,
+  GraduateSensitiveResponseDto,
+  MentorSuggestionResponseDto,
+  OutcomeResponseDto,
+} from './employment-aid-responses.dto.js';
 
 const NOT_FOUND = {
   status: 404,
   type: ErrorBodyDto,
   description:
     "GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee)",
+} as const;
+const ACCOUNT_NOT_FOUND = {
+  status: 404,
+  type: ErrorBodyDto,
+  description:
+    'ACCOUNT_NOT_FOUND: no such account at your university (or not announced by the directory yet)',
+} as const;
+const ACCOUNT_TAKEN = {
+  status: 409,
+  type: ErrorBodyDto,
+  description: 'GRADUATE_ACCOUNT_TAKEN: the account is linked to another graduate record',
 } as const;
 const STAFF_ONLY = {
   status: 403,
@@ -50,9 +72,18 @@ export class GraduatesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('graduates')
-  @ApiCreatedResponse({ description: 'Registered; the difficulty categories are never echoed' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
+  @ApiCreatedResponse({
+    type: GraduateResponseDto,
+    description: 'Registered; the difficulty categories are never echoed',
+  })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description: 'VALIDATION_FAILED, or GRADUATE_ACCOUNT_NOT_ELIGIBLE: accountId is not a graduate',
+  })
   @ApiResponse(STAFF_ONLY)
+  @ApiResponse(ACCOUNT_NOT_FOUND)
+  @ApiResponse(ACCOUNT_TAKEN)
   register(
     @CurrentUser() user: AccessTokenClaims,
     @Body() body: RegisterGraduateDto,
@@ -62,6 +93,7 @@ export class GraduatesController {
 
   @Get('graduates')
   @ApiOkResponse({
+    type: GraduatePageDto,
     description: 'Staff: the university’s graduates in need; a mentor: own mentees',
   })
   list(
@@ -72,7 +104,10 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id')
-  @ApiOkResponse({ description: 'The graduate, with follow-up alerts; never the categories' })
+  @ApiOkResponse({
+    type: GraduateResponseDto,
+    description: 'The graduate, with follow-up alerts; never the categories',
+  })
   @ApiResponse(NOT_FOUND)
   get(
     @CurrentUser() user: AccessTokenClaims,
@@ -85,7 +120,10 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/sensitive')
-  @ApiOkResponse({ description: 'The difficulty categories; every read is audited' })
+  @ApiOkResponse({
+    type: GraduateSensitiveResponseDto,
+    description: 'The difficulty categories; every read is audited',
+  })
   @ApiResponse(STAFF_ONLY)
   @ApiResponse(NOT_FOUND)
   sensitive(
@@ -98,8 +136,55 @@ export class GraduatesController {
     });
   }
 
+  @Put('graduates/:id/account')
+  @ApiOkResponse({
+    type: GraduateResponseDto,
+    description: 'Linked: the account now sees this record on GET /employment-aid/me',
+  })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description: 'VALIDATION_FAILED, or GRADUATE_ACCOUNT_NOT_ELIGIBLE: not a graduate account',
+  })
+  @ApiResponse(STAFF_ONLY)
+  @ApiResponse({ ...NOT_FOUND, description: 'GRADUATE_NOT_FOUND or ACCOUNT_NOT_FOUND' })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description:
+      'GRADUATE_ALREADY_LINKED (unlink first) or GRADUATE_ACCOUNT_TAKEN (linked to another graduate)',
+  })
+  linkAccount(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: LinkGraduateAccountDto,
+  ): Promise<GraduateView> {
+    return this.rpc.send(Topics.employmentAid.linkGraduateAccount, {
+      ...body,
+      graduateId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Delete('graduates/:id/account')
+  @ApiOkResponse({ type: GraduateResponseDto, description: 'Unlinked; the account sees nothing' })
+  @ApiResponse(STAFF_ONLY)
+  @ApiResponse(NOT_FOUND)
+  unlinkAccount(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GraduateView> {
+    return this.rpc.send(Topics.employmentAid.unlinkGraduateAccount, {
+      graduateId: id,
+      actor: actorOf(user),
+    });
+  }
+
   @Post('graduates/:id/assignments')
-  @ApiCreatedResponse({ description: 'The mentor is now the graduate’s one active mentor' })
+  @ApiCreatedResponse({
+    type: AssignmentResponseDto,
+    description: 'The mentor is now the graduate’s one active mentor',
+  })
   @ApiResponse({
     status: 400,
     type: ErrorBodyDto,
@@ -125,7 +210,10 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/assignments')
-  @ApiOkResponse({ description: 'Every assignment, oldest first, with end reasons' })
+  @ApiOkResponse({
+    type: [AssignmentResponseDto],
+    description: 'Every assignment, oldest first, with end reasons',
+  })
   @ApiResponse(NOT_FOUND)
   history(
     @CurrentUser() user: AccessTokenClaims,
@@ -138,7 +226,10 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/mentor-suggestions')
-  @ApiOkResponse({ description: 'Mentors with free places, best fit first, with the reasons' })
+  @ApiOkResponse({
+    type: [MentorSuggestionResponseDto],
+    description: 'Mentors with free places, best fit first, with the reasons',
+  })
   @ApiResponse(NOT_FOUND)
   suggest(
     @CurrentUser() user: AccessTokenClaims,
@@ -151,7 +242,10 @@ export class GraduatesController {
   }
 
   @Post('graduates/:id/outcomes')
-  @ApiCreatedResponse({ description: 'Recorded by the current mentor; awaits verification' })
+  @ApiCreatedResponse({
+    type: OutcomeResponseDto,
+    description: 'Recorded by the current mentor; awaits verification',
+  })
   @ApiResponse(NOT_FOUND)
   recordOutcome(
     @CurrentUser() user: AccessTokenClaims,
@@ -166,7 +260,7 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/outcomes')
-  @ApiOkResponse({ description: 'Outcomes recorded, oldest first' })
+  @ApiOkResponse({ type: [OutcomeResponseDto], description: 'Outcomes recorded, oldest first' })
   @ApiResponse(NOT_FOUND)
   outcomes(
     @CurrentUser() user: AccessTokenClaims,
@@ -180,7 +274,10 @@ export class GraduatesController {
 
   @Post('outcomes/:id/verify')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Verified by the career centre; counts in the reports' })
+  @ApiOkResponse({
+    type: OutcomeResponseDto,
+    description: 'Verified by the career centre; counts in the reports',
+  })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'OUTCOME_NOT_FOUND' })
   @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'OUTCOME_ALREADY_VERIFIED' })
   verifyOutcome(
@@ -195,6 +292,7 @@ export class GraduatesController {
 
   @Get('alerts')
   @ApiOkResponse({
+    type: [AlertResponseDto],
     description: 'Graduates without contact for too long or past their follow-up date',
   })
   alerts(@CurrentUser() user: AccessTokenClaims): Promise<AlertView[]> {
@@ -202,7 +300,10 @@ export class GraduatesController {
   }
 
   @Get('alerts/digest')
-  @ApiOkResponse({ description: "The centre's digest: every alert, grouped by mentor" })
+  @ApiOkResponse({
+    type: AlertDigestResponseDto,
+    description: "The centre's digest: every alert, grouped by mentor",
+  })
   @ApiResponse(STAFF_ONLY)
   digest(@CurrentUser() user: AccessTokenClaims): Promise<AlertDigestView> {
     return this.rpc.send(Topics.employmentAid.alertDigest, { actor: actorOf(user) });

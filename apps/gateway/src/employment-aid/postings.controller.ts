@@ -24,6 +24,11 @@ import {
   ReferToPostingDto,
   ReviewPostingDto,
 } from './employment-aid.dto.js';
+import {
+  PostingPageDto,
+  PostingResponseDto,
+  ReferralResponseDto,
+} from './employment-aid-responses.dto.js';
 
 const NOT_FOUND = {
   status: 404,
@@ -40,7 +45,7 @@ export class PostingsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @ApiCreatedResponse({ description: 'Created, pending review' })
+  @ApiCreatedResponse({ type: PostingResponseDto, description: 'Created, pending review' })
   @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: career-centre staff' })
   create(
@@ -51,7 +56,10 @@ export class PostingsController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Staff: every posting; mentors: published and not expired' })
+  @ApiOkResponse({
+    type: PostingPageDto,
+    description: 'Staff: every posting; mentors: published and not expired',
+  })
   list(
     @CurrentUser() user: AccessTokenClaims,
     @Query() query: ListPostingsQueryDto,
@@ -60,7 +68,7 @@ export class PostingsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The posting' })
+  @ApiOkResponse({ type: PostingResponseDto, description: 'The posting' })
   @ApiResponse(NOT_FOUND)
   get(
     @CurrentUser() user: AccessTokenClaims,
@@ -71,7 +79,7 @@ export class PostingsController {
 
   @Post(':id/review')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Published or rejected' })
+  @ApiOkResponse({ type: PostingResponseDto, description: 'Published or rejected' })
   @ApiResponse(NOT_FOUND)
   @ApiResponse({
     status: 409,
@@ -91,7 +99,7 @@ export class PostingsController {
   }
 
   @Post(':id/referrals')
-  @ApiCreatedResponse({ description: "A referral in the mentee's plan" })
+  @ApiCreatedResponse({ type: ReferralResponseDto, description: "A referral in the mentee's plan" })
   @ApiResponse(NOT_FOUND)
   @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'POSTING_NOT_OPEN' })
   refer(

@@ -29,6 +29,13 @@ import {
   UpdateGoalDto,
   UpdateReferralDto,
 } from './employment-aid.dto.js';
+import {
+  GoalResponseDto,
+  PlanResponseDto,
+  ReferralResponseDto,
+  SessionPageDto,
+  SessionResponseDto,
+} from './employment-aid-responses.dto.js';
 
 const NOT_FOUND = {
   status: 404,
@@ -45,7 +52,7 @@ export class SupportController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('graduates/:id/plan')
-  @ApiOkResponse({ description: 'Goals and job referrals' })
+  @ApiOkResponse({ type: PlanResponseDto, description: 'Goals and job referrals' })
   @ApiResponse(NOT_FOUND)
   plan(
     @CurrentUser() user: AccessTokenClaims,
@@ -55,7 +62,7 @@ export class SupportController {
   }
 
   @Post('graduates/:id/plan/goals')
-  @ApiCreatedResponse({ description: 'A goal or task with its due date' })
+  @ApiCreatedResponse({ type: GoalResponseDto, description: 'A goal or task with its due date' })
   @ApiResponse(NOT_FOUND)
   addGoal(
     @CurrentUser() user: AccessTokenClaims,
@@ -70,7 +77,7 @@ export class SupportController {
   }
 
   @Patch('goals/:id')
-  @ApiOkResponse({ description: 'Status changed' })
+  @ApiOkResponse({ type: GoalResponseDto, description: 'Status changed' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'GOAL_NOT_FOUND' })
   updateGoal(
     @CurrentUser() user: AccessTokenClaims,
@@ -85,7 +92,7 @@ export class SupportController {
   }
 
   @Post('graduates/:id/plan/referrals')
-  @ApiCreatedResponse({ description: 'A job referral, pending' })
+  @ApiCreatedResponse({ type: ReferralResponseDto, description: 'A job referral, pending' })
   @ApiResponse(NOT_FOUND)
   addReferral(
     @CurrentUser() user: AccessTokenClaims,
@@ -100,7 +107,7 @@ export class SupportController {
   }
 
   @Patch('referrals/:id')
-  @ApiOkResponse({ description: 'Result recorded' })
+  @ApiOkResponse({ type: ReferralResponseDto, description: 'Result recorded' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'REFERRAL_NOT_FOUND' })
   updateReferral(
     @CurrentUser() user: AccessTokenClaims,
@@ -115,7 +122,10 @@ export class SupportController {
   }
 
   @Post('graduates/:id/sessions')
-  @ApiCreatedResponse({ description: 'Logged; a session with contact made clears the alert' })
+  @ApiCreatedResponse({
+    type: SessionResponseDto,
+    description: 'Logged; a session with contact made clears the alert',
+  })
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: "FORBIDDEN: the current mentor's" })
   @ApiResponse(NOT_FOUND)
   logSession(
@@ -131,7 +141,10 @@ export class SupportController {
   }
 
   @Get('graduates/:id/sessions')
-  @ApiOkResponse({ description: 'Sessions, latest first, with their edit history' })
+  @ApiOkResponse({
+    type: SessionPageDto,
+    description: 'Sessions, latest first, with their edit history',
+  })
   @ApiResponse(NOT_FOUND)
   sessions(
     @CurrentUser() user: AccessTokenClaims,
@@ -146,7 +159,10 @@ export class SupportController {
   }
 
   @Patch('sessions/:id')
-  @ApiOkResponse({ description: 'Notes edited; the previous text kept as a revision' })
+  @ApiOkResponse({
+    type: SessionResponseDto,
+    description: 'Notes edited; the previous text kept as a revision',
+  })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'SESSION_NOT_FOUND' })
   @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'SESSION_EDIT_WINDOW_CLOSED' })
   editSession(

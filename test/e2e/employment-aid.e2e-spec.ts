@@ -239,19 +239,21 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
   });
 
   describe('mentors', () => {
-    it('refuses a mentor profile for an account whose role cannot mentor', async () => {
+    it('refuses a mentor profile for an account of the university whose role cannot mentor', async () => {
+      // An account of another organisation (a bureau's) answers 404 before its role is looked at.
+      await createAccount('graduateA', 'graduate', 'uniA');
       await waitFor(
         async () => {
           const [rows] = await db.query<RowDataPacket[]>(
             'SELECT id FROM aid_accounts WHERE id = ?',
-            [accounts.bureau],
+            [accounts.graduateA],
           );
           return rows.length === 1;
         },
         { timeoutMs: 15_000, what: 'the account in the read model' },
       );
       const res = await http().post('/employment-aid/mentors').set(as('staffA')).send({
-        accountId: accounts.bureau,
+        accountId: accounts.graduateA,
         displayName: 'x',
         kind: 'hr_expert',
         industries: [],
@@ -260,7 +262,21 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
         capacity: 1,
       });
       expect(res.status).toBe(400);
-      expect(res.body.code).toBe('MENTOR_ACCOUNT_NOT_ELIGIBLE');
+      expect(res.body).toMatchObject({
+        code: 'MENTOR_ACCOUNT_NOT_ELIGIBLE',
+        details: { role: 'graduate' },
+      });
+      const bureau = await http().post('/employment-aid/mentors').set(as('staffA')).send({
+        accountId: accounts.bureau,
+        displayName: 'x',
+        kind: 'hr_expert',
+        industries: [],
+        majors: [],
+        cities: [],
+        capacity: 1,
+      });
+      expect(bureau.status).toBe(404);
+      expect(bureau.body.code).toBe('ACCOUNT_NOT_FOUND');
     });
   });
 

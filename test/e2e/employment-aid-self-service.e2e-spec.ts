@@ -410,6 +410,38 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
     });
   });
 
+  describe('the OpenAPI document', () => {
+    it('describes the success response of every employment-aid route with a schema', async () => {
+      const doc = await http().get('/docs/json');
+      expect(doc.status).toBe(200);
+      const paths = doc.body.paths as Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+      >;
+      const routes = Object.entries(paths).filter(([path]) => path.startsWith('/employment-aid'));
+      expect(routes.map(([path]) => path)).toEqual(
+        expect.arrayContaining(['/employment-aid/me', '/employment-aid/graduates/{id}/account']),
+      );
+      const missing: string[] = [];
+      for (const [path, operations] of routes) {
+        for (const [method, operation] of Object.entries(operations)) {
+          const ok = operation.responses['200'] ?? operation.responses['201'];
+          const json = ok?.content?.['application/json'] as { schema?: unknown } | undefined;
+          if (!json?.schema) missing.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      expect(missing).toEqual([]);
+      const schemas = doc.body.components.schemas as Record<
+        string,
+        { properties: Record<string, unknown> }
+      >;
+      expect(Object.keys(schemas.MyAidResponseDto.properties)).not.toContain(
+        'difficultyCategories',
+      );
+      expect(Object.keys(schemas.MySessionDto.properties)).not.toContain('notes');
+    });
+  });
+
   describe('demo data (SEED_DEMO=true)', () => {
     it('links the demo graduate account to 李明, who sees the mentor and the shared summary only', async () => {
       const login = await http()

@@ -128,6 +128,9 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
     await createAccount('grad1', 'graduate', 'uniA');
     await createAccount('grad2', 'graduate', 'uniA');
     await createAccount('gradB', 'graduate', 'uniB');
+    await createAccount('grad3', 'graduate', 'uniA');
+    await createAccount('grad4', 'graduate', 'uniA');
+    await createAccount('grad5', 'graduate', 'uniA');
     // The service learns accounts, with their university, from directory.account.created.v1.
     await waitFor(
       async () => {
@@ -365,6 +368,38 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
         [accounts.grad1],
       );
       expect(rows).toHaveLength(1);
+    });
+
+    it('keeps one account per graduate and one graduate per account under concurrent links', async () => {
+      const [first, second] = [await register('自助 并发一'), await register('自助 并发二')];
+      const sameAccount = await Promise.all([
+        link(first.body.id, accounts.grad3),
+        link(second.body.id, accounts.grad3, 'staffA2'),
+      ]);
+      expect(sameAccount.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(sameAccount.find((r) => r.status === 409)?.body.code).toBe('GRADUATE_ACCOUNT_TAKEN');
+      const [linked] = await db.query<RowDataPacket[]>(
+        'SELECT id FROM aid_graduates WHERE account_id = ?',
+        [accounts.grad3],
+      );
+      expect(linked.map((r) => r.id as string)).toEqual([
+        sameAccount.find((r) => r.status === 200)?.body.id,
+      ]);
+
+      const third = await register('自助 并发三');
+      const twoAccounts = await Promise.all([
+        link(third.body.id, accounts.grad4),
+        link(third.body.id, accounts.grad5, 'staffA2'),
+      ]);
+      expect(twoAccounts.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(twoAccounts.find((r) => r.status === 409)?.body.code).toBe('GRADUATE_ALREADY_LINKED');
+      const winner = twoAccounts.find((r) => r.status === 200)?.body.accountId as string;
+      expect([accounts.grad4, accounts.grad5]).toContain(winner);
+      const [rows] = await db.query<RowDataPacket[]>(
+        'SELECT account_id FROM aid_graduates WHERE id = ?',
+        [third.body.id],
+      );
+      expect(rows[0].account_id).toBe(winner);
     });
 
     it('refuses an account of another role (400) or another university (404)', async () => {

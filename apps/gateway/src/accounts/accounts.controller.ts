@@ -40,7 +40,8 @@ export class AccountsController {
   @ApiResponse({
     status: 409,
     type: ErrorBodyDto,
-    description: 'EMAIL_TAKEN; STUDENT_ACCOUNT_EXISTS (the student already has an account); STUDENT_NOT_ACTIVE',
+    description:
+      'EMAIL_TAKEN; STUDENT_ACCOUNT_EXISTS (the student already has an account); STUDENT_NOT_ACTIVE',
   })
   create(
     @CurrentUser() user: AccessTokenClaims,

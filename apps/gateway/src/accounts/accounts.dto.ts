@@ -51,7 +51,7 @@ export class CreateAccountDto {
     nullable: true,
     type: String,
     description:
-      'Student accounts only: the roster student (enrolled at the account\'s school) this account is. Quotas and bookings then know the student.',
+      "Student accounts only: the roster student (enrolled at the account's school) this account is. Quotas and bookings then know the student.",
     example: '01938a7e-5b7c-7d2e-9f10-3c4d5e6f7a8b',
   })
   @IsOptional()

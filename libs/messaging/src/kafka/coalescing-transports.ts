@@ -104,13 +104,17 @@ class CommandDeserializer extends KafkaRequestDeserializer {
 const MAX_CONCURRENT_REQUESTS = 64;
 
 /**
- * A service's Kafka server. It reads its commands from one request topic (the command in a
- * header) and the event topics its handlers consume. Requests are independent, so those of
- * a fetched batch are handled concurrently; events are handled one after the other, so
- * order holds per partition (and so per key). Replies share produce requests under load.
+ * A service's Kafka server. Its commands come on one request topic (the command in a
+ * header) and are read by the service's consumer group (`<service>`); the event topics its
+ * handlers consume are read by a second consumer, group `<service>.events`, so that a burst
+ * of events (a roster import sends thousands) never holds up the requests: kafkajs fetches
+ * again only when every batch of the last fetch is done. Requests of a fetched batch are
+ * handled concurrently; events one after the other, so order holds per partition (and so
+ * per key). Replies share produce requests under load.
  */
 export class ServiceServerKafka extends ServerKafka {
   private readonly serviceLogger = new Logger('ServiceServerKafka');
+  private eventConsumer: Consumer | null = null;
 
   constructor(
     options: KafkaTransportOptions,
@@ -129,51 +133,65 @@ export class ServiceServerKafka extends ServerKafka {
     const eventTopics = handlers
       .filter(([pattern, handler]) => handler.isEventHandler && typeof pattern === 'string')
       .map(([pattern]) => pattern);
-    const answersCommands = handlers.some(([, handler]) => !handler.isEventHandler);
-    const topics = [...(answersCommands ? [this.requestTopic] : []), ...eventTopics];
-    if (topics.length > 0) {
-      await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    const subscribe = this.options.subscribe ?? {};
+    const run = { ...(this.options.run ?? {}), eachBatchAutoResolve: false };
+    if (handlers.some(([, handler]) => !handler.isEventHandler)) {
+      await consumer.subscribe({ ...subscribe, topics: [this.requestTopic] });
+      await consumer.run({ ...run, eachBatch: (payload) => this.handleRequests(payload) });
     }
-    await consumer.run({
-      ...(this.options.run ?? {}),
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(payload),
-    });
+    if (eventTopics.length > 0 && this.client) {
+      const events = this.client.consumer({
+        ...(this.options.consumer ?? {}),
+        groupId: `${this.groupId}.events`,
+      });
+      this.eventConsumer = events;
+      await events.connect();
+      await events.subscribe({ ...subscribe, topics: eventTopics });
+      await events.run({ ...run, eachBatch: (payload) => this.handleEvents(payload) });
+    }
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch } = payload;
-    const isRunning = () => payload.isRunning() && !payload.isStale();
-    const asMessage = (message: KafkaMessage) => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      message,
-      heartbeat: () => payload.heartbeat(),
-      pause: () => payload.pause(),
-    });
-    if (batch.topic === this.requestTopic) {
-      for (let i = 0; i < batch.messages.length; i += MAX_CONCURRENT_REQUESTS) {
-        if (!isRunning()) return;
-        const chunk = batch.messages.slice(i, i + MAX_CONCURRENT_REQUESTS);
-        const outcomes = await Promise.allSettled(
-          chunk.map((message) => this.handleMessage(asMessage(message))),
-        );
-        for (const outcome of outcomes) {
-          if (outcome.status === 'rejected') {
-            const err: unknown = outcome.reason;
-            this.serviceLogger.error({ msg: 'request not handled', err });
-          }
+  override async close(): Promise<void> {
+    const events = this.eventConsumer;
+    this.eventConsumer = null;
+    await events?.disconnect();
+    await super.close();
+  }
+
+  private async handleRequests(payload: EachBatchPayload): Promise<void> {
+    const { messages } = payload.batch;
+    for (let i = 0; i < messages.length; i += MAX_CONCURRENT_REQUESTS) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const chunk = messages.slice(i, i + MAX_CONCURRENT_REQUESTS);
+      const outcomes = await Promise.allSettled(
+        chunk.map((message) => this.handleMessage(messageOf(payload, message))),
+      );
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') {
+          const err: unknown = outcome.reason;
+          this.serviceLogger.error({ msg: 'request not handled', err });
         }
-        payload.resolveOffset(chunk[chunk.length - 1].offset);
-        await payload.heartbeat();
       }
-      return;
+      payload.resolveOffset(chunk[chunk.length - 1].offset);
+      await payload.heartbeat();
     }
-    for (const message of batch.messages) {
-      if (!isRunning()) return;
-      await this.handleMessage(asMessage(message));
+  }
+
+  private async handleEvents(payload: EachBatchPayload): Promise<void> {
+    for (const message of payload.batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      await this.handleMessage(messageOf(payload, message));
       payload.resolveOffset(message.offset);
       await payload.heartbeat();
     }
   }
 }
+
+/** One message of a batch, as Nest's `handleMessage` takes it. */
+const messageOf = (payload: EachBatchPayload, message: KafkaMessage) => ({
+  topic: payload.batch.topic,
+  partition: payload.batch.partition,
+  message,
+  heartbeat: () => payload.heartbeat(),
+  pause: () => payload.pause(),
+});

@@ -27,7 +27,7 @@ import {
   AttendanceDigestQueryDto,
   BookClassDto,
   CancelScreeningDto,
-  CheckInDto,
+  ScreeningCheckInDto,
   CreateScreeningDto,
   ListScreeningsQueryDto,
   RollCallDto,
@@ -239,7 +239,7 @@ export class ScreeningsController {
   checkIn(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: CheckInDto,
+    @Body() body: ScreeningCheckInDto,
   ): Promise<AttendanceMarkView> {
     return this.rpc.send(Topics.screenings.checkIn, {
       ...body,

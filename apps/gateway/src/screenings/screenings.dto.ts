@@ -223,7 +223,7 @@ export class RollCallDto {
   marks!: AttendanceMarkDto[];
 }
 
-export class CheckInDto {
+export class ScreeningCheckInDto {
   @ApiProperty({ example: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' })
   @IsUUID()
   studentId!: string;

@@ -39,38 +39,40 @@ export class ReadModelController {
 
   @ConsumeEvent(Topics.events.studentEnrolled, DEAD_LETTERS)
   onStudentEnrolled(@Payload() event: StudentEnrolledEvent): Promise<void> {
-    return this.place(event.id, event.occurredAt, event.payload, true);
+    return this.place(event.occurredAt, event.payload, true);
   }
 
   @ConsumeEvent(Topics.events.studentMoved, DEAD_LETTERS)
   onStudentMoved(@Payload() event: StudentMovedEvent): Promise<void> {
-    return this.place(event.id, event.occurredAt, event.payload, true);
+    return this.place(event.occurredAt, event.payload, true);
   }
 
   @ConsumeEvent(Topics.events.studentTransferred, DEAD_LETTERS)
   onStudentTransferred(@Payload() event: StudentTransferredEvent): Promise<void> {
-    return this.place(event.id, event.occurredAt, event.payload, true);
+    return this.place(event.occurredAt, event.payload, true);
   }
 
   @ConsumeEvent(Topics.events.studentWithdrawn, DEAD_LETTERS)
   onStudentWithdrawn(@Payload() event: StudentWithdrawnEvent): Promise<void> {
-    return this.place(event.id, event.occurredAt, event.payload, false);
+    return this.place(event.occurredAt, event.payload, false);
   }
 
+  /**
+   * One statement, no processed-event row: the placement is idempotent by itself (a
+   * redelivered or older event never overwrites a newer placement), and a roster import
+   * sends thousands of these events, which must not hold up the service's requests.
+   */
   private async place(
-    eventId: string,
     occurredAt: string,
     placement: StudentPlacementPayload,
     active: boolean,
   ): Promise<void> {
     const at = new Date(occurredAt);
-    await applyOnce(this.dataSource, CONSUMER, eventId, (manager) =>
-      this.readModel.placeStudent(
-        manager,
-        placement,
-        active,
-        Number.isNaN(at.getTime()) ? new Date() : at,
-      ),
+    await this.readModel.placeStudent(
+      this.dataSource.manager,
+      placement,
+      active,
+      Number.isNaN(at.getTime()) ? new Date() : at,
     );
   }
 }

@@ -354,10 +354,15 @@ export class ScreeningsRepository {
     return true;
   }
 
-  async hasAttendance(manager: EntityManager, screeningId: string): Promise<boolean> {
+  /** Whether any mark (of these students, if given) is recorded for the screening. */
+  async hasAttendance(
+    manager: EntityManager,
+    screeningId: string,
+    studentIds?: string[],
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      'SELECT 1 FROM attendance WHERE screening_id = ? LIMIT 1',
-      [screeningId],
+      `SELECT 1 FROM attendance WHERE screening_id = ?${studentIds ? ' AND student_id IN (?)' : ''} LIMIT 1`,
+      studentIds ? [screeningId, studentIds] : [screeningId],
     );
     return rows.length > 0;
   }

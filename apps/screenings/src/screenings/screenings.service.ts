@@ -284,6 +284,16 @@ export class ScreeningsService {
       throw bookingNotCancellable(booking.id, 'cannot be cancelled once the screening has started');
     }
     await this.inTransaction(async (manager) => {
+      await this.screenings.find(screening.id, manager, true);
+      if (
+        await this.screenings.hasAttendance(
+          manager,
+          screening.id,
+          JSON.parse(booking.student_ids) as string[],
+        )
+      ) {
+        throw bookingNotCancellable(booking.id, 'has attendance recorded');
+      }
       if (!(await this.screenings.cancelBooking(manager, booking.id, now))) {
         throw bookingNotCancellable(booking.id, 'is already cancelled');
       }

@@ -16,6 +16,7 @@ import { FilmsService } from './films/films.service.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadModelController } from './read-model/read-model.controller.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
+import { RosterConsumer } from './read-model/roster-consumer.js';
 import { ScreeningsController } from './screenings/screenings.controller.js';
 import { ScreeningsRepository } from './screenings/screenings.repository.js';
 import { ScreeningsService } from './screenings/screenings.service.js';
@@ -60,6 +61,7 @@ export class ScreeningsModule {
         ScreeningsService,
         AttendanceService,
         DemoSeed,
+        RosterConsumer,
       ],
     };
   }

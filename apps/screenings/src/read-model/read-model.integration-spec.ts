@@ -35,30 +35,44 @@ describe('screenings read model and seats (real MySQL, real migrations)', () => 
       schoolYear: '2026-2027',
     });
     // The move (later) is applied before the enrolment (earlier): the move must win.
-    await readModel.placeStudent(
-      db.manager,
-      placement(classB),
-      true,
-      new Date('2026-11-02T00:00:00Z'),
-    );
-    await readModel.placeStudent(
-      db.manager,
-      placement(classA),
-      true,
-      new Date('2026-11-01T00:00:00Z'),
-    );
+    await readModel.placeStudents(db.manager, [
+      { placement: placement(classB), active: true, occurredAt: new Date('2026-11-02T00:00:00Z') },
+    ]);
+    await readModel.placeStudents(db.manager, [
+      { placement: placement(classA), active: true, occurredAt: new Date('2026-11-01T00:00:00Z') },
+    ]);
     expect(await readModel.classStudents(db.manager, schoolId, classA, false)).toEqual([]);
     expect(await readModel.classStudents(db.manager, schoolId, classB, false)).toEqual([
       { studentId, schoolId, classId: classB, grade: 4 },
     ]);
     // A withdrawal afterwards takes the student off every class list.
-    await readModel.placeStudent(
-      db.manager,
-      placement(classB),
-      false,
-      new Date('2026-11-03T00:00:00Z'),
-    );
+    await readModel.placeStudents(db.manager, [
+      { placement: placement(classB), active: false, occurredAt: new Date('2026-11-03T00:00:00Z') },
+    ]);
     expect(await readModel.classStudents(db.manager, schoolId, classB, false)).toEqual([]);
+  });
+
+  it('applies a batch in order, one student twice included', async () => {
+    const studentId = randomUUID();
+    const schoolId = randomUUID();
+    const [classA, classB] = [randomUUID(), randomUUID()];
+    const at = (iso: string) => new Date(iso);
+    const row = (classId: string, occurredAt: Date) => ({
+      placement: { studentId, schoolId, classId, grade: 5, schoolYear: '2026-2027' },
+      active: true,
+      occurredAt,
+    });
+    await readModel.placeStudents(db.manager, [
+      row(classA, at('2026-11-01T00:00:00Z')),
+      row(classB, at('2026-11-02T00:00:00Z')),
+    ]);
+    expect(await readModel.classStudents(db.manager, schoolId, classB, false)).toHaveLength(1);
+    // The same batch again (a redelivery) changes nothing.
+    await readModel.placeStudents(db.manager, [
+      row(classA, at('2026-11-01T00:00:00Z')),
+      row(classB, at('2026-11-02T00:00:00Z')),
+    ]);
+    expect(await readModel.classStudents(db.manager, schoolId, classA, false)).toEqual([]);
   });
 
   it('refuses, as a backstop, any write that would take more seats than a screening has', async () => {

@@ -11,6 +11,13 @@ export interface KnownOrganisation {
   parentId: string | null;
 }
 
+/** A roster event's placement, as the read model applies it. */
+export interface Placement {
+  placement: StudentPlacementPayload;
+  active: boolean;
+  occurredAt: Date;
+}
+
 export interface RosterStudent {
   studentId: string;
   schoolId: string;
@@ -75,18 +82,15 @@ export class ReadModelRepository {
   }
 
   /**
-   * Places a student, unless a later roster event was already applied: the four roster
-   * topics are ordered per student within a topic only, so the event's time decides.
+   * Places students, each unless a later roster event was already applied: the four roster
+   * topics are ordered per student within a topic only, so the event's time decides. One
+   * statement for a whole batch; rows apply in order, so a batch may hold one student twice.
    */
-  async placeStudent(
-    manager: EntityManager,
-    p: StudentPlacementPayload,
-    active: boolean,
-    occurredAt: Date,
-  ): Promise<void> {
+  async placeStudents(manager: EntityManager, placements: Placement[]): Promise<void> {
+    if (placements.length === 0) return;
     await manager.query(
       `INSERT INTO roster_students (student_id, school_id, class_id, grade, school_year, active, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+       VALUES ?
        ON DUPLICATE KEY UPDATE
          school_id = IF(VALUES(updated_at) >= updated_at, VALUES(school_id), school_id),
          class_id = IF(VALUES(updated_at) >= updated_at, VALUES(class_id), class_id),
@@ -94,7 +98,17 @@ export class ReadModelRepository {
          school_year = IF(VALUES(updated_at) >= updated_at, VALUES(school_year), school_year),
          active = IF(VALUES(updated_at) >= updated_at, VALUES(active), active),
          updated_at = GREATEST(updated_at, VALUES(updated_at))`,
-      [p.studentId, p.schoolId, p.classId, p.grade, p.schoolYear, active ? 1 : 0, occurredAt],
+      [
+        placements.map(({ placement: p, active, occurredAt }) => [
+          p.studentId,
+          p.schoolId,
+          p.classId,
+          p.grade,
+          p.schoolYear,
+          active ? 1 : 0,
+          occurredAt,
+        ]),
+      ],
     );
   }
 

@@ -568,14 +568,16 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
         .get(`/screenings/attendance-digest?schoolId=${schoolId}&from=${date}&to=${date}`)
         .set(as('lixia'))
         .expect(200);
-      expect(digest.body).toEqual({
-        schoolId,
-        from: date,
-        to: date,
-        students: [...classes.B.students]
+      expect(digest.body).toMatchObject({ schoolId, from: date, to: date });
+      // Earlier runs may have marks at the school on that date: look at this run's students.
+      const ours = (digest.body.students as { studentId: string }[]).filter((s) =>
+        classes.B.students.includes(s.studentId),
+      );
+      expect(ours).toEqual(
+        [...classes.B.students]
           .sort()
           .map((studentId) => ({ studentId, distinctFilms: 1, presentMarks: 1 })),
-      });
+      );
       const foreign = await suite
         .http()
         .get(`/screenings/attendance-digest?schoolId=${schoolId}&from=${date}&to=${date}`)

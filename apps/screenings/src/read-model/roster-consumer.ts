@@ -7,7 +7,12 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import kafkajs, {
+  type Consumer,
+  type EachBatchPayload,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { brokersOf } from '@app/config';
 import { Topics } from '@app/contracts';
@@ -52,7 +57,10 @@ export class RosterConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     const kafka = createKafka(brokersOf(this.config), `${SERVICE_NAME}-roster`);
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+    });
     this.consumer = kafka.consumer({
       groupId: `${SERVICE_NAME}-roster`,
       allowAutoTopicCreation: false,

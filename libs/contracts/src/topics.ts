@@ -6,6 +6,8 @@ import {
   EmploymentAidRequestTopics,
 } from './employment-aid/topics.js';
 import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from './venues/topics.js';
+import { ScreeningsDeadLetterTopic, ScreeningsRequestTopics } from './screenings/topics.js';
+import { ScreeningsEventTopics } from './screenings/events.js';
 
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
@@ -33,6 +35,7 @@ export const Topics = {
   roster: RosterRequestTopics,
   venues: VenuesRequestTopics,
   employmentAid: EmploymentAidRequestTopics,
+  screenings: ScreeningsRequestTopics,
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
@@ -40,11 +43,13 @@ export const Topics = {
     ...RosterEventTopics,
     ...VenuesEventTopics,
     ...EmploymentAidEventTopics,
+    ...ScreeningsEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
     venues: VenuesDeadLetterTopic,
     employmentAid: EmploymentAidDeadLetterTopic,
+    screenings: ScreeningsDeadLetterTopic,
   },
 } as const;
 
@@ -58,6 +63,7 @@ export const SERVICE_COMMANDS: readonly ServiceCommands[] = [
   { service: 'directory', commands: [Topics.directory, Topics.calendar, Topics.roster] },
   { service: 'venues', commands: [Topics.venues] },
   { service: 'employment-aid', commands: [Topics.employmentAid] },
+  { service: 'screenings', commands: [Topics.screenings] },
 ];
 
 export interface ServiceCommands {
@@ -70,6 +76,7 @@ export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
   { name: 'directory', ping: Topics.directory.ping },
   { name: 'venues', ping: Topics.venues.ping },
   { name: 'employment-aid', ping: Topics.employmentAid.ping },
+  { name: 'screenings', ping: Topics.screenings.ping },
 ];
 
 /** The one topic a service reads its commands from. */

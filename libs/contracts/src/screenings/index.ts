@@ -1,2 +1,5 @@
 export * from './events.js';
 export * from './digest.js';
+export * from './topics.js';
+export * from './errors.js';
+export * from './messages.js';

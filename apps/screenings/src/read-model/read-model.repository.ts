@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { OrganisationKind, StudentPlacementPayload } from '@app/contracts';
+
+export interface KnownOrganisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  regionCode: string;
+  parentId: string | null;
+}
+
+/** A roster event's placement, as the read model applies it. */
+export interface Placement {
+  placement: StudentPlacementPayload;
+  active: boolean;
+  occurredAt: Date;
+}
+
+export interface RosterStudent {
+  studentId: string;
+  schoolId: string;
+  classId: string | null;
+  grade: number;
+}
+
+interface OrganisationRow {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  region_code: string;
+  parent_id: string | null;
+}
+
+const organisationOf = (r: OrganisationRow): KnownOrganisation => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  regionCode: r.region_code,
+  parentId: r.parent_id,
+});
+
+/** The service's copy of directory data: organisations and where each student is. */
+@Injectable()
+export class ReadModelRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async saveOrganisation(manager: EntityManager, o: KnownOrganisation): Promise<void> {
+    await manager.query(
+      `INSERT INTO known_organisations (id, kind, name, region_code, parent_id) VALUES (?, ?, ?, ?, ?)
+       ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name),
+         region_code = VALUES(region_code), parent_id = VALUES(parent_id)`,
+      [o.id, o.kind, o.name, o.regionCode, o.parentId],
+    );
+  }
+
+  async findOrganisation(id: string): Promise<KnownOrganisation | null> {
+    const rows: OrganisationRow[] = await this.dataSource.query(
+      'SELECT * FROM known_organisations WHERE id = ?',
+      [id],
+    );
+    return rows[0] ? organisationOf(rows[0]) : null;
+  }
+
+  async findOrganisationByName(
+    kind: OrganisationKind,
+    name: string,
+  ): Promise<KnownOrganisation | null> {
+    const rows: OrganisationRow[] = await this.dataSource.query(
+      'SELECT * FROM known_organisations WHERE kind = ? AND name = ? LIMIT 1',
+      [kind, name],
+    );
+    return rows[0] ? organisationOf(rows[0]) : null;
+  }
+
+  async bureaus(): Promise<KnownOrganisation[]> {
+    const rows: OrganisationRow[] = await this.dataSource.query(
+      "SELECT * FROM known_organisations WHERE kind = 'bureau'",
+    );
+    return rows.map(organisationOf);
+  }
+
+  /**
+   * Places students, each unless a later roster event was already applied: the four roster
+   * topics are ordered per student within a topic only, so the event's time decides. One
+   * statement for a whole batch; rows apply in order, so a batch may hold one student twice.
+   */
+  async placeStudents(manager: EntityManager, placements: Placement[]): Promise<void> {
+    if (placements.length === 0) return;
+    await manager.query(
+      `INSERT INTO roster_students (student_id, school_id, class_id, grade, school_year, active, updated_at)
+       VALUES ?
+       ON DUPLICATE KEY UPDATE
+         school_id = IF(VALUES(updated_at) >= updated_at, VALUES(school_id), school_id),
+         class_id = IF(VALUES(updated_at) >= updated_at, VALUES(class_id), class_id),
+         grade = IF(VALUES(updated_at) >= updated_at, VALUES(grade), grade),
+         school_year = IF(VALUES(updated_at) >= updated_at, VALUES(school_year), school_year),
+         active = IF(VALUES(updated_at) >= updated_at, VALUES(active), active),
+         updated_at = GREATEST(updated_at, VALUES(updated_at))`,
+      [
+        placements.map(({ placement: p, active, occurredAt }) => [
+          p.studentId,
+          p.schoolId,
+          p.classId,
+          p.grade,
+          p.schoolYear,
+          active ? 1 : 0,
+          occurredAt,
+        ]),
+      ],
+    );
+  }
+
+  /**
+   * The current students of a class. With `lock` (inside a booking's transaction) their rows
+   * are locked in student-id order, so two bookings of one student run one after the other.
+   */
+  async classStudents(
+    manager: EntityManager,
+    schoolId: string,
+    classId: string,
+    lock: boolean,
+  ): Promise<RosterStudent[]> {
+    const rows: {
+      student_id: string;
+      school_id: string;
+      class_id: string | null;
+      grade: number;
+    }[] = await manager.query(
+      `SELECT student_id, school_id, class_id, grade FROM roster_students
+         WHERE school_id = ? AND class_id = ? AND active = 1 ORDER BY student_id${lock ? ' FOR UPDATE' : ''}`,
+      [schoolId, classId],
+    );
+    return rows.map((r) => ({
+      studentId: r.student_id,
+      schoolId: r.school_id,
+      classId: r.class_id,
+      grade: Number(r.grade),
+    }));
+  }
+}

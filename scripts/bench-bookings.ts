@@ -2,7 +2,7 @@
  * Booking throughput through the gateway: `npm run build && node dist/scripts/bench-bookings.js`
  * (with TEST_KAFKA_PORT / TEST_DB_PREFIX-style infrastructure from scripts/test-infra.ts).
  * Starts every service and the gateway as processes on the test broker with their own
- * databases (`studentpass_benchven_*`), creates a bench venue, then measures
+ * databases (`<TEST_DB_PREFIX>benchven_*`), creates a bench venue, then measures
  *   1. contention: every request for one slot with BENCH_CONTENDED_CAPACITY places;
  *   2. spread: requests round-robin over every slot of the venue (2 weeks, 15-minute slots).
  * Each request is a different student (tokens signed like the directory's), so the
@@ -21,7 +21,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
 import { GATEWAY, SERVICES } from './services.js';
-import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
+import { prepareTestInfrastructure, testAppEnv, testEnv } from './test-infra.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -33,7 +33,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const children: ChildProcess[] = [];
 
 const env = testAppEnv({
-  DB_PREFIX: 'studentpass_benchven_',
+  // Its own databases, beside the tests' (helpers sharing a machine use their own prefix).
+  DB_PREFIX: `${testEnv.dbPrefix}benchven_`,
   LOG_LEVEL: 'warn',
   SEED_DEMO: 'true',
   RATE_LIMIT_PER_MINUTE: '100000000',

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { OutboxModule } from '@app/messaging';
+import { ActivitiesController } from './activities/activities.controller.js';
+import { ActivitiesRepository } from './activities/activities.repository.js';
+import { ActivitiesService } from './activities/activities.service.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
@@ -53,6 +56,7 @@ export class VenuesModule {
         VenuesController,
         BookingsController,
         WaitlistController,
+        ActivitiesController,
       ],
       providers: [
         { provide: Clock, useValue: clock },
@@ -69,6 +73,8 @@ export class VenuesModule {
         SlotPlanner,
         VenuesService,
         BookingsService,
+        ActivitiesRepository,
+        ActivitiesService,
         DemoVenue,
         VenueJobs,
       ],

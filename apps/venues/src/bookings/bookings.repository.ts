@@ -29,11 +29,14 @@ export interface BookingRow {
   checked_in_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** Set for a booking of an activity (then `slot_id` is the activity's id too). */
+  activity_id: string | null;
+  cancel_reason: string | null;
 }
 
 export type NewBooking = Omit<
   BookingRow,
-  'checked_in_at' | 'decline_reason' | 'slot_withdrawn' | 'updated_at'
+  'checked_in_at' | 'decline_reason' | 'slot_withdrawn' | 'updated_at' | 'cancel_reason'
 >;
 
 const COLUMNS = `b.*, DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date`;
@@ -47,8 +50,8 @@ export class BookingsRepository {
       `INSERT INTO bookings (id, kind, status, venue_id, venue_organisation_id, slot_id, local_date,
          slot_starts_at, slot_ends_at, booker_account_id, school_organisation_id, student_ids,
          student_count, teacher_count, places, note, decision_deadline, idempotency_key, request_hash,
-         day_key, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         day_key, created_at, updated_at, activity_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         b.id,
         b.kind,
@@ -72,6 +75,7 @@ export class BookingsRepository {
         b.day_key,
         b.created_at,
         b.created_at,
+        b.activity_id,
       ],
     );
   }
@@ -113,22 +117,6 @@ export class BookingsRepository {
       [to, now, extra.declineReason ?? null, extra.checkedInAt ?? null, id, from],
     );
     return result.affectedRows === 1;
-  }
-
-  /** In one read: individual bookings made since `recentSince`, and no-shows since `noShowsSince`. */
-  async historyOf(
-    bookerAccountId: string,
-    recentSince: Date,
-    noShowsSince: Date,
-  ): Promise<{ recent: number; noShows: number }> {
-    const [row]: { recent: string | null; no_shows: string | null }[] = await this.dataSource.query(
-      `SELECT
-         SUM(kind = 'individual' AND status IN ('confirmed', 'checked_in', 'no_show') AND created_at > ?) AS recent,
-         SUM(status = 'no_show' AND slot_ends_at > ?) AS no_shows
-       FROM bookings WHERE booker_account_id = ?`,
-      [recentSince, noShowsSince, bookerAccountId],
-    );
-    return { recent: Number(row?.recent ?? 0), noShows: Number(row?.no_shows ?? 0) };
   }
 
   async noShowEnds(bookerAccountId: string, since: Date): Promise<Date[]> {

@@ -7,6 +7,7 @@ import {
 import { SERVICE_NAME, type VenuesConfig } from '../config.js';
 import { CreateVenues1764400000000 } from './migrations/1764400000000-CreateVenues.js';
 import { CreateWaitlist1764400000100 } from './migrations/1764400000100-CreateWaitlist.js';
+import { CreateActivities1764400000200 } from './migrations/1764400000200-CreateActivities.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -17,6 +18,7 @@ export const venuesMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateVenues1764400000000,
   CreateWaitlist1764400000100,
+  CreateActivities1764400000200,
 ];
 
 export function venuesDatabase(

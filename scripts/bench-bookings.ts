@@ -10,7 +10,7 @@
  * more places taken than its capacity, and each slot's count equals its confirmed bookings.
  *
  * Env: BENCH_CONNECTIONS (64), BENCH_SECONDS (15), BENCH_CONTENDED_REQUESTS (3000),
- * BENCH_CONTENDED_CAPACITY (500).
+ * BENCH_CONTENDED_CAPACITY (500), BENCH_PROFILE (a directory: the venues service's V8 tick log).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -42,8 +42,15 @@ const env = testAppEnv({
   PORT: String(PORT),
 });
 
+/** BENCH_PROFILE=<dir>: the venues service writes a V8 tick log there (`node --prof-process`). */
+const profileDir = process.env.BENCH_PROFILE;
+
 function start(main: string): void {
-  const child = spawn(process.execPath, [`${root}${main}`], {
+  const profile =
+    profileDir && main.includes('/venues/')
+      ? ['--prof', '--no-logfile-per-isolate', `--logfile=${profileDir}/venues.v8.log`]
+      : [];
+  const child = spawn(process.execPath, [...profile, `${root}${main}`], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,7 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
-import { dataSourceOptions } from '@app/database';
 import { OutboxModule } from '@app/messaging';
 import { ActivitiesController } from './activities/activities.controller.js';
 import { ActivitiesRepository } from './activities/activities.repository.js';
@@ -12,7 +11,7 @@ import { BookingsService } from './bookings/bookings.service.js';
 import { CheckInTokens, checkInTokenKey } from './bookings/check-in-token.js';
 import { Clock } from './clock.js';
 import { VenuesConfig, SERVICE_NAME } from './config.js';
-import { venuesDatabase } from './database/database.js';
+import { venuesDataSourceOptions } from './database/database.js';
 import { DemoVenue } from './demo/demo-venue.js';
 import { HealthController } from './health/health.controller.js';
 import { VenueJobs } from './jobs/venue-jobs.js';
@@ -46,7 +45,7 @@ export class VenuesModule {
     return {
       module: VenuesModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(venuesDatabase(config))),
+        TypeOrmModule.forRoot(venuesDataSourceOptions(config)),
         VenuesConfigModule.register(config),
         OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
       ],

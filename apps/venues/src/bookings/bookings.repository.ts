@@ -41,43 +41,99 @@ export type NewBooking = Omit<
 
 const COLUMNS = `b.*, DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date`;
 
+const INSERT_COLUMNS = `id, kind, status, venue_id, venue_organisation_id, slot_id, local_date,
+  slot_starts_at, slot_ends_at, booker_account_id, school_organisation_id, student_ids, student_count,
+  teacher_count, places, note, decision_deadline, idempotency_key, request_hash, day_key, created_at,
+  updated_at, activity_id`;
+
+function valuesOf(b: NewBooking): unknown[] {
+  return [
+    b.id,
+    b.kind,
+    b.status,
+    b.venue_id,
+    b.venue_organisation_id,
+    b.slot_id,
+    b.local_date,
+    b.slot_starts_at,
+    b.slot_ends_at,
+    b.booker_account_id,
+    b.school_organisation_id,
+    b.student_ids,
+    b.student_count,
+    b.teacher_count,
+    b.places,
+    b.note,
+    b.decision_deadline,
+    b.idempotency_key,
+    b.request_hash,
+    b.day_key,
+    b.created_at,
+    b.created_at,
+    b.activity_id,
+  ];
+}
+
 @Injectable()
 export class BookingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, b: NewBooking): Promise<void> {
     await manager.query(
-      `INSERT INTO bookings (id, kind, status, venue_id, venue_organisation_id, slot_id, local_date,
-         slot_starts_at, slot_ends_at, booker_account_id, school_organisation_id, student_ids,
-         student_count, teacher_count, places, note, decision_deadline, idempotency_key, request_hash,
-         day_key, created_at, updated_at, activity_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        b.id,
-        b.kind,
-        b.status,
-        b.venue_id,
-        b.venue_organisation_id,
-        b.slot_id,
-        b.local_date,
-        b.slot_starts_at,
-        b.slot_ends_at,
-        b.booker_account_id,
-        b.school_organisation_id,
-        b.student_ids,
-        b.student_count,
-        b.teacher_count,
-        b.places,
-        b.note,
-        b.decision_deadline,
-        b.idempotency_key,
-        b.request_hash,
-        b.day_key,
-        b.created_at,
-        b.created_at,
-        b.activity_id,
-      ],
+      `INSERT INTO bookings (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+      valuesOf(b),
     );
+  }
+
+  /**
+   * A booking in one round trip: START TRANSACTION, the conditional UPDATE that takes the
+   * places, the booking row and its outbox event, COMMIT, sent as one multi-statement query.
+   * Each INSERT runs only if the statement before it wrote its row (`ROW_COUNT() = 1`), so
+   * the booking exists only if the places were taken and the event only if the booking
+   * exists, in the same transaction, exactly as with one statement per round trip; the CHECK
+   * constraints stay the backstop. Any error (duplicate day, deadlock) rolls back. Returns
+   * false when the pool had too few places (nothing was written).
+   */
+  async takePlacesAndInsert(
+    b: NewBooking,
+    pool: 'individual' | 'group',
+    notBefore: Date,
+    event: { sql: string; params: unknown[] } | null,
+  ): Promise<boolean> {
+    const column = pool === 'individual' ? 'individual' : 'group';
+    const statements = [
+      'START TRANSACTION',
+      `UPDATE slots SET ${column}_taken = ${column}_taken + ?
+       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity`,
+      `INSERT INTO bookings (${INSERT_COLUMNS}) SELECT ${INSERT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')} FROM DUAL WHERE ROW_COUNT() = 1`,
+      ...(event ? [event.sql] : []),
+      'COMMIT',
+    ];
+    const params = [
+      b.places,
+      b.slot_id,
+      notBefore,
+      b.places,
+      ...valuesOf(b),
+      ...(event?.params ?? []),
+    ];
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const results = (await runner.query(statements.join(';\n'), params)) as {
+        affectedRows?: number;
+      }[];
+      return results[1]?.affectedRows === 1;
+    } catch (error) {
+      // The statements after the failing one did not run: the transaction may still be open.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   async find(

@@ -208,12 +208,16 @@ export class BookingsService {
       request_hash: hash,
       day_key: dayKeyOf(slot, actor.accountId),
     };
+    const event = this.outbox.insertStatement(
+      {
+        topic: Topics.events.visitConfirmed,
+        key: booking.id,
+        payload: visitPayloadOf(booking as BookingRow),
+      },
+      'ROW_COUNT() = 1',
+    );
     try {
-      await this.inTransaction(async (manager) => {
-        await this.takePlaces(manager, slot, 'individual', 1, now);
-        await this.bookings.insert(manager, booking);
-        await this.emit(manager, Topics.events.visitConfirmed, booking as BookingRow);
-      });
+      await this.takePlacesAndInsert(slot, booking, now, event);
     } catch (error) {
       // A duplicate is the day's key or the Idempotency-Key (the caller looks for a replay).
       if (isDuplicateKeyError(error)) throw alreadyBookedThatDay(slot.venue_id, slot.local_date);
@@ -289,10 +293,7 @@ export class BookingsService {
       request_hash: hash,
       day_key: null,
     };
-    await this.inTransaction(async (manager) => {
-      await this.takePlaces(manager, slot, 'group', places, now);
-      await this.bookings.insert(manager, booking);
-    });
+    await this.takePlacesAndInsert(slot, booking, now, null);
     return this.viewOf(booking as BookingRow);
   }
 
@@ -548,16 +549,25 @@ export class BookingsService {
     };
   }
 
-  /** The atomic conditional UPDATE; when it takes nothing, says why. */
-  private async takePlaces(
-    manager: EntityManager,
+  /**
+   * The atomic conditional UPDATE, the booking and its event in one transaction and one
+   * round trip (retried on deadlock); when no places were taken, says why.
+   */
+  private async takePlacesAndInsert(
     slot: PoolRow,
-    pool: 'individual' | 'group',
-    places: number,
+    booking: NewBooking,
     now: Date,
+    event: { sql: string; params: unknown[] } | null,
   ): Promise<void> {
-    if (await this.slots.take(manager, slot.id, pool, places, now)) return;
-    const current = (await this.slots.find(slot.id, manager)) ?? slot;
+    const pool = booking.kind === 'individual' ? 'individual' : 'group';
+    const taken = await withDbRetry(() =>
+      this.bookings.takePlacesAndInsert(booking, pool, now, event),
+    );
+    if (taken) {
+      if (event) this.relay.wake();
+      return;
+    }
+    const current = (await this.slots.find(slot.id)) ?? slot;
     const activity = slot.activity_id !== '';
     if (current.status !== 'open') {
       throw activity

@@ -1,4 +1,5 @@
-import { databaseName, type ServiceDatabase } from '@app/database';
+import type { DataSourceOptions } from 'typeorm';
+import { databaseName, dataSourceOptions, type ServiceDatabase } from '@app/database';
 import {
   CreateMessagingTables1764300000000,
   OutboxEventEntity,
@@ -30,4 +31,18 @@ export function venuesDatabase(
     entities: venuesEntities,
     migrations: venuesMigrations,
   };
+}
+
+/**
+ * The service's own connections: as every service's, plus multi-statement queries, which a
+ * booking uses to send its whole transaction in one round trip (bookings.repository.ts).
+ * Every query of the service binds its values as parameters, never by string building.
+ */
+export function venuesDataSourceOptions(
+  config: Pick<VenuesConfig, 'MYSQL_URL' | 'DB_PREFIX'>,
+): DataSourceOptions {
+  return {
+    ...dataSourceOptions(venuesDatabase(config)),
+    multipleStatements: true,
+  } as DataSourceOptions;
 }

@@ -181,23 +181,6 @@ export class SlotsRepository {
     );
   }
 
-  /** Takes places in one atomic conditional UPDATE; false when the pool has too few left. */
-  async take(
-    manager: EntityManager,
-    slotId: string,
-    pool: 'individual' | 'group',
-    places: number,
-    notBefore: Date,
-  ): Promise<boolean> {
-    const column = pool === 'individual' ? 'individual' : 'group';
-    const result: { affectedRows: number } = await manager.query(
-      `UPDATE slots SET ${column}_taken = ${column}_taken + ?
-       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity`,
-      [places, slotId, notBefore, places],
-    );
-    return result.affectedRows === 1;
-  }
-
   async giveBack(
     manager: EntityManager,
     slotId: string,

@@ -308,6 +308,38 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     expect((await activityOf(tour.id as string)).individualLeft).toBe(14);
   });
 
+  it('writes nothing when a booking is refused: one activity booking per venue and day', async () => {
+    const [first, second] = await Promise.all(
+      ['上午工作坊', '下午工作坊'].map(
+        async (title, i) =>
+          (await schedule(venueId, { title, startTime: `1${i}:00`, endTime: `1${i}:45` }))
+            .body as unknown as ActivityView,
+      ),
+    );
+    const token = newStudent();
+    const booked = await suite
+      .http()
+      .post(`/activities/${first.id}/bookings/individual`)
+      .set(bearer(token))
+      .expect(201);
+    const again = await suite
+      .http()
+      .post(`/activities/${second.id}/bookings/individual`)
+      .set(bearer(token));
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_BOOKED_THAT_DAY');
+    // The place the refused booking took in its transaction went back with the rollback.
+    expect((await activityOf(second.id)).individualLeft).toBe(15);
+    const [{ n }] = await db.query(
+      `SELECT COUNT(*) AS n FROM outbox_events o WHERE o.topic = ?
+         AND o.message_key NOT IN (SELECT id FROM bookings)`,
+      [Topics.events.visitConfirmed],
+    );
+    expect(Number(n)).toBe(0);
+    const [event] = await events(Topics.events.visitConfirmed, booked.body.id as string);
+    expect(payloadOf(event).activityId).toBe(first.id);
+  });
+
   it('takes a group request from pending to confirmed to checked in', async () => {
     const tour = (await schedule(venueId, { title: '研学导览', kind: 'guided_tour' }))
       .body as unknown as ActivityView;

@@ -282,6 +282,11 @@ async function main(): Promise<void> {
     'SELECT individual_taken AS taken FROM slots WHERE id = ?',
     [contended],
   );
+  // The relay marks a batch published at one instant: events per batch, over the whole run.
+  const [relay]: { events: string; batches: string }[] = await db.query(
+    `SELECT COUNT(*) AS events, COUNT(DISTINCT published_at) AS batches FROM outbox_events
+     WHERE published_at IS NOT NULL`,
+  );
   await db.destroy();
 
   const row = (f: Figures, over: number) =>
@@ -301,7 +306,9 @@ async function main(): Promise<void> {
       `CPU per booking in the spread run: venues ${cpuPerBooking('venues')} ms, gateway ${cpuPerBooking('gateway')} ms; load average ${os
         .loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')}.`,
+        .join(
+          ' ',
+        )}; outbox relay: ${(Number(relay.events) / Math.max(1, Number(relay.batches))).toFixed(1)} events per batch.`,
     ].join('\n'),
   );
   if (

@@ -47,7 +47,12 @@ export class VenuesModule {
       imports: [
         TypeOrmModule.forRoot(venuesDataSourceOptions(config)),
         VenuesConfigModule.register(config),
-        OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        OutboxModule.register({
+          service: SERVICE_NAME,
+          brokers: brokersOf(config),
+          // A booking's event may wait a few ms, so that under load a batch carries several.
+          relay: { lingerMs: config.OUTBOX_LINGER_MS },
+        }),
       ],
       controllers: [
         HealthController,

@@ -248,6 +248,17 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     const science = await schedule(scienceVenueId, { studentPriceFen: 1000 });
     expect(science.status).toBe(201);
     expect(science.body).toMatchObject({ studentPriceFen: 1000, venueCategory: 'science_venue' });
+    // Turning that venue into a free category would leave a priced activity: refused.
+    const toFree = await suite
+      .http()
+      .patch(`/venues/${scienceVenueId}`)
+      .set(as('staff'))
+      .send({ category: 'museum', studentPriceFen: null });
+    expect(toFree.status).toBe(400);
+    expect(toFree.body).toMatchObject({
+      code: 'STUDENT_PRICE_NOT_ALLOWED',
+      details: { pricedActivities: 1 },
+    });
 
     const backwards = await schedule(venueId, { startTime: '15:00', endTime: '14:00' });
     expect(backwards.status).toBe(400);

@@ -40,3 +40,11 @@ export const activityScheduleInvalid = (field: string, problem: string): AppErro
   new AppError('ACTIVITY_SCHEDULE_INVALID', 'invalid', `${field} ${problem}`, {
     fields: [{ field, errors: [problem] }],
   });
+
+export const pricedActivitiesAtFreeVenue = (category: string, pricedActivities: number): AppError =>
+  new AppError(
+    'STUDENT_PRICE_NOT_ALLOWED',
+    'invalid',
+    `A ${category} is free for students by policy, but ${pricedActivities} of its scheduled activities have a student price: remove it first`,
+    { category, pricedActivities },
+  );

@@ -280,9 +280,11 @@ export class ActivitiesRepository {
     return { items: rows.map(activityViewOf), page, pageSize, total: Number(total) };
   }
 
-  async countOfVenue(venueId: string): Promise<number> {
+  /** Scheduled activities of the venue with a student price. */
+  async pricedOfVenue(venueId: string): Promise<number> {
     const [{ n }]: { n: string }[] = await this.dataSource.query(
-      'SELECT COUNT(*) AS n FROM activities WHERE venue_id = ?',
+      `SELECT COUNT(*) AS n FROM activities
+       WHERE venue_id = ? AND status = 'scheduled' AND student_price_fen IS NOT NULL`,
       [venueId],
     );
     return Number(n);

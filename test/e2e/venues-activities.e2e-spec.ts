@@ -153,7 +153,8 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
           .send({ name: '活动测试博物馆', category: 'museum' });
         return res.status === 201 ? (res.body.id as string) : undefined;
       },
-      { what: 'the venue organisation to reach the venues service' },
+      // A loaded machine and a consumer group re-joining after the previous file can take a while.
+      { what: 'the venue organisation to reach the venues service', timeoutMs: 60_000 },
     );
     const science = await suite
       .http()
@@ -162,7 +163,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
       .send({ name: '活动测试科技馆', category: 'science_venue', studentPriceFen: 0 })
       .expect(201);
     scienceVenueId = science.body.id as string;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await recorder?.stop();
@@ -492,7 +493,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
           (v) => v.name === '山东博物馆',
         );
       },
-      { what: 'the demo museum' },
+      { what: 'the demo museum', timeoutMs: 60_000 },
     );
     const res = await suite
       .http()

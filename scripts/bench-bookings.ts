@@ -2,26 +2,27 @@
  * Booking throughput through the gateway: `npm run build && node dist/scripts/bench-bookings.js`
  * (with TEST_KAFKA_PORT / TEST_DB_PREFIX-style infrastructure from scripts/test-infra.ts).
  * Starts every service and the gateway as processes on the test broker with their own
- * databases (`studentpass_benchven_*`), creates a bench venue, then measures
+ * databases (`<TEST_DB_PREFIX>benchven_*`), creates a bench venue, then measures
  *   1. contention: every request for one slot with BENCH_CONTENDED_CAPACITY places;
  *   2. spread: requests round-robin over every slot of the venue (2 weeks, 15-minute slots).
  * Each request is a different student (tokens signed like the directory's), so the
- * one-per-day rule does not interfere. After each run the database is checked: no slot has
+ * one-per-day rule does not interfere, and carries an Idempotency-Key, as a real client's would. After each run the database is checked: no slot has
  * more places taken than its capacity, and each slot's count equals its confirmed bookings.
  *
  * Env: BENCH_CONNECTIONS (64), BENCH_SECONDS (15), BENCH_CONTENDED_REQUESTS (3000),
- * BENCH_CONTENDED_CAPACITY (500).
+ * BENCH_CONTENDED_CAPACITY (500), BENCH_PROFILE (a directory: the venues service's V8 tick log).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
 import { GATEWAY, SERVICES } from './services.js';
-import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
+import { prepareTestInfrastructure, testAppEnv, testEnv } from './test-infra.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -31,9 +32,26 @@ const contendedCapacity = Number(process.env.BENCH_CONTENDED_CAPACITY ?? 500);
 const PORT = 3311;
 const BASE = `http://127.0.0.1:${PORT}`;
 const children: ChildProcess[] = [];
+const childByName = new Map<string, ChildProcess>();
+
+/**
+ * CPU time (user + system, ms) a child has used so far, from /proc (Linux). Per booking it
+ * hardly depends on what else loads the machine, unlike bookings per second.
+ */
+function cpuMsOf(name: string): number {
+  const pid = childByName.get(name)?.pid;
+  if (!pid) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const env = testAppEnv({
-  DB_PREFIX: 'studentpass_benchven_',
+  // Its own databases, beside the tests' (helpers sharing a machine use their own prefix).
+  DB_PREFIX: `${testEnv.dbPrefix}benchven_`,
   LOG_LEVEL: 'warn',
   SEED_DEMO: 'true',
   RATE_LIMIT_PER_MINUTE: '100000000',
@@ -41,12 +59,20 @@ const env = testAppEnv({
   PORT: String(PORT),
 });
 
+/** BENCH_PROFILE=<dir>: the venues service writes a V8 tick log there (`node --prof-process`). */
+const profileDir = process.env.BENCH_PROFILE;
+
 function start(main: string): void {
-  const child = spawn(process.execPath, [`${root}${main}`], {
+  const profile =
+    profileDir && main.includes('/venues/')
+      ? ['--prof', '--no-logfile-per-isolate', `--logfile=${profileDir}/venues.v8.log`]
+      : [];
+  const child = spawn(process.execPath, [...profile, `${root}${main}`], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
+  childByName.set(main.split('/')[2] ?? main, child);
 }
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
@@ -64,10 +90,12 @@ async function api(
   path: string,
   token: string | null,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${BASE}${path}`, {
     method,
     headers: {
+      ...extraHeaders,
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
@@ -121,7 +149,15 @@ async function load(
         const token = sent < tokens.length ? tokens[sent] : studentToken(null);
         sent++;
         const t0 = performance.now();
-        const res = await api('POST', '/bookings/individual', token, { slotId: nextSlot() });
+        const res = await api(
+          'POST',
+          '/bookings/individual',
+          token,
+          { slotId: nextSlot() },
+          {
+            'idempotency-key': randomUUID(),
+          },
+        );
         latencies.push(performance.now() - t0);
         if (res.status === 201) confirmed++;
         else if (res.body.code === 'SLOT_FULL') full++;
@@ -233,15 +269,23 @@ async function main(): Promise<void> {
   );
   const contentionOver = await overbooked(db);
   let next = 0;
+  const cpuBefore = { venues: cpuMsOf('venues'), gateway: cpuMsOf('gateway') };
   const spread = await load(
     `spread: ${seconds} s over ${slotIds.length - 1} slots`,
     () => slotIds[1 + (next++ % (slotIds.length - 1))],
     (_s, t) => performance.now() - t > seconds * 1000,
   );
   const spreadOver = await overbooked(db);
+  const cpuPerBooking = (name: 'venues' | 'gateway') =>
+    ((cpuMsOf(name) - cpuBefore[name]) / Math.max(1, spread.confirmed)).toFixed(2);
   const [taken]: { taken: string }[] = await db.query(
     'SELECT individual_taken AS taken FROM slots WHERE id = ?',
     [contended],
+  );
+  // The relay marks a batch published at one instant: events per batch, over the whole run.
+  const [relay]: { events: string; batches: string }[] = await db.query(
+    `SELECT COUNT(*) AS events, COUNT(DISTINCT published_at) AS batches FROM outbox_events
+     WHERE published_at IS NOT NULL`,
   );
   await db.destroy();
 
@@ -251,7 +295,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /bookings/individual, one student per request.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /bookings/individual, one student and one Idempotency-Key per request.`,
       '',
       '| run | requests | confirmed | SLOT_FULL | other | answers/s | bookings/s | p50 ms | p99 ms | overbooked slots |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -259,6 +303,12 @@ async function main(): Promise<void> {
       row(spread, spreadOver),
       '',
       `Contended slot: ${taken.taken} of ${contendedCapacity} places taken.`,
+      `CPU per booking in the spread run: venues ${cpuPerBooking('venues')} ms, gateway ${cpuPerBooking('gateway')} ms; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          ' ',
+        )}; outbox relay: ${(Number(relay.events) / Math.max(1, Number(relay.batches))).toFixed(1)} events per batch.`,
     ].join('\n'),
   );
   if (

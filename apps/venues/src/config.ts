@@ -74,6 +74,15 @@ export class VenuesConfig extends BaseConfig {
   @Max(3_600_000)
   JOB_INTERVAL_MS: number = 30_000;
 
+  /**
+   * The outbox relay waits this long after a batch that was not full, so that events
+   * committed meanwhile leave in the same transaction and produce request (0: at once).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  OUTBOX_LINGER_MS: number = 5;
+
   /** Create the demo venue of 山东博物馆 when its organisation appears (idempotent). */
   @EnvBoolean()
   @IsBoolean()

@@ -1,15 +1,17 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
-import { dataSourceOptions } from '@app/database';
 import { OutboxModule } from '@app/messaging';
+import { ActivitiesController } from './activities/activities.controller.js';
+import { ActivitiesRepository } from './activities/activities.repository.js';
+import { ActivitiesService } from './activities/activities.service.js';
 import { BookingsController } from './bookings/bookings.controller.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
 import { CheckInTokens, checkInTokenKey } from './bookings/check-in-token.js';
 import { Clock } from './clock.js';
 import { VenuesConfig, SERVICE_NAME } from './config.js';
-import { venuesDatabase } from './database/database.js';
+import { venuesDataSourceOptions } from './database/database.js';
 import { DemoVenue } from './demo/demo-venue.js';
 import { HealthController } from './health/health.controller.js';
 import { VenueJobs } from './jobs/venue-jobs.js';
@@ -43,9 +45,14 @@ export class VenuesModule {
     return {
       module: VenuesModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(venuesDatabase(config))),
+        TypeOrmModule.forRoot(venuesDataSourceOptions(config)),
         VenuesConfigModule.register(config),
-        OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        OutboxModule.register({
+          service: SERVICE_NAME,
+          brokers: brokersOf(config),
+          // A booking's event may wait a few ms, so that under load a batch carries several.
+          relay: { lingerMs: config.OUTBOX_LINGER_MS },
+        }),
       ],
       controllers: [
         HealthController,
@@ -53,6 +60,7 @@ export class VenuesModule {
         VenuesController,
         BookingsController,
         WaitlistController,
+        ActivitiesController,
       ],
       providers: [
         { provide: Clock, useValue: clock },
@@ -69,6 +77,8 @@ export class VenuesModule {
         SlotPlanner,
         VenuesService,
         BookingsService,
+        ActivitiesRepository,
+        ActivitiesService,
         DemoVenue,
         VenueJobs,
       ],

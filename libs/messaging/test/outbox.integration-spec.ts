@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { ensureTopics, OutboxEventEntity, OutboxRelay, OutboxWriter } from '@app/messaging';
 import { runWithRequestContext } from '@app/logging';
 import { TopicRecorder, uniqueSuffix } from '@app/testing';
@@ -97,6 +97,47 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
       );
       const row = await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId });
       expect(row.publishedAt).not.toBeNull();
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it("writes an event given as SQL only when its condition holds, in the caller's transaction", async () => {
+    const taken = writer.insertStatement({ topic, key: 'sql-yes', payload: {} }, 'ROW_COUNT() = 1');
+    const skipped = writer.insertStatement(
+      { topic, key: 'sql-no', payload: {} },
+      'ROW_COUNT() = 1',
+    );
+    await dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO it_effects (note) VALUES (?)', ['sql-yes']);
+      await manager.query(taken.sql, taken.params);
+      await manager.query(`UPDATE it_effects SET note = 'never' WHERE 1 = 0`);
+      await manager.query(skipped.sql, skipped.params);
+    });
+    const events = dataSource.getRepository(OutboxEventEntity);
+    const row = await events.findOneByOrFail({ eventId: taken.envelope.id });
+    expect(row).toMatchObject({ topic, messageKey: 'sql-yes', publishedAt: null });
+    expect(JSON.parse(row.envelope)).toEqual(taken.envelope);
+    expect(await events.findOneBy({ eventId: skipped.envelope.id })).toBeNull();
+  });
+
+  it('with a linger, sends the events committed while it waits in one batch', async () => {
+    const relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 60_000, lingerMs: 500 });
+    await relay.start();
+    try {
+      const first = await commitChangeWithEvent('linger-1');
+      relay.wake();
+      await recorder.waitForCount((m) => m.headers.ce_id === first, 1);
+      // Nobody wakes the relay for these: the linger after the first batch picks them up.
+      const later = [
+        await commitChangeWithEvent('linger-2'),
+        await commitChangeWithEvent('linger-3'),
+      ];
+      await recorder.waitForCount((m) => later.includes(m.headers.ce_id ?? ''), 2);
+      const rows = await dataSource.getRepository(OutboxEventEntity).findBy({ eventId: In(later) });
+      expect(rows).toHaveLength(2);
+      expect(rows[0].publishedAt).not.toBeNull();
+      expect(rows[0].publishedAt?.getTime()).toBe(rows[1].publishedAt?.getTime());
     } finally {
       await relay.stop();
     }

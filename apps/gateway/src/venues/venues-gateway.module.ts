@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesController } from './activities.controller.js';
 import { BookingsController } from './bookings.controller.js';
 import { VenuesController } from './venues.controller.js';
 import { WaitlistController } from './waitlist.controller.js';
 
-/** HTTP routes of the venues service: `/venues/...`, `/bookings/...` and `/waitlist/...`. */
-@Module({ controllers: [VenuesController, BookingsController, WaitlistController] })
+/** HTTP routes of the venues service: `/venues/...`, `/bookings/...`, `/waitlist/...` and `/activities/...`. */
+@Module({
+  controllers: [VenuesController, BookingsController, WaitlistController, ActivitiesController],
+})
 export class VenuesGatewayModule {}

@@ -234,11 +234,8 @@ export class IndividualBookingDto {
   slotId!: string;
 }
 
-export class GroupVisitDto {
-  @ApiProperty({ example: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
-  @IsUUID()
-  slotId!: string;
-
+/** A group request's people: for a slot (with `slotId`) or an activity (in the path). */
+export class GroupVisitOfActivityDto {
   @ApiProperty({
     type: [String],
     example: ['0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d'],
@@ -260,6 +257,12 @@ export class GroupVisitDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+export class GroupVisitDto extends GroupVisitOfActivityDto {
+  @ApiProperty({ example: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' })
+  @IsUUID()
+  slotId!: string;
 }
 
 export class DeclineDto {

@@ -29,14 +29,50 @@ export interface BookingRow {
   checked_in_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** Set for a booking of an activity (then `slot_id` is the activity's id too). */
+  activity_id: string | null;
+  cancel_reason: string | null;
 }
 
 export type NewBooking = Omit<
   BookingRow,
-  'checked_in_at' | 'decline_reason' | 'slot_withdrawn' | 'updated_at'
+  'checked_in_at' | 'decline_reason' | 'slot_withdrawn' | 'updated_at' | 'cancel_reason'
 >;
 
 const COLUMNS = `b.*, DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date`;
+
+const INSERT_COLUMNS = `id, kind, status, venue_id, venue_organisation_id, slot_id, local_date,
+  slot_starts_at, slot_ends_at, booker_account_id, school_organisation_id, student_ids, student_count,
+  teacher_count, places, note, decision_deadline, idempotency_key, request_hash, day_key, created_at,
+  updated_at, activity_id`;
+
+function valuesOf(b: NewBooking): unknown[] {
+  return [
+    b.id,
+    b.kind,
+    b.status,
+    b.venue_id,
+    b.venue_organisation_id,
+    b.slot_id,
+    b.local_date,
+    b.slot_starts_at,
+    b.slot_ends_at,
+    b.booker_account_id,
+    b.school_organisation_id,
+    b.student_ids,
+    b.student_count,
+    b.teacher_count,
+    b.places,
+    b.note,
+    b.decision_deadline,
+    b.idempotency_key,
+    b.request_hash,
+    b.day_key,
+    b.created_at,
+    b.created_at,
+    b.activity_id,
+  ];
+}
 
 @Injectable()
 export class BookingsRepository {
@@ -44,36 +80,60 @@ export class BookingsRepository {
 
   async insert(manager: EntityManager, b: NewBooking): Promise<void> {
     await manager.query(
-      `INSERT INTO bookings (id, kind, status, venue_id, venue_organisation_id, slot_id, local_date,
-         slot_starts_at, slot_ends_at, booker_account_id, school_organisation_id, student_ids,
-         student_count, teacher_count, places, note, decision_deadline, idempotency_key, request_hash,
-         day_key, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        b.id,
-        b.kind,
-        b.status,
-        b.venue_id,
-        b.venue_organisation_id,
-        b.slot_id,
-        b.local_date,
-        b.slot_starts_at,
-        b.slot_ends_at,
-        b.booker_account_id,
-        b.school_organisation_id,
-        b.student_ids,
-        b.student_count,
-        b.teacher_count,
-        b.places,
-        b.note,
-        b.decision_deadline,
-        b.idempotency_key,
-        b.request_hash,
-        b.day_key,
-        b.created_at,
-        b.created_at,
-      ],
+      `INSERT INTO bookings (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`,
+      valuesOf(b),
     );
+  }
+
+  /**
+   * A booking in one round trip: START TRANSACTION, the conditional UPDATE that takes the
+   * places, the booking row and its outbox event, COMMIT, sent as one multi-statement query.
+   * Each INSERT runs only if the statement before it wrote its row (`ROW_COUNT() = 1`), so
+   * the booking exists only if the places were taken and the event only if the booking
+   * exists, in the same transaction, exactly as with one statement per round trip; the CHECK
+   * constraints stay the backstop. Any error (duplicate day, deadlock) rolls back. Returns
+   * false when the pool had too few places (nothing was written).
+   */
+  async takePlacesAndInsert(
+    b: NewBooking,
+    pool: 'individual' | 'group',
+    notBefore: Date,
+    event: { sql: string; params: unknown[] } | null,
+  ): Promise<boolean> {
+    const column = pool === 'individual' ? 'individual' : 'group';
+    const statements = [
+      'START TRANSACTION',
+      `UPDATE slots SET ${column}_taken = ${column}_taken + ?
+       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity`,
+      `INSERT INTO bookings (${INSERT_COLUMNS}) SELECT ${INSERT_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')} FROM DUAL WHERE ROW_COUNT() = 1`,
+      ...(event ? [event.sql] : []),
+      'COMMIT',
+    ];
+    const params = [
+      b.places,
+      b.slot_id,
+      notBefore,
+      b.places,
+      ...valuesOf(b),
+      ...(event?.params ?? []),
+    ];
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const results = (await runner.query(statements.join(';\n'), params)) as {
+        affectedRows?: number;
+      }[];
+      return results[1]?.affectedRows === 1;
+    } catch (error) {
+      // The statements after the failing one did not run: the transaction may still be open.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   async find(
@@ -113,22 +173,6 @@ export class BookingsRepository {
       [to, now, extra.declineReason ?? null, extra.checkedInAt ?? null, id, from],
     );
     return result.affectedRows === 1;
-  }
-
-  /** In one read: individual bookings made since `recentSince`, and no-shows since `noShowsSince`. */
-  async historyOf(
-    bookerAccountId: string,
-    recentSince: Date,
-    noShowsSince: Date,
-  ): Promise<{ recent: number; noShows: number }> {
-    const [row]: { recent: string | null; no_shows: string | null }[] = await this.dataSource.query(
-      `SELECT
-         SUM(kind = 'individual' AND status IN ('confirmed', 'checked_in', 'no_show') AND created_at > ?) AS recent,
-         SUM(status = 'no_show' AND slot_ends_at > ?) AS no_shows
-       FROM bookings WHERE booker_account_id = ?`,
-      [recentSince, noShowsSince, bookerAccountId],
-    );
-    return { recent: Number(row?.recent ?? 0), noShows: Number(row?.no_shows ?? 0) };
   }
 
   async noShowEnds(bookerAccountId: string, since: Date): Promise<Date[]> {

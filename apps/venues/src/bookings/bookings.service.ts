@@ -6,15 +6,18 @@ import {
   Topics,
   type Actor,
   type AcceptOfferCommand,
+  type BookActivityCommand,
   type BookIndividualCommand,
   type BookingCommand,
   type BookingView,
   type CheckInCommand,
   type DecisionInboxQuery,
   type DeclineGroupCommand,
+  type GroupVisitFields,
   type InboxItem,
   type ListMyBookingsQuery,
   type Page,
+  type RequestActivityGroupCommand,
   type RequestGroupVisitCommand,
   type VisitEventPayload,
 } from '@app/contracts';
@@ -23,7 +26,13 @@ import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { Clock } from '../clock.js';
 import { VenuesConfig } from '../config.js';
-import { SlotsRepository, type SlotRow } from '../slots/slots.repository.js';
+import { SlotsRepository, type PoolRow, type SlotRow } from '../slots/slots.repository.js';
+import {
+  activityCancelled,
+  activityFull,
+  activityNotFound,
+  activityStarted,
+} from '../activities/activities.errors.js';
 import { venueActionForbidden, venueNotFound } from '../venues/venues.errors.js';
 import { VenuesRepository } from '../venues/venues.repository.js';
 import {
@@ -97,6 +106,8 @@ export function visitPayloadOf(
     teacherCount: b.teacher_count,
     reason,
     occurredAt: at.toISOString(),
+    // Only activity bookings carry it, so a slot visit's payload is as it always was.
+    ...(b.activity_id ? { activityId: b.activity_id } : {}),
   };
 }
 
@@ -122,33 +133,70 @@ export class BookingsService {
   ) {}
 
   async bookIndividual(command: BookIndividualCommand): Promise<BookingView> {
-    const { actor } = command;
+    return this.bookIndividualIn({ poolId: command.slotId, activity: false }, command);
+  }
+
+  /** A student books one place of an activity: the same rules as a slot. */
+  async bookActivity(command: BookActivityCommand): Promise<BookingView> {
+    return this.bookIndividualIn({ poolId: command.activityId, activity: true }, command);
+  }
+
+  async requestGroupVisit(command: RequestGroupVisitCommand): Promise<BookingView> {
+    return this.requestGroupIn({ poolId: command.slotId, activity: false }, command);
+  }
+
+  /** School staff ask for places in an activity: pending until the venue decides, as for a slot. */
+  async requestActivityGroup(command: RequestActivityGroupCommand): Promise<BookingView> {
+    return this.requestGroupIn({ poolId: command.activityId, activity: true }, command);
+  }
+
+  /**
+   * One place, confirmed at once. The happy path is one read (pool, venue, the student's
+   * caps and no-shows) and one transaction (conditional UPDATE, booking row, outbox row).
+   * An Idempotency-Key is looked up only when the attempt fails: a repeat of a booking
+   * that exists always fails (the unique key, or a check that the first booking made
+   * true), and then finds it, so the answer is the same as looking first.
+   */
+  private async bookIndividualIn(
+    target: PoolTarget,
+    command: { actor: Actor; idempotencyKey?: string },
+  ): Promise<BookingView> {
+    const { actor, idempotencyKey } = command;
     if (actor.role !== 'student')
       throw venueActionForbidden('book an individual visit (students only)');
-    const hash = requestHash({ kind: 'individual', slotId: command.slotId });
-    const replay = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
-    if (replay) return replay;
+    const hash = requestHash({ kind: 'individual', slotId: target.poolId });
+    try {
+      return await this.bookIndividualOnce(target, actor, idempotencyKey, hash);
+    } catch (error) {
+      const replay = await this.replayOf(actor.accountId, idempotencyKey, hash);
+      if (replay) return replay;
+      throw error;
+    }
+  }
+
+  private async bookIndividualOnce(
+    target: PoolTarget,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    hash: string,
+  ): Promise<BookingView> {
     const now = this.clock.now();
     const cap = this.config.INDIVIDUAL_BOOKINGS_PER_30_DAYS;
-    // Independent reads at once: a booking's latency is mostly round trips.
     const { NO_SHOW_LIMIT, NO_SHOW_WINDOW_DAYS, NO_SHOW_BAR_DAYS } = this.config;
-    const noShowsSince = new Date(
-      now.getTime() - (NO_SHOW_WINDOW_DAYS + NO_SHOW_BAR_DAYS) * DAY_MS,
-    );
-    const [{ recent, noShows }, slot] = await Promise.all([
-      this.bookings.historyOf(actor.accountId, new Date(now.getTime() - 30 * DAY_MS), noShowsSince),
-      this.slotOrNotFound(command.slotId),
-    ]);
+    const slot = await this.poolOrNotFound(target, {
+      accountId: actor.accountId,
+      recentSince: new Date(now.getTime() - 30 * DAY_MS),
+      noShowsSince: new Date(now.getTime() - (NO_SHOW_WINDOW_DAYS + NO_SHOW_BAR_DAYS) * DAY_MS),
+    });
     // Only a student with enough recent no-shows costs the read of their dates.
-    if (noShows >= NO_SHOW_LIMIT) await this.assertNotBarred(actor.accountId, now);
-    if (recent >= cap) throw bookingCapReached(cap);
+    if (slot.no_shows >= NO_SHOW_LIMIT) await this.assertNotBarred(actor.accountId, now);
+    if (slot.recent >= cap) throw bookingCapReached(cap);
     // A full pool answers at once, without queueing on the slot's row lock.
     if (slot.individual_taken >= slot.individual_capacity && slot.status === 'open') {
-      throw slotFull(slot.id, 'individual', 0);
+      throw this.poolFull(slot, 'individual', 0);
     }
-    const venueOrganisationId = slot.venue_organisation_id;
     const booking: NewBooking = {
-      ...this.newBooking(slot, venueOrganisationId, actor, now),
+      ...this.newBooking(slot, actor, now),
       kind: 'individual',
       status: 'confirmed',
       school_organisation_id: actor.organisationId,
@@ -156,28 +204,32 @@ export class BookingsService {
       student_count: 1,
       teacher_count: 0,
       places: 1,
-      idempotency_key: command.idempotencyKey ?? null,
+      idempotency_key: idempotencyKey ?? null,
       request_hash: hash,
-      day_key: `${slot.venue_id}|${slot.local_date}|${actor.accountId}`,
+      day_key: dayKeyOf(slot, actor.accountId),
     };
+    const event = this.outbox.insertStatement(
+      {
+        topic: Topics.events.visitConfirmed,
+        key: booking.id,
+        payload: visitPayloadOf(booking as BookingRow),
+      },
+      'ROW_COUNT() = 1',
+    );
     try {
-      await this.inTransaction(async (manager) => {
-        await this.takePlaces(manager, slot, 'individual', 1, now);
-        await this.bookings.insert(manager, booking);
-        await this.emit(manager, Topics.events.visitConfirmed, booking as BookingRow);
-      });
+      await this.takePlacesAndInsert(slot, booking, now, event);
     } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        const again = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
-        if (again) return again;
-        throw alreadyBookedThatDay(slot.venue_id, slot.local_date);
-      }
+      // A duplicate is the day's key or the Idempotency-Key (the caller looks for a replay).
+      if (isDuplicateKeyError(error)) throw alreadyBookedThatDay(slot.venue_id, slot.local_date);
       throw error;
     }
     return this.viewOf(booking as BookingRow);
   }
 
-  async requestGroupVisit(command: RequestGroupVisitCommand): Promise<BookingView> {
+  private async requestGroupIn(
+    target: PoolTarget,
+    command: GroupVisitFields,
+  ): Promise<BookingView> {
     const { actor } = command;
     if (actor.role !== 'school_staff' || !actor.organisationId) {
       throw venueActionForbidden('request a group visit (school staff only)');
@@ -197,16 +249,29 @@ export class BookingsService {
     }
     const hash = requestHash({
       kind: 'group',
-      slotId: command.slotId,
+      slotId: target.poolId,
       studentIds: [...command.studentIds].sort(),
       teacherCount: command.teacherCount,
       note: command.note ?? null,
     });
-    const replay = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
-    if (replay) return replay;
+    try {
+      return await this.requestGroupOnce(target, command, actor.organisationId, places, hash);
+    } catch (error) {
+      const replay = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
+      if (replay) return replay;
+      throw error;
+    }
+  }
+
+  private async requestGroupOnce(
+    target: PoolTarget,
+    command: GroupVisitFields,
+    schoolOrganisationId: string,
+    places: number,
+    hash: string,
+  ): Promise<BookingView> {
     const now = this.clock.now();
-    const slot = await this.slotOrNotFound(command.slotId);
-    const venueOrganisationId = slot.venue_organisation_id;
+    const slot = await this.poolOrNotFound(target);
     const deadline = new Date(
       Math.min(
         now.getTime() + this.config.GROUP_DECISION_HOURS * 3600_000,
@@ -214,10 +279,10 @@ export class BookingsService {
       ),
     );
     const booking: NewBooking = {
-      ...this.newBooking(slot, venueOrganisationId, actor, now),
+      ...this.newBooking(slot, command.actor, now),
       kind: 'group',
       status: 'pending',
-      school_organisation_id: actor.organisationId,
+      school_organisation_id: schoolOrganisationId,
       student_ids: JSON.stringify(command.studentIds),
       student_count: command.studentIds.length,
       teacher_count: command.teacherCount,
@@ -228,18 +293,7 @@ export class BookingsService {
       request_hash: hash,
       day_key: null,
     };
-    try {
-      await this.inTransaction(async (manager) => {
-        await this.takePlaces(manager, slot, 'group', places, now);
-        await this.bookings.insert(manager, booking);
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        const again = await this.replayOf(actor.accountId, command.idempotencyKey, hash);
-        if (again) return again;
-      }
-      throw error;
-    }
+    await this.takePlacesAndInsert(slot, booking, now, null);
     return this.viewOf(booking as BookingRow);
   }
 
@@ -397,9 +451,10 @@ export class BookingsService {
         if (entry.status !== 'offered' || !entry.offer_expires_at || entry.offer_expires_at < now) {
           throw offerNotOpen(entry.status === 'offered' ? 'expired' : entry.status);
         }
-        const slot = await this.slotOrNotFound(entry.slot_id);
+        const slot = await this.slots.findForBooking(entry.slot_id);
+        if (!slot) throw slotNotFound(entry.slot_id);
         const booking: NewBooking = {
-          ...this.newBooking(slot, slot.venue_organisation_id, actor, now),
+          ...this.newBooking(slot, actor, now),
           kind: 'individual',
           status: 'confirmed',
           school_organisation_id: actor.organisationId,
@@ -409,7 +464,7 @@ export class BookingsService {
           places: 1,
           idempotency_key: null,
           request_hash: null,
-          day_key: `${slot.venue_id}|${slot.local_date}|${actor.accountId}`,
+          day_key: dayKeyOf(slot, actor.accountId),
         };
         made.booking = booking;
         await this.bookings.insert(manager, booking);
@@ -477,11 +532,12 @@ export class BookingsService {
     return this.getBooking(command);
   }
 
-  private newBooking(slot: SlotRow, venueOrganisationId: string, actor: Actor, now: Date) {
+  private newBooking(slot: PoolRow, actor: Actor, now: Date) {
     return {
       id: randomUUID(),
+      activity_id: slot.activity_id === '' ? null : slot.activity_id,
       venue_id: slot.venue_id,
-      venue_organisation_id: venueOrganisationId,
+      venue_organisation_id: slot.venue_organisation_id,
       slot_id: slot.id,
       local_date: slot.local_date,
       slot_starts_at: slot.starts_at,
@@ -493,24 +549,44 @@ export class BookingsService {
     };
   }
 
-  /** The atomic conditional UPDATE; when it takes nothing, says why. */
-  private async takePlaces(
-    manager: EntityManager,
-    slot: SlotRow,
-    pool: 'individual' | 'group',
-    places: number,
+  /**
+   * The atomic conditional UPDATE, the booking and its event in one transaction and one
+   * round trip (retried on deadlock); when no places were taken, says why.
+   */
+  private async takePlacesAndInsert(
+    slot: PoolRow,
+    booking: NewBooking,
     now: Date,
+    event: { sql: string; params: unknown[] } | null,
   ): Promise<void> {
-    if (await this.slots.take(manager, slot.id, pool, places, now)) return;
-    const current = (await this.slots.find(slot.id, manager)) ?? slot;
-    if (current.status !== 'open')
-      throw slotUnavailable(slot.id, 'it was withdrawn after a calendar change');
-    if (current.starts_at <= now) throw slotUnavailable(slot.id, 'it has started');
+    const pool = booking.kind === 'individual' ? 'individual' : 'group';
+    const taken = await withDbRetry(() =>
+      this.bookings.takePlacesAndInsert(booking, pool, now, event),
+    );
+    if (taken) {
+      if (event) this.relay.wake();
+      return;
+    }
+    const current = (await this.slots.find(slot.id)) ?? slot;
+    const activity = slot.activity_id !== '';
+    if (current.status !== 'open') {
+      throw activity
+        ? activityCancelled(slot.id)
+        : slotUnavailable(slot.id, 'it was withdrawn after a calendar change');
+    }
+    if (current.starts_at <= now)
+      throw activity ? activityStarted(slot.id) : slotUnavailable(slot.id, 'it has started');
     const left =
       pool === 'individual'
         ? current.individual_capacity - current.individual_taken
         : current.group_capacity - current.group_taken;
-    throw slotFull(slot.id, pool, left);
+    throw this.poolFull(slot, pool, left);
+  }
+
+  private poolFull(slot: PoolRow, pool: 'individual' | 'group', left: number): AppError {
+    return slot.activity_id === ''
+      ? slotFull(slot.id, pool, left)
+      : activityFull(slot.id, pool, left);
   }
 
   private async assertNotBarred(accountId: string, now: Date): Promise<void> {
@@ -539,12 +615,19 @@ export class BookingsService {
     return this.viewOf(existing);
   }
 
-  private async slotOrNotFound(
-    slotId: string,
-  ): Promise<SlotRow & { venue_organisation_id: string }> {
-    const slot = await this.slots.findWithVenueOrganisation(slotId);
-    if (!slot) throw slotNotFound(slotId);
-    return slot;
+  /** The slot, or the activity's pool; an activity that was cancelled takes no bookings. */
+  private async poolOrNotFound(
+    target: PoolTarget,
+    booker?: { accountId: string; recentSince: Date; noShowsSince: Date },
+  ): Promise<PoolRow> {
+    const pool = await this.slots.findForBooking(target.poolId, booker);
+    if (!target.activity) {
+      if (!pool || pool.activity_id !== '') throw slotNotFound(target.poolId);
+      return pool;
+    }
+    if (!pool || pool.activity_id === '') throw activityNotFound(target.poolId);
+    if (pool.activity_status === 'cancelled') throw activityCancelled(target.poolId);
+    return pool;
   }
 
   private async emit(
@@ -596,8 +679,22 @@ export class BookingsService {
         : null,
       checkedInAt: b.checked_in_at ? b.checked_in_at.toISOString() : null,
       createdAt: b.created_at.toISOString(),
+      activityId: b.activity_id ?? null,
+      cancelReason: b.cancel_reason ?? null,
     };
   }
+}
+
+/** What a booking is for: a slot, or an activity's pool (the slot row of the activity's id). */
+interface PoolTarget {
+  poolId: string;
+  activity: boolean;
+}
+
+/** One individual booking per venue per day per student for slots, and one for activities. */
+function dayKeyOf(pool: SlotRow, accountId: string): string {
+  const key = `${pool.venue_id}|${pool.local_date}|${accountId}`;
+  return pool.activity_id === '' ? key : `${key}|activity`;
 }
 
 function requestHash(request: object): string {

@@ -1,4 +1,5 @@
-import { databaseName, type ServiceDatabase } from '@app/database';
+import type { DataSourceOptions } from 'typeorm';
+import { databaseName, dataSourceOptions, type ServiceDatabase } from '@app/database';
 import {
   CreateMessagingTables1764300000000,
   OutboxEventEntity,
@@ -7,6 +8,7 @@ import {
 import { SERVICE_NAME, type VenuesConfig } from '../config.js';
 import { CreateVenues1764400000000 } from './migrations/1764400000000-CreateVenues.js';
 import { CreateWaitlist1764400000100 } from './migrations/1764400000100-CreateWaitlist.js';
+import { CreateActivities1764400000200 } from './migrations/1764400000200-CreateActivities.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -17,6 +19,7 @@ export const venuesMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateVenues1764400000000,
   CreateWaitlist1764400000100,
+  CreateActivities1764400000200,
 ];
 
 export function venuesDatabase(
@@ -28,4 +31,18 @@ export function venuesDatabase(
     entities: venuesEntities,
     migrations: venuesMigrations,
   };
+}
+
+/**
+ * The service's own connections: as every service's, plus multi-statement queries, which a
+ * booking uses to send its whole transaction in one round trip (bookings.repository.ts).
+ * Every query of the service binds its values as parameters, never by string building.
+ */
+export function venuesDataSourceOptions(
+  config: Pick<VenuesConfig, 'MYSQL_URL' | 'DB_PREFIX'>,
+): DataSourceOptions {
+  return {
+    ...dataSourceOptions(venuesDatabase(config)),
+    multipleStatements: true,
+  } as DataSourceOptions;
 }

@@ -18,6 +18,19 @@ export interface SlotRow {
   individual_taken: number;
   group_capacity: number;
   group_taken: number;
+  /** '' for the planner's slots; the activity's id for an activity's pool. */
+  activity_id: string;
+}
+
+/** A slot or an activity's pool, as a booking sees it. */
+export interface PoolRow extends SlotRow {
+  venue_organisation_id: string;
+  /** The activity's status when the pool is an activity's; null for a planner slot. */
+  activity_status: string | null;
+  /** Individual bookings of the booker in the last 30 days (0 when not asked). */
+  recent: number;
+  /** No-shows of the booker that may still bar them (0 when not asked). */
+  no_shows: number;
 }
 
 export interface PlannedSlot {
@@ -29,7 +42,7 @@ export interface PlannedSlot {
 }
 
 const SLOT_COLUMNS = `id, venue_id, DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date, starts_at, ends_at,
-  profile, reason, status, individual_capacity, individual_taken, group_capacity, group_taken`;
+  profile, reason, status, individual_capacity, individual_taken, group_capacity, group_taken, activity_id`;
 
 export function slotViewOf(row: SlotRow): SlotView {
   return {
@@ -64,18 +77,45 @@ export class SlotsRepository {
     return rows[0] ?? null;
   }
 
-  /** The slot with its venue's organisation, in one read. */
-  async findWithVenueOrganisation(
+  /**
+   * What a booking needs, in one read: the slot (or an activity's pool) with its venue's
+   * organisation and the activity's status; with a booker, also their individual bookings
+   * since `recentSince` and no-shows since `noShowsSince` (the caps and the no-show bar).
+   */
+  async findForBooking(
     id: string,
-  ): Promise<(SlotRow & { venue_organisation_id: string }) | null> {
-    const rows: (SlotRow & { venue_organisation_id: string })[] = await this.dataSource.query(
+    booker?: { accountId: string; recentSince: Date; noShowsSince: Date },
+  ): Promise<PoolRow | null> {
+    const history = booker
+      ? `, (SELECT COUNT(*) FROM bookings b WHERE b.booker_account_id = ? AND b.kind = 'individual'
+            AND b.status IN ('confirmed', 'checked_in', 'no_show') AND b.created_at > ?) AS recent,
+          (SELECT COUNT(*) FROM bookings b WHERE b.booker_account_id = ? AND b.status = 'no_show'
+            AND b.slot_ends_at > ?) AS no_shows`
+      : '';
+    const params = booker
+      ? [booker.accountId, booker.recentSince, booker.accountId, booker.noShowsSince, id]
+      : [id];
+    const rows: (SlotRow & {
+      venue_organisation_id: string;
+      activity_status: string | null;
+      recent?: string | number;
+      no_shows?: string | number;
+    })[] = await this.dataSource.query(
       `SELECT s.id, s.venue_id, DATE_FORMAT(s.local_date, '%Y-%m-%d') AS local_date, s.starts_at,
          s.ends_at, s.profile, s.reason, s.status, s.individual_capacity, s.individual_taken,
-         s.group_capacity, s.group_taken, v.organisation_id AS venue_organisation_id
-       FROM slots s JOIN venues v ON v.id = s.venue_id WHERE s.id = ?`,
-      [id],
+         s.group_capacity, s.group_taken, s.activity_id, v.organisation_id AS venue_organisation_id,
+         a.status AS activity_status${history}
+       FROM slots s JOIN venues v ON v.id = s.venue_id LEFT JOIN activities a ON a.id = s.activity_id
+       WHERE s.id = ?`,
+      params,
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      ...row,
+      recent: Number(row.recent ?? 0),
+      no_shows: Number(row.no_shows ?? 0),
+    };
   }
 
   async listOfVenue(
@@ -85,7 +125,8 @@ export class SlotsRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SlotRow[]> {
     return manager.query(
-      `SELECT ${SLOT_COLUMNS} FROM slots WHERE venue_id = ? AND local_date BETWEEN ? AND ? ORDER BY starts_at`,
+      `SELECT ${SLOT_COLUMNS} FROM slots
+       WHERE venue_id = ? AND activity_id = '' AND local_date BETWEEN ? AND ? ORDER BY starts_at`,
       [venueId, from, to],
     );
   }
@@ -138,23 +179,6 @@ export class SlotsRepository {
       'DELETE FROM slots WHERE id = ? AND individual_taken = 0 AND group_taken = 0',
       [id],
     );
-  }
-
-  /** Takes places in one atomic conditional UPDATE; false when the pool has too few left. */
-  async take(
-    manager: EntityManager,
-    slotId: string,
-    pool: 'individual' | 'group',
-    places: number,
-    notBefore: Date,
-  ): Promise<boolean> {
-    const column = pool === 'individual' ? 'individual' : 'group';
-    const result: { affectedRows: number } = await manager.query(
-      `UPDATE slots SET ${column}_taken = ${column}_taken + ?
-       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity`,
-      [places, slotId, notBefore, places],
-    );
-    return result.affectedRows === 1;
   }
 
   async giveBack(

@@ -184,7 +184,7 @@ export class VenuesRepository {
     }
     const placesJoin = filter.date
       ? `JOIN (SELECT venue_id, SUM(individual_capacity - individual_taken + group_capacity - group_taken) AS places_left
-           FROM slots WHERE local_date = ? AND status = 'open' AND starts_at > ? GROUP BY venue_id) p
+           FROM slots WHERE local_date = ? AND activity_id = '' AND status = 'open' AND starts_at > ? GROUP BY venue_id) p
          ON p.venue_id = v.id AND p.places_left > 0`
       : '';
     const joinParams = filter.date ? [filter.date, filter.notBefore] : [];

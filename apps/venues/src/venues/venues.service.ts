@@ -16,6 +16,8 @@ import {
   type VenueView,
 } from '@app/contracts';
 import { AppError } from '@app/errors';
+import { pricedActivitiesAtFreeVenue } from '../activities/activities.errors.js';
+import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { NATIONAL_AREA_CODE, regionPrefixOf } from '../calendar/area-code.js';
 import { addDays } from '../calendar/local-time.js';
 import { hoursAreValid } from '../calendar/opening-day.js';
@@ -57,6 +59,7 @@ export class VenuesService {
     private readonly slots: SlotsRepository,
     private readonly readModel: ReadModelRepository,
     private readonly planner: SlotPlanner,
+    private readonly activities: ActivitiesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -125,6 +128,11 @@ export class VenuesService {
       groupCapacity: defined(command.groupCapacity, current.groupCapacity),
     };
     this.checkRecord(record);
+    // A venue that becomes free for students may not keep priced activities.
+    const priced = FREE.includes(record.category)
+      ? await this.activities.pricedOfVenue(record.id)
+      : 0;
+    if (priced > 0) throw pricedActivitiesAtFreeVenue(record.category, priced);
     await this.venues.update(record, this.clock.now());
     await this.planner.regenerate(record.id);
     return this.view(record.id);

@@ -47,4 +47,17 @@ export const VenuesErrorCodes = {
   ALREADY_ON_WAITLIST: 'conflict',
   /** The entry has no open offer (still waiting, expired, taken or left). */
   OFFER_NOT_OPEN: 'conflict',
+  ACTIVITY_NOT_FOUND: 'not_found',
+  /** No places left in the activity's pool (individual, or group for a group). */
+  ACTIVITY_FULL: 'conflict',
+  /** The activity was cancelled: it takes no bookings and no changes. */
+  ACTIVITY_CANCELLED: 'conflict',
+  /** The activity has started (or ended): it cannot be booked, moved or cancelled. */
+  ACTIVITY_STARTED: 'conflict',
+  /** Date and times change only while nobody holds a place: cancel and create another. */
+  ACTIVITY_HAS_BOOKINGS: 'conflict',
+  /** A capacity below the places already taken. */
+  ACTIVITY_CAPACITY_BELOW_TAKEN: 'conflict',
+  /** End before start, in the past, too far ahead, or no places at all. */
+  ACTIVITY_SCHEDULE_INVALID: 'invalid',
 } as const satisfies Record<string, ErrorKind>;

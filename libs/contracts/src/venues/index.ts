@@ -1,3 +1,4 @@
 export * from './topics.js';
 export * from './errors.js';
 export * from './messages.js';
+export * from './activities.js';

@@ -146,9 +146,8 @@ export class BookIndividualCommand extends ActorMessage {
 
 export const MAX_GROUP_STUDENTS = 500;
 
-/** `venues.bookings.group`: school staff ask for places for students and teachers; pending. */
-export class RequestGroupVisitCommand extends ActorMessage {
-  @IsUUID() slotId!: string;
+/** What a group request lists, for a slot or an activity. */
+export class GroupVisitFields extends ActorMessage {
   /** The students listed (ids from the roster); their number is the student count. */
   @IsUUID('all', { each: true })
   @ArrayUnique()
@@ -157,6 +156,11 @@ export class RequestGroupVisitCommand extends ActorMessage {
   @IsInt() @Min(0) @Max(100) teacherCount!: number;
   @IsOptional() @IsString() @MaxLength(500) note?: string;
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100) idempotencyKey?: string;
+}
+
+/** `venues.bookings.group`: school staff ask for places for students and teachers; pending. */
+export class RequestGroupVisitCommand extends GroupVisitFields {
+  @IsUUID() slotId!: string;
 }
 
 /** `venues.bookings.get`, `.cancel`, `.confirm` */
@@ -273,6 +277,10 @@ export interface BookingView {
   checkInToken: string | null;
   checkedInAt: string | null;
   createdAt: string;
+  /** Set when the booking is for an activity (its `slotId` is then the activity's id). */
+  activityId: string | null;
+  /** Why the booking was cancelled when it was not the booker (e.g. the activity was cancelled). */
+  cancelReason: string | null;
 }
 
 /** An inbox entry: the request, with the places its slot has left and a starvation warning. */
@@ -301,6 +309,12 @@ export interface VisitEventPayload {
   teacherCount: number;
   reason: string | null;
   occurredAt: string;
+  /**
+   * Only on bookings of an activity (absent on slot visits, so their payload is unchanged):
+   * the activity's id (also in `slotId`) and kind.
+   */
+  activityId?: string;
+  activityKind?: string;
 }
 
 // ---- waiting list ------------------------------------------------------------------------

@@ -20,6 +20,13 @@ export const VenuesRequestTopics = {
   joinWaitlist: 'venues.waitlist.join',
   listMyWaitlist: 'venues.waitlist.mine',
   acceptOffer: 'venues.waitlist.accept',
+  createActivity: 'venues.activities.create',
+  updateActivity: 'venues.activities.update',
+  cancelActivity: 'venues.activities.cancel',
+  getActivity: 'venues.activities.get',
+  searchActivities: 'venues.activities.search',
+  bookActivity: 'venues.activities.book-individual',
+  requestActivityGroup: 'venues.activities.request-group',
 } as const;
 
 /** Event topics the venues service publishes, keyed by booking id (payload `VisitEventPayload`). */

@@ -8,6 +8,12 @@ export interface OutboxRelayOptions {
   /** How often to look for unpublished events when nobody calls `wake()`. */
   pollIntervalMs?: number;
   batchSize?: number;
+  /**
+   * After a batch that was not full, wait this long before the next one, so that events
+   * committed meanwhile leave together: under load each batch (a transaction and a produce
+   * request) then carries several events. 0 (the default): go on at once.
+   */
+  lingerMs?: number;
   /** Test hook: runs after the batch was sent and before it is marked published. */
   afterSend?: (events: EventEnvelope[]) => Promise<void> | void;
 }
@@ -122,6 +128,9 @@ export class OutboxRelay {
         this.logger.error({ msg: 'outbox relay batch failed; will retry', err: error });
       }
       if (published === 0 && this.running) await this.sleep();
+      else if (published < this.batchSize && this.options.lingerMs && this.running) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.lingerMs));
+      }
     }
   }
 

@@ -9,7 +9,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createKafka } from '../kafka/kafka.js';
 import { OutboxWriter } from './outbox.js';
-import { OutboxRelay } from './outbox-relay.js';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 
 class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(private readonly relay: OutboxRelay) {}
@@ -29,7 +29,11 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Global()
 @Module({})
 export class OutboxModule {
-  static register(options: { service: string; brokers: string[] }): DynamicModule {
+  static register(options: {
+    service: string;
+    brokers: string[];
+    relay?: OutboxRelayOptions;
+  }): DynamicModule {
     return {
       module: OutboxModule,
       providers: [
@@ -38,7 +42,11 @@ export class OutboxModule {
           provide: OutboxRelay,
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
-            new OutboxRelay(dataSource, createKafka(options.brokers, `${options.service}-outbox`)),
+            new OutboxRelay(
+              dataSource,
+              createKafka(options.brokers, `${options.service}-outbox`),
+              options.relay,
+            ),
         },
         {
           provide: RelayLifecycle,

@@ -52,6 +52,33 @@ export class OutboxWriter {
     return envelopes;
   }
 
+  /**
+   * The outbox INSERT of one event as SQL and parameters, for a caller that sends it with its
+   * own statements in one round trip, inside its own transaction (the SQL must run between
+   * its START TRANSACTION and COMMIT). `onlyIf` is a SQL condition under which the row is
+   * written, e.g. `ROW_COUNT() = 1`: the event exists only if the statement before it changed
+   * a row.
+   */
+  insertStatement<TPayload>(
+    event: NewEvent<TPayload>,
+    onlyIf = 'TRUE',
+  ): { sql: string; params: unknown[]; envelope: EventEnvelope<TPayload> } {
+    const envelope = this.envelopeOf(event);
+    return {
+      sql: `INSERT INTO outbox_events (event_id, topic, message_key, type, envelope, created_at, published_at)
+        SELECT ?, ?, ?, ?, ?, ?, NULL FROM DUAL WHERE ${onlyIf}`,
+      params: [
+        envelope.id,
+        event.topic,
+        envelope.key,
+        envelope.type,
+        JSON.stringify(envelope),
+        new Date(envelope.occurredAt),
+      ],
+      envelope,
+    };
+  }
+
   private envelopeOf<TPayload>(event: NewEvent<TPayload>): EventEnvelope<TPayload> {
     return {
       id: randomUUID(),

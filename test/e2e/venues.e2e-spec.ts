@@ -41,10 +41,11 @@ const schoolYearOf = (date: string): string => {
 };
 
 /** An access token as the directory signs it (HS256), for many students at once. */
-function studentToken(secret: string, schoolId: string): string {
+function studentToken(secret: string, schoolId: string, studentId?: string): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: randomUUID(), role: 'student', org: schoolId, iat: now, exp: now + 900 })}`;
+  const claims = { sub: randomUUID(), role: 'student', org: schoolId, stu: studentId ?? null };
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 900 })}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
@@ -619,6 +620,28 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     expect(Date.parse(barred.body.details.barredUntil as string)).toBeGreaterThan(
       Date.now() + 29 * 86_400_000,
     );
+  });
+
+  it("names a linked student's roster id in an individual booking and its event, and no account id", async () => {
+    const slot = (await slotsOf(ordinaryFriday))[3];
+    const secret = suite.gatewayConfig.JWT_SECRET;
+    const rosterId = randomUUID();
+    const linked = await suite
+      .http()
+      .post('/bookings/individual')
+      .set(bearer(studentToken(secret, schoolId, rosterId)))
+      .send({ slotId: slot.id })
+      .expect(201);
+    expect(linked.body.studentIds).toEqual([rosterId]);
+    const [event] = await visitEvents(Topics.events.visitConfirmed, linked.body.id as string);
+    expect(payloadOf(event).studentIds).toEqual([rosterId]);
+    const unlinked = await suite
+      .http()
+      .post('/bookings/individual')
+      .set(bearer(studentToken(secret, schoolId)))
+      .send({ slotId: slot.id })
+      .expect(201);
+    expect(unlinked.body.studentIds).toEqual([]);
   });
 
   it('flags, never deletes, a booking whose slot vanishes after a special closure, and unflags it when lifted', async () => {

@@ -304,6 +304,10 @@ export interface VisitEventPayload {
   slotEndsAt: string;
   bookerAccountId: string;
   schoolOrganisationId: string | null;
+  /**
+   * Roster student ids: the listed students of a group visit; for an individual visit the
+   * student's own, if the account is linked to its roster student (else empty).
+   */
   studentIds: string[];
   studentCount: number;
   teacherCount: number;

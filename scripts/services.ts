@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@app/database';
 import { directoryDatabase } from '../apps/directory/src/database/database.js';
 import { employmentAidDatabase } from '../apps/employment-aid/src/database/database.js';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
+import { studyToursDatabase } from '../apps/study-tours/src/database/database.js';
 
 export interface DatabaseSettings {
   MYSQL_URL: string;
@@ -21,6 +22,7 @@ export const SERVICES: {
     main: 'dist/apps/employment-aid/src/main.js',
     database: employmentAidDatabase,
   },
+  { name: 'study-tours', main: 'dist/apps/study-tours/src/main.js', database: studyToursDatabase },
 ];
 
 export const GATEWAY = { name: 'gateway', main: 'dist/apps/gateway/src/main.js' };

@@ -6,6 +6,8 @@ import {
   EmploymentAidRequestTopics,
 } from './employment-aid/topics.js';
 import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from './venues/topics.js';
+import { StudyToursDeadLetterTopic, StudyToursRequestTopics } from './study-tours/topics.js';
+import { StudyToursEventTopics } from './study-tours/events.js';
 
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
@@ -32,6 +34,7 @@ export const Topics = {
   roster: RosterRequestTopics,
   venues: VenuesRequestTopics,
   employmentAid: EmploymentAidRequestTopics,
+  studyTours: StudyToursRequestTopics,
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
@@ -39,11 +42,13 @@ export const Topics = {
     ...RosterEventTopics,
     ...VenuesEventTopics,
     ...EmploymentAidEventTopics,
+    ...StudyToursEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
     venues: VenuesDeadLetterTopic,
     employmentAid: EmploymentAidDeadLetterTopic,
+    studyTours: StudyToursDeadLetterTopic,
   },
 } as const;
 
@@ -54,6 +59,7 @@ const REQUEST_TOPIC_GROUPS: Readonly<Record<string, string>>[] = [
   Topics.roster,
   Topics.venues,
   Topics.employmentAid,
+  Topics.studyTours,
 ];
 
 /** Every service behind the gateway, with the topic that proves it answers (readiness). */
@@ -61,6 +67,7 @@ export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
   { name: 'directory', ping: Topics.directory.ping },
   { name: 'venues', ping: Topics.venues.ping },
   { name: 'employment-aid', ping: Topics.employmentAid.ping },
+  { name: 'study-tours', ping: Topics.studyTours.ping },
 ];
 
 export const REPLY_SUFFIX = '.reply';

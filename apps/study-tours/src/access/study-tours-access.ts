@@ -12,16 +12,12 @@ export function regionContains(area: string, region: string): boolean {
 
 /** The level of base a bureau designates: province → provincial, city → municipal, county → county. */
 export function baseLevelOfBureau(bureauLevel: string | null): BaseLevel | null {
-  switch (bureauLevel) {
-    case 'province':
-      return 'provincial';
-    case 'city':
-      return 'municipal';
-    case 'county':
-      return 'county';
-    default:
-      return null;
-  }
+  const levels: Record<string, BaseLevel> = {
+    province: 'provincial',
+    city: 'municipal',
+    county: 'county',
+  };
+  return (bureauLevel && levels[bureauLevel]) || null;
 }
 
 /**

@@ -47,6 +47,15 @@ export interface ProgrammeRow {
   created_at: Date;
 }
 
+export interface RatingRow {
+  booking_id: string;
+  programme_id: string;
+  score: number;
+  comment: string | null;
+  local_date: string;
+  created_at: Date;
+}
+
 export interface NewDesignation {
   id: string;
   organisationId: string;
@@ -220,7 +229,10 @@ export class BasesRepository {
       designation += ' AND d.level = ?';
       params.push(filter.level);
     }
-    const where = [`o.kind = 'venue'`, `EXISTS (SELECT 1 FROM st_designations d WHERE ${designation})`];
+    const where = [
+      `o.kind = 'venue'`,
+      `EXISTS (SELECT 1 FROM st_designations d WHERE ${designation})`,
+    ];
     if (filter.regionLike) {
       where.push('o.region_code LIKE ?');
       params.push(filter.regionLike);
@@ -257,7 +269,8 @@ export class BasesRepository {
        WHERE organisation_id IN (?) AND status = 'active' AND ? BETWEEN valid_from AND valid_until`,
       [ids, today],
     );
-    for (const r of rows) map.set(r.organisation_id, [...(map.get(r.organisation_id) ?? []), r.level]);
+    for (const r of rows)
+      map.set(r.organisation_id, [...(map.get(r.organisation_id) ?? []), r.level]);
     return map;
   }
 
@@ -283,22 +296,12 @@ export class BasesRepository {
     organisationId: string,
     page: number,
     pageSize: number,
-  ): Promise<{
-    rows: {
-      booking_id: string;
-      programme_id: string;
-      score: number;
-      comment: string | null;
-      local_date: string;
-      created_at: Date;
-    }[];
-    total: number;
-  }> {
+  ): Promise<{ rows: RatingRow[]; total: number }> {
     const [{ total }]: { total: string }[] = await this.dataSource.query(
       'SELECT COUNT(*) AS total FROM st_ratings WHERE base_organisation_id = ?',
       [organisationId],
     );
-    const rows = await this.dataSource.query(
+    const rows: RatingRow[] = await this.dataSource.query(
       `SELECT r.booking_id, r.programme_id, r.score, r.comment, r.created_at,
          DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date
        FROM st_ratings r JOIN st_bookings b ON b.id = r.booking_id

@@ -56,7 +56,10 @@ export function regionLikeOf(area: string): string {
   return area;
 }
 
-const NEXT_STATUS: Record<ChangeDesignationCommand['action'], { from: DesignationStatus[]; to: DesignationStatus }> = {
+const NEXT_STATUS: Record<
+  ChangeDesignationCommand['action'],
+  { from: DesignationStatus[]; to: DesignationStatus }
+> = {
   suspend: { from: ['active'], to: 'suspended' },
   reinstate: { from: ['suspended'], to: 'active' },
   revoke: { from: ['active', 'suspended'], to: 'revoked' },
@@ -169,7 +172,8 @@ export class BasesService {
         return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
     } else if (!access.isPlatformAdmin) {
       const area = access.bureauArea;
-      if (area === null) throw forbidden('Bureau admins, platform admins and base staff list designations');
+      if (area === null)
+        throw forbidden('Bureau admins, platform admins and base staff list designations');
       regionLike = regionLikeOf(area);
     }
     const { rows, total } = await this.bases.listDesignations({
@@ -195,8 +199,13 @@ export class BasesService {
       if (!row) throw designationNotFound();
       const base = await this.readModel.findOrganisation(row.organisation_id);
       if (!base || !access.oversees(base.regionCode)) throw designationNotFound();
-      if (!access.isPlatformAdmin && baseLevelOfBureau(access.organisation?.level ?? null) !== row.level)
-        throw forbidden(`Only a bureau at the ${row.level} level (or a platform admin) changes this designation`);
+      if (
+        !access.isPlatformAdmin &&
+        baseLevelOfBureau(access.organisation?.level ?? null) !== row.level
+      )
+        throw forbidden(
+          `Only a bureau at the ${row.level} level (or a platform admin) changes this designation`,
+        );
       if (!step.from.includes(row.status))
         throw new AppError(
           'DESIGNATION_STATUS_CONFLICT',
@@ -204,7 +213,13 @@ export class BasesService {
           `A ${row.status} designation cannot be ${command.action === 'reinstate' ? 'reinstated' : `${command.action}d`}`,
           { status: row.status },
         );
-      await this.bases.changeDesignation(manager, row.id, step.to, command.reason, this.clock.now());
+      await this.bases.changeDesignation(
+        manager,
+        row.id,
+        step.to,
+        command.reason,
+        this.clock.now(),
+      );
     });
     return this.designationView((await this.bases.findDesignation(command.designationId))!);
   }
@@ -325,7 +340,9 @@ export class BasesService {
     const designations = await this.bases.activeDesignations(baseOrganisationId, this.today());
     const bureaus = designations.map((d) => d.designated_by_org_id);
     const set = await this.bases.bureauRatios(bureaus.filter((b): b is string => b !== null));
-    const ratios = bureaus.map((b) => (b && set.get(b)) || this.config.DEFAULT_STUDENTS_PER_TEACHER);
+    const ratios = bureaus.map(
+      (b) => (b && set.get(b)) || this.config.DEFAULT_STUDENTS_PER_TEACHER,
+    );
     return ratios.length > 0 ? Math.min(...ratios) : this.config.DEFAULT_STUDENTS_PER_TEACHER;
   }
 
@@ -336,7 +353,11 @@ export class BasesService {
     if (actor.role !== 'platform_admin' && actor.role !== 'venue_staff')
       throw forbidden("Programmes are published by the base's staff");
     if (!baseId) throw baseNotFound();
-    if (actor.role === 'venue_staff' && command.baseOrganisationId && command.baseOrganisationId !== baseId)
+    if (
+      actor.role === 'venue_staff' &&
+      command.baseOrganisationId &&
+      command.baseOrganisationId !== baseId
+    )
       throw baseNotFound();
     const base = await this.readModel.findOrganisation(baseId);
     if (!base || base.kind !== 'venue') throw baseNotFound();
@@ -347,7 +368,8 @@ export class BasesService {
     if (command.groupMin > command.groupMax) problems.push('groupMin must not exceed groupMax');
     if (command.groupMax > command.dailyCapacity)
       problems.push('groupMax must not exceed dailyCapacity');
-    if (command.duration === 'multi_day' && days < 2) problems.push('multi_day lasts 2 days or more');
+    if (command.duration === 'multi_day' && days < 2)
+      problems.push('multi_day lasts 2 days or more');
     if (command.duration !== 'multi_day' && command.days !== undefined && command.days !== 1)
       problems.push('days is 1 for half_day and full_day');
     if (problems.length > 0)
@@ -398,7 +420,11 @@ export class BasesService {
     const access = await this.accessOf(query.actor);
     const bureau = await this.readModel.findOrganisation(query.bureauId);
     if (!bureau || bureau.kind !== 'bureau' || !access.oversees(bureau.regionCode))
-      throw new AppError('STUDY_TOUR_BUREAU_NOT_FOUND', 'not_found', 'No such bureau in your scope');
+      throw new AppError(
+        'STUDY_TOUR_BUREAU_NOT_FOUND',
+        'not_found',
+        'No such bureau in your scope',
+      );
     const set = (await this.bases.bureauRatios([bureau.id])).get(bureau.id);
     return {
       bureauId: bureau.id,
@@ -409,7 +435,10 @@ export class BasesService {
 
   async setBureauSettings(command: SetBureauSettingsCommand): Promise<BureauSettingsView> {
     await this.getBureauSettings(command);
-    if (command.actor.role !== 'platform_admin' && command.actor.organisationId !== command.bureauId)
+    if (
+      command.actor.role !== 'platform_admin' &&
+      command.actor.organisationId !== command.bureauId
+    )
       throw forbidden("A bureau's own admins set its default ratio");
     await this.bases.setBureauRatio(
       command.bureauId,
@@ -428,7 +457,11 @@ export class BasesService {
       school.kind !== 'school' ||
       !(access.isSchoolStaffOf(school.id) || access.oversees(school.regionCode))
     )
-      throw new AppError('STUDY_TOUR_SCHOOL_NOT_FOUND', 'not_found', 'No such school in your scope');
+      throw new AppError(
+        'STUDY_TOUR_SCHOOL_NOT_FOUND',
+        'not_found',
+        'No such school in your scope',
+      );
     return { schoolId: school.id, ...(await this.bases.schoolSettings(school.id)) };
   }
 

@@ -19,7 +19,11 @@ function input(overrides: Partial<BookingCheckInput> = {}): BookingCheckInput {
     designationPeriods: [{ validFrom: '2026-01-01', validUntil: '2027-12-31' }],
     insurance: { insurer: '人保', policyNumber: 'P-1', coveredStudentIds: ids },
     safetyPlan: { name: 'plan.pdf', contentType: 'application/pdf', sizeBytes: 100 },
-    consents: ids.map((studentId) => ({ studentId, guardianName: '家长', recordedOn: '2026-11-30' })),
+    consents: ids.map((studentId) => ({
+      studentId,
+      guardianName: '家长',
+      recordedOn: '2026-11-30',
+    })),
     ...overrides,
   };
 }
@@ -36,9 +40,9 @@ describe('booking checks', () => {
 
   it('counts the missing teachers: 46 students at one per 15 need 4, so 2 teachers miss 2', () => {
     const ids = students(46);
-    const [ratio] = evaluateBookingChecks(input({ studentIds: ids, grades: new Map(ids.map((id) => [id, 8])) })).filter(
-      (c) => c.code === 'TEACHER_RATIO_NOT_MET',
-    );
+    const [ratio] = evaluateBookingChecks(
+      input({ studentIds: ids, grades: new Map(ids.map((id) => [id, 8])) }),
+    ).filter((c) => c.code === 'TEACHER_RATIO_NOT_MET');
     expect(ratio.passed).toBe(false);
     expect(ratio.details).toMatchObject({ requiredTeachers: 4, missingTeachers: 2, teachers: 2 });
     expect(ratio.fix).toBe('Add 2 accompanying teachers, or list fewer students');
@@ -46,7 +50,9 @@ describe('booking checks', () => {
 
   it('refuses grades the programme does not suit, naming them', () => {
     const ids = students(20);
-    const checks = evaluateBookingChecks(input({ studentIds: ids, grades: new Map(ids.map((id) => [id, 4])) }));
+    const checks = evaluateBookingChecks(
+      input({ studentIds: ids, grades: new Map(ids.map((id) => [id, 4])) }),
+    );
     const grade = checks.find((c) => c.code === 'GRADE_NOT_SUITED');
     expect(grade?.passed).toBe(false);
     expect(grade?.details).toMatchObject({ unsuitedGrades: [4] });
@@ -60,12 +66,18 @@ describe('booking checks', () => {
       safetyPlan: null,
       consents: base.consents.slice(2),
     });
-    expect(codes).toEqual(['INSURANCE_INCOMPLETE', 'SAFETY_PLAN_MISSING', 'PARENTAL_CONSENT_MISSING']);
+    expect(codes).toEqual([
+      'INSURANCE_INCOMPLETE',
+      'SAFETY_PLAN_MISSING',
+      'PARENTAL_CONSENT_MISSING',
+    ]);
   });
 
   it('refuses group sizes outside the bounds, dates outside the designation and past dates', () => {
     expect(failed(input({ groupMin: 40 }))).toEqual(['GROUP_SIZE_OUT_OF_RANGE']);
-    expect(failed(input({ date: '2028-01-05', endDate: '2028-01-05' }))).toEqual(['DATE_OUTSIDE_DESIGNATION']);
+    expect(failed(input({ date: '2028-01-05', endDate: '2028-01-05' }))).toEqual([
+      'DATE_OUTSIDE_DESIGNATION',
+    ]);
     expect(failed(input({ date: '2026-12-01' }))).toEqual(['DATE_IN_PAST']);
   });
 });

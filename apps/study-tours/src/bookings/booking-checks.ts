@@ -1,4 +1,9 @@
-import type { BookingCheckResult, DocumentMeta, ParentalConsent, TourInsurance } from '@app/contracts';
+import type {
+  BookingCheckResult,
+  DocumentMeta,
+  ParentalConsent,
+  TourInsurance,
+} from '@app/contracts';
 
 /** Everything the checks look at, gathered by the service; no I/O here. */
 export interface BookingCheckInput {

@@ -114,7 +114,12 @@ export class BookingsRepository {
     );
   }
 
-  async updateDraft(manager: EntityManager, id: string, fields: DraftFields, now: Date): Promise<void> {
+  async updateDraft(
+    manager: EntityManager,
+    id: string,
+    fields: DraftFields,
+    now: Date,
+  ): Promise<void> {
     await manager.query(
       `UPDATE st_bookings SET ${DRAFT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?
        WHERE id = ? AND status = 'draft'`,
@@ -140,7 +145,10 @@ export class BookingsRepository {
     status: StudyTourBookingStatus,
     now: Date,
     extra: Partial<
-      Pick<BookingRow, 'holds_places' | 'approved_by' | 'decline_reason' | 'cancelled_by' | 'cancel_reason'>
+      Pick<
+        BookingRow,
+        'holds_places' | 'approved_by' | 'decline_reason' | 'cancelled_by' | 'cancel_reason'
+      >
     > = {},
   ): Promise<void> {
     const sets = Object.keys(extra).map((k) => `${k} = ?`);
@@ -266,7 +274,14 @@ export class BookingsRepository {
 
   async insertParticipation(
     manager: EntityManager,
-    p: { id: string; bookingId: string; studentId: string; tookPart: boolean; by: string; at: Date },
+    p: {
+      id: string;
+      bookingId: string;
+      studentId: string;
+      tookPart: boolean;
+      by: string;
+      at: Date;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO st_participations (id, booking_id, student_id, took_part, revision, recorded_by, recorded_at)

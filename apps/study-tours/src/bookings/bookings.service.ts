@@ -37,7 +37,11 @@ import {
 } from './bookings.repository.js';
 
 const bookingNotFound = (): AppError =>
-  new AppError('STUDY_TOUR_BOOKING_NOT_FOUND', 'not_found', 'No such study-tour booking in your scope');
+  new AppError(
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'not_found',
+    'No such study-tour booking in your scope',
+  );
 
 const stateConflict = (b: BookingRow, expected: StudyTourBookingStatus[]): AppError =>
   new AppError(
@@ -80,7 +84,14 @@ export class BookingsService {
     const fields = await this.draftFields(schoolId, command);
     const id = randomUUID();
     await this.dataSource.transaction((manager) =>
-      this.bookings.insertDraft(manager, id, schoolId, command.actor.accountId, fields, this.clock.now()),
+      this.bookings.insertDraft(
+        manager,
+        id,
+        schoolId,
+        command.actor.accountId,
+        fields,
+        this.clock.now(),
+      ),
     );
     return this.view((await this.bookings.find(id))!);
   }
@@ -157,7 +168,10 @@ export class BookingsService {
   }
 
   /** A revoked, suspended or expired base takes no new bookings. */
-  private async assertBaseTakesBookings(baseOrganisationId: string, manager?: EntityManager): Promise<void> {
+  private async assertBaseTakesBookings(
+    baseOrganisationId: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     const active = await this.bases.activeDesignations(
       baseOrganisationId,
       this.basesService.today(),
@@ -181,9 +195,14 @@ export class BookingsService {
   ): Promise<BookingCheckResult[]> {
     const today = this.basesService.today();
     const students = JSON.parse(b.students) as BookedStudent[];
-    const designations = await this.bases.activeDesignations(b.base_organisation_id, today, manager);
+    const designations = await this.bases.activeDesignations(
+      b.base_organisation_id,
+      today,
+      manager,
+    );
     const defaultRatio = await this.basesService.defaultRatioOf(b.base_organisation_id);
-    const own = programme.students_per_teacher === null ? null : Number(programme.students_per_teacher);
+    const own =
+      programme.students_per_teacher === null ? null : Number(programme.students_per_teacher);
     return evaluateBookingChecks({
       today,
       date: b.local_date,
@@ -195,22 +214,36 @@ export class BookingsService {
       programmeGrades: gradesOfMask(Number(programme.grades_mask)),
       groupMin: Number(programme.group_min),
       groupMax: Number(programme.group_max),
-      designationPeriods: designations.map((d) => ({ validFrom: d.valid_from, validUntil: d.valid_until })),
+      designationPeriods: designations.map((d) => ({
+        validFrom: d.valid_from,
+        validUntil: d.valid_until,
+      })),
       insurance: b.insurance ? (JSON.parse(b.insurance) as TourBookingView['insurance']) : null,
-      safetyPlan: b.safety_plan ? (JSON.parse(b.safety_plan) as TourBookingView['safetyPlan']) : null,
+      safetyPlan: b.safety_plan
+        ? (JSON.parse(b.safety_plan) as TourBookingView['safetyPlan'])
+        : null,
       consents: JSON.parse(b.consents) as TourBookingView['consents'],
     });
   }
 
   /** The first failing check becomes the error; `details.failures` lists them all. */
-  private async assertChecksPass(b: BookingRow, programme: ProgrammeRow, manager: EntityManager): Promise<void> {
+  private async assertChecksPass(
+    b: BookingRow,
+    programme: ProgrammeRow,
+    manager: EntityManager,
+  ): Promise<void> {
     const failures = (await this.runChecks(b, programme, manager)).filter((c) => !c.passed);
     if (failures.length === 0) return;
     const [first] = failures;
     throw new AppError(first.code, 'invalid', first.message, {
       ...first.details,
       fix: first.fix,
-      failures: failures.map((f) => ({ code: f.code, message: f.message, fix: f.fix, details: f.details })),
+      failures: failures.map((f) => ({
+        code: f.code,
+        message: f.message,
+        fix: f.fix,
+        details: f.details,
+      })),
     });
   }
 
@@ -229,7 +262,9 @@ export class BookingsService {
         return;
       }
       await this.hold(manager, b, programme);
-      await this.bookings.setStatus(manager, b.id, 'submitted', this.clock.now(), { holds_places: 1 });
+      await this.bookings.setStatus(manager, b.id, 'submitted', this.clock.now(), {
+        holds_places: 1,
+      });
     });
   }
 
@@ -238,7 +273,10 @@ export class BookingsService {
     const b0 = await this.visible(command);
     const settings = await this.bases.schoolSettings(b0.school_id);
     const access = await this.access(command);
-    if (!access.isSchoolStaffOf(b0.school_id) || settings.principalAccountId !== command.actor.accountId)
+    if (
+      !access.isSchoolStaffOf(b0.school_id) ||
+      settings.principalAccountId !== command.actor.accountId
+    )
       throw forbidden("Only the school's principal account approves study tours");
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'awaiting_approval') throw stateConflict(b, ['awaiting_approval']);
@@ -253,7 +291,11 @@ export class BookingsService {
     });
   }
 
-  private async hold(manager: EntityManager, b: BookingRow, programme: ProgrammeRow): Promise<void> {
+  private async hold(
+    manager: EntityManager,
+    b: BookingRow,
+    programme: ProgrammeRow,
+  ): Promise<void> {
     const full = await this.bookings.takePlaces(
       manager,
       programme.id,
@@ -304,7 +346,9 @@ export class BookingsService {
         : null;
     if (!side) throw forbidden('The school or the base cancels a booking');
     const allowed: StudyTourBookingStatus[] =
-      side === 'school' ? ['draft', 'awaiting_approval', 'submitted', 'confirmed'] : ['submitted', 'confirmed'];
+      side === 'school'
+        ? ['draft', 'awaiting_approval', 'submitted', 'confirmed']
+        : ['submitted', 'confirmed'];
     return this.transition(command.bookingId, async (manager, b) => {
       if (!allowed.includes(b.status)) throw stateConflict(b, allowed);
       if (b.local_date < this.basesService.today())
@@ -323,7 +367,12 @@ export class BookingsService {
 
   private async release(manager: EntityManager, b: BookingRow): Promise<void> {
     if (Number(b.holds_places) === 1)
-      await this.bookings.releasePlaces(manager, b.programme_id, daysOf(b), Number(b.student_count));
+      await this.bookings.releasePlaces(
+        manager,
+        b.programme_id,
+        daysOf(b),
+        Number(b.student_count),
+      );
   }
 
   private async asBase(command: TourBookingCommand): Promise<void> {
@@ -364,7 +413,10 @@ export class BookingsService {
     if (!b) throw bookingNotFound();
     const access = await this.access(command);
     if (access.isSchoolStaffOf(b.school_id)) return b;
-    if (access.isBaseStaffOf(b.base_organisation_id) && !['draft', 'awaiting_approval'].includes(b.status))
+    if (
+      access.isBaseStaffOf(b.base_organisation_id) &&
+      !['draft', 'awaiting_approval'].includes(b.status)
+    )
       return b;
     if (access.isPlatformAdmin) return b;
     if (access.bureauArea !== null) {
@@ -422,7 +474,9 @@ export class BookingsService {
       teachers: JSON.parse(b.teachers) as TourBookingView['teachers'],
       personInCharge: JSON.parse(b.person_in_charge) as TourBookingView['personInCharge'],
       insurance: b.insurance ? (JSON.parse(b.insurance) as TourBookingView['insurance']) : null,
-      safetyPlan: b.safety_plan ? (JSON.parse(b.safety_plan) as TourBookingView['safetyPlan']) : null,
+      safetyPlan: b.safety_plan
+        ? (JSON.parse(b.safety_plan) as TourBookingView['safetyPlan'])
+        : null,
       consents: JSON.parse(b.consents) as TourBookingView['consents'],
       mealOption: b.meal_option as TourBookingView['mealOption'],
       transportOption: b.transport_option as TourBookingView['transportOption'],
@@ -451,7 +505,10 @@ export class BookingsService {
     if (!access.isSchoolStaffOf(b0.school_id) && !access.isBaseStaffOf(b0.base_organisation_id))
       throw forbidden("The base's staff or the school's teachers record participation");
     await this.transition(command.bookingId, async (manager, b) => {
-      if (!['confirmed', 'completed'].includes(b.status) || b.local_date > this.basesService.today())
+      if (
+        !['confirmed', 'completed'].includes(b.status) ||
+        b.local_date > this.basesService.today()
+      )
         throw new AppError(
           'PARTICIPATION_NOT_OPEN',
           'conflict',
@@ -459,12 +516,21 @@ export class BookingsService {
           { status: b.status, date: b.local_date },
         );
       const students = new Map((JSON.parse(b.students) as BookedStudent[]).map((s) => [s.id, s]));
-      const notListed = command.marks.filter((m) => !students.has(m.studentId)).map((m) => m.studentId);
+      const notListed = command.marks
+        .filter((m) => !students.has(m.studentId))
+        .map((m) => m.studentId);
       if (notListed.length > 0)
-        throw new AppError('STUDENT_NOT_LISTED', 'invalid', 'Marks for students the booking does not list', {
-          studentIds: notListed,
-        });
-      const existing = new Map((await this.bookings.participations(b.id, manager)).map((p) => [p.student_id, p]));
+        throw new AppError(
+          'STUDENT_NOT_LISTED',
+          'invalid',
+          'Marks for students the booking does not list',
+          {
+            studentIds: notListed,
+          },
+        );
+      const existing = new Map(
+        (await this.bookings.participations(b.id, manager)).map((p) => [p.student_id, p]),
+      );
       const now = this.clock.now();
       const events: ParticipationRecordedPayload[] = [];
       for (const mark of command.marks) {
@@ -486,7 +552,14 @@ export class BookingsService {
         } else if ((Number(before.took_part) === 1) !== mark.tookPart) {
           participationId = before.id;
           revision = Number(before.revision) + 1;
-          await this.bookings.reviseParticipation(manager, before.id, mark.tookPart, revision, command.actor.accountId, now);
+          await this.bookings.reviseParticipation(
+            manager,
+            before.id,
+            mark.tookPart,
+            revision,
+            command.actor.accountId,
+            now,
+          );
         } else {
           continue;
         }
@@ -542,12 +615,24 @@ export class BookingsService {
     if (!(await this.access(command)).isSchoolStaffOf(b.school_id))
       throw forbidden("The school's teachers rate the visit");
     if (b.status !== 'completed')
-      throw new AppError('RATING_NOT_OPEN', 'conflict', 'A visit is rated after participation was recorded', {
-        status: b.status,
-      });
+      throw new AppError(
+        'RATING_NOT_OPEN',
+        'conflict',
+        'A visit is rated after participation was recorded',
+        {
+          status: b.status,
+        },
+      );
     try {
       await this.dataSource.transaction((manager) =>
-        this.bookings.insertRating(manager, b, command.score, command.comment ?? null, command.actor.accountId, this.clock.now()),
+        this.bookings.insertRating(
+          manager,
+          b,
+          command.score,
+          command.comment ?? null,
+          command.actor.accountId,
+          this.clock.now(),
+        ),
       );
     } catch (error) {
       if (isDuplicateKeyError(error))

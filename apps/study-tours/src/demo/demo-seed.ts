@@ -45,9 +45,14 @@ export class DemoSeed {
   /** Called after each directory event; one attempt at a time in this process. */
   tryToSeed(): Promise<void> {
     if (!this.config.SEED_DEMO) return Promise.resolve();
-    this.running = this.running.then(() => this.seed()).catch((error: unknown) => {
-      this.logger.warn({ msg: 'demo seed failed; tried again on the next event', error: String(error) });
-    });
+    this.running = this.running
+      .then(() => this.seed())
+      .catch((error: unknown) => {
+        this.logger.warn({
+          msg: 'demo seed failed; tried again on the next event',
+          error: String(error),
+        });
+      });
     return this.running;
   }
 
@@ -76,8 +81,18 @@ export class DemoSeed {
               staffQualifications: ALL_PASSED,
             },
             documents: [
-              { kind: 'safetyAssessment', name: '安全评估报告.pdf', contentType: 'application/pdf', sizeBytes: 482113 },
-              { kind: 'emergencyPlan', name: '应急预案.pdf', contentType: 'application/pdf', sizeBytes: 201544 },
+              {
+                kind: 'safetyAssessment',
+                name: '安全评估报告.pdf',
+                contentType: 'application/pdf',
+                sizeBytes: 482113,
+              },
+              {
+                kind: 'emergencyPlan',
+                name: '应急预案.pdf',
+                contentType: 'application/pdf',
+                sizeBytes: 201544,
+              },
             ],
             now,
           }),
@@ -94,7 +109,8 @@ export class DemoSeed {
             baseOrganisationId: museum.id,
             title: '齐鲁文明探源',
             theme: '历史文化',
-            description: '走进山东博物馆，从龙山黑陶到孔子文化，感受齐鲁文明。含讲解、手工拓印体验。',
+            description:
+              '走进山东博物馆，从龙山黑陶到孔子文化，感受齐鲁文明。含讲解、手工拓印体验。',
             gradesMask: gradesMaskOf([3, 4, 5, 6]),
             duration: 'full_day',
             days: 1,
@@ -130,7 +146,9 @@ export class DemoSeed {
             base_organisation_id: museum.id,
             local_date: date,
             end_date: date,
-            students: JSON.stringify(students.map((s) => ({ id: s.id, classId: s.classId, grade: s.grade }))),
+            students: JSON.stringify(
+              students.map((s) => ({ id: s.id, classId: s.classId, grade: s.grade })),
+            ),
             student_count: students.length,
             class_ids: JSON.stringify([...new Set(students.map((s) => s.classId).filter(Boolean))]),
             teachers: JSON.stringify([teacher]),
@@ -140,7 +158,11 @@ export class DemoSeed {
               policyNumber: 'PICC-DEMO-2026-001',
               coveredStudentIds: students.map((s) => s.id),
             }),
-            safety_plan: JSON.stringify({ name: '研学安全预案.pdf', contentType: 'application/pdf', sizeBytes: 120337 }),
+            safety_plan: JSON.stringify({
+              name: '研学安全预案.pdf',
+              contentType: 'application/pdf',
+              sizeBytes: 120337,
+            }),
             consents: JSON.stringify(
               students.map((s) => ({ studentId: s.id, guardianName: '家长', recordedOn: today })),
             ),
@@ -150,9 +172,17 @@ export class DemoSeed {
           },
           now,
         );
-        const full = await this.bookings.takePlaces(manager, DEMO_IDS.programme, [date], 120, students.length);
+        const full = await this.bookings.takePlaces(
+          manager,
+          DEMO_IDS.programme,
+          [date],
+          120,
+          students.length,
+        );
         if (full) throw new Error('no room for the demo booking');
-        await this.bookings.setStatus(manager, DEMO_IDS.booking, 'submitted', now, { holds_places: 1 });
+        await this.bookings.setStatus(manager, DEMO_IDS.booking, 'submitted', now, {
+          holds_places: 1,
+        });
       }),
     );
     this.logger.log({ msg: 'demo study-tour booking submitted', bookingId: DEMO_IDS.booking });

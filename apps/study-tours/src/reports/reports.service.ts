@@ -37,7 +37,11 @@ export class ReportsService {
     if (query.bureauId) {
       const bureau = await this.readModel.findOrganisation(query.bureauId);
       if (!bureau || bureau.kind !== 'bureau' || !access.oversees(bureau.regionCode))
-        throw new AppError('STUDY_TOUR_BUREAU_NOT_FOUND', 'not_found', 'No such bureau in your scope');
+        throw new AppError(
+          'STUDY_TOUR_BUREAU_NOT_FOUND',
+          'not_found',
+          'No such bureau in your scope',
+        );
       area = bureau.regionCode;
       bureauId = bureau.id;
     }
@@ -108,7 +112,9 @@ export class ReportsService {
       studentsBooked: Number(r.students),
       participants: took.get(r.id) ?? 0,
       ratingCount: Number(rated.get(r.id)?.n ?? 0),
-      averageRating: rated.has(r.id) ? Math.round(Number(rated.get(r.id)!.average) * 100) / 100 : null,
+      averageRating: rated.has(r.id)
+        ? Math.round(Number(rated.get(r.id)!.average) * 100) / 100
+        : null,
     }));
   }
 }

@@ -94,7 +94,9 @@ export class PersonContact {
 export class TourInsurance {
   @IsString() @MinLength(2) @MaxLength(200) insurer!: string;
   @IsString() @MinLength(2) @MaxLength(100) policyNumber!: string;
-  @IsArray() @ArrayMaxSize(MAX_TOUR_STUDENTS) @IsUUID('all', { each: true })
+  @IsArray()
+  @ArrayMaxSize(MAX_TOUR_STUDENTS)
+  @IsUUID('all', { each: true })
   coveredStudentIds!: string[];
 }
 
@@ -115,7 +117,10 @@ export class DesignateBaseCommand extends ActorMessage {
   @IsCalendarDate() validFrom!: string;
   @IsCalendarDate() validUntil!: string;
   @ValidateNested() @Type(() => DesignationChecklist) checklist!: DesignationChecklist;
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DesignationDocument)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DesignationDocument)
   documents!: DesignationDocument[];
 }
 
@@ -210,8 +215,13 @@ export class CreateProgrammeCommand extends ActorMessage {
   @IsString() @MinLength(2) @MaxLength(200) title!: string;
   @IsString() @MinLength(2) @MaxLength(100) theme!: string;
   @IsString() @MaxLength(4000) description!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ArrayUnique() @IsInt({ each: true })
-  @Min(1, { each: true }) @Max(12, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(12, { each: true })
   grades!: number[];
   @IsIn(PROGRAMME_DURATIONS) duration!: ProgrammeDuration;
   /** Days for `multi_day` (2–30); 1 otherwise. */
@@ -223,9 +233,15 @@ export class CreateProgrammeCommand extends ActorMessage {
   @IsInt() @Min(0) @Max(10_000_000) priceFen!: number;
   /** Students per teacher, at most the bureau's default (more teachers, never fewer). */
   @IsOptional() @IsInt() @Min(1) @Max(100) studentsPerTeacher?: number;
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(MEAL_OPTIONS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MEAL_OPTIONS, { each: true })
   mealOptions!: MealOption[];
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(TRANSPORT_OPTIONS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(TRANSPORT_OPTIONS, { each: true })
   transportOptions!: TransportOption[];
 }
 
@@ -295,16 +311,25 @@ export class BookingDraftFields extends ActorMessage {
   @IsUUID() programmeId!: string;
   /** The first day of the visit, Asia/Shanghai. */
   @IsCalendarDate() date!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_TOUR_STUDENTS) @ArrayUnique()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_TOUR_STUDENTS)
+  @ArrayUnique()
   @IsUUID('all', { each: true })
   studentIds!: string[];
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PersonContact)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PersonContact)
   teachers!: PersonContact[];
   @ValidateNested() @Type(() => PersonContact) personInCharge!: PersonContact;
   @IsOptional() @ValidateNested() @Type(() => TourInsurance) insurance?: TourInsurance | null;
   @IsOptional() @ValidateNested() @Type(() => DocumentMeta) safetyPlan?: DocumentMeta | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TOUR_STUDENTS)
-  @ValidateNested({ each: true }) @Type(() => ParentalConsent)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TOUR_STUDENTS)
+  @ValidateNested({ each: true })
+  @Type(() => ParentalConsent)
   consents?: ParentalConsent[];
   @IsOptional() @IsIn(MEAL_OPTIONS) mealOption?: MealOption;
   @IsOptional() @IsIn(TRANSPORT_OPTIONS) transportOption?: TransportOption;
@@ -382,8 +407,11 @@ export class ParticipationMark {
 
 /** `study-tours.participation.record`: marks for listed students; a changed mark is a new revision. */
 export class RecordParticipationCommand extends TourBookingCommand {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_TOUR_STUDENTS)
-  @ValidateNested({ each: true }) @Type(() => ParticipationMark)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_TOUR_STUDENTS)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipationMark)
   marks!: ParticipationMark[];
 }
 

@@ -31,7 +31,10 @@ const ALL_PASSED = { passed: true, note: '演示数据' };
 @Injectable()
 export class DemoSeed {
   private readonly logger = new Logger(DemoSeed.name);
-  private running: Promise<void> = Promise.resolve();
+  /** Seeded completely: no more attempts (and no more queries) in this process. */
+  private done = false;
+  private running = false;
+  private again = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,24 +45,41 @@ export class DemoSeed {
     private readonly clock: Clock,
   ) {}
 
-  /** Called after each directory event; one attempt at a time in this process. */
-  tryToSeed(): Promise<void> {
-    if (!this.config.SEED_DEMO) return Promise.resolve();
-    this.running = this.running
-      .then(() => this.seed())
-      .catch((error: unknown) => {
+  /**
+   * Called after each directory event. Never awaited by the event handlers (a replay of many
+   * directory events must not wait on it): one attempt runs at a time, events arriving
+   * meanwhile ask for one more, and once everything is seeded it does nothing.
+   */
+  tryToSeed(): void {
+    if (!this.config.SEED_DEMO || this.done) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.attempts();
+  }
+
+  private async attempts(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        this.done = await this.seed();
+      } catch (error) {
         this.logger.warn({
           msg: 'demo seed failed; tried again on the next event',
           error: String(error),
         });
-      });
-    return this.running;
+      }
+    } while (this.again && !this.done);
+    this.running = false;
   }
 
-  private async seed(): Promise<void> {
+  /** True once the demo booking exists (everything before it exists then too). */
+  private async seed(): Promise<boolean> {
     const museum = await this.readModel.findByKindAndName('venue', DEMO_BASE);
     const province = await this.readModel.findByKindAndName('bureau', DEMO_BUREAU);
-    if (!museum || !province) return;
+    if (!museum || !province) return false;
     const today = shanghaiDateOf(this.clock.now());
     const now = this.clock.now();
     if (!(await this.bases.findDesignation(DEMO_IDS.designation))) {
@@ -128,9 +148,10 @@ export class DemoSeed {
       );
     }
     const school = await this.readModel.findByKindAndName('school', DEMO_SCHOOL);
-    if (!school || (await this.bookings.find(DEMO_IDS.booking))) return;
+    if (await this.bookings.find(DEMO_IDS.booking)) return true;
+    if (!school) return false;
     const studentIds = await this.readModel.enrolledStudentIds(school.id);
-    if (studentIds.length < DEMO_STUDENTS) return;
+    if (studentIds.length < DEMO_STUDENTS) return false;
     const students = await this.readModel.studentsOfSchool(school.id, studentIds);
     const date = addDays(today, 14);
     const teacher = { name: '王老师', phone: '0531-86000001' };
@@ -186,6 +207,7 @@ export class DemoSeed {
       }),
     );
     this.logger.log({ msg: 'demo study-tour booking submitted', bookingId: DEMO_IDS.booking });
+    return true;
   }
 
   private async ignoreDuplicate(work: () => Promise<void>): Promise<void> {

@@ -41,7 +41,7 @@ export class ReadModelController {
         parentId: o.parentId ?? null,
       }),
     );
-    await this.demo.tryToSeed();
+    this.demo.tryToSeed();
   }
 
   @ConsumeEvent(Topics.events.studentEnrolled, Topics.deadLetters.studyTours)
@@ -72,6 +72,6 @@ export class ReadModelController {
     await applyOnce(this.dataSource, CONSUMER, eventId, (manager) =>
       this.readModel.placeStudent(manager, placement, enrolled),
     );
-    await this.demo.tryToSeed();
+    this.demo.tryToSeed();
   }
 }

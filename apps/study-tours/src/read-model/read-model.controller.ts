@@ -46,32 +46,32 @@ export class ReadModelController {
 
   @ConsumeEvent(Topics.events.studentEnrolled, Topics.deadLetters.studyTours)
   onEnrolled(@Payload() event: StudentEnrolledEvent): Promise<void> {
-    return this.place(event.id, event.payload, true);
+    return this.place(event.payload, true);
   }
 
   @ConsumeEvent(Topics.events.studentMoved, Topics.deadLetters.studyTours)
   onMoved(@Payload() event: StudentMovedEvent): Promise<void> {
-    return this.place(event.id, event.payload, true);
+    return this.place(event.payload, true);
   }
 
   @ConsumeEvent(Topics.events.studentTransferred, Topics.deadLetters.studyTours)
   onTransferred(@Payload() event: StudentTransferredEvent): Promise<void> {
-    return this.place(event.id, event.payload, true);
+    return this.place(event.payload, true);
   }
 
   @ConsumeEvent(Topics.events.studentWithdrawn, Topics.deadLetters.studyTours)
   onWithdrawn(@Payload() event: StudentWithdrawnEvent): Promise<void> {
-    return this.place(event.id, event.payload, false);
+    return this.place(event.payload, false);
   }
 
-  private async place(
-    eventId: string,
-    placement: StudentPlacementPayload,
-    enrolled: boolean,
-  ): Promise<void> {
-    await applyOnce(this.dataSource, CONSUMER, eventId, (manager) =>
-      this.readModel.placeStudent(manager, placement, enrolled),
-    );
+  /**
+   * One upsert, outside any transaction and without a processed-event row: a roster import
+   * publishes tens of thousands of events, and this consumer also answers the service's
+   * requests, so it must keep up. The upsert is idempotent, and a redelivery replays a
+   * student's events in order (same key, same partition), ending at the latest placement.
+   */
+  private async place(placement: StudentPlacementPayload, enrolled: boolean): Promise<void> {
+    await this.readModel.placeStudent(this.dataSource.manager, placement, enrolled);
     this.demo.tryToSeed();
   }
 }

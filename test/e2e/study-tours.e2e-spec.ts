@@ -107,7 +107,7 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
         expect(res.status).toBe(201);
         return res.body.id as string;
       },
-      { timeoutMs: 30_000, intervalMs: 300, what: 'the roster to reach study-tours' },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the roster to reach study-tours' },
     );
   }
 
@@ -244,6 +244,21 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
         },
       ],
     });
+    // The new venues reach study-tours through the directory's events: wait until it knows them.
+    await waitFor(
+      async () => {
+        for (const base of [ids.baseX, ids.baseY]) {
+          const res = await suite
+            .http()
+            .post('/study-tours/designations')
+            .set(as('province'))
+            .send({ ...body(base), validUntil: addDays(today(), -2) });
+          if (res.body.code !== 'DESIGNATION_PERIOD_INVALID') return undefined;
+        }
+        return true;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the test venues to reach study-tours' },
+    );
     const notPassed = await suite
       .http()
       .post('/study-tours/designations')

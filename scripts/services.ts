@@ -3,6 +3,7 @@ import { directoryDatabase } from '../apps/directory/src/database/database.js';
 import { employmentAidDatabase } from '../apps/employment-aid/src/database/database.js';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
 import { screeningsDatabase } from '../apps/screenings/src/database/database.js';
+import { studyToursDatabase } from '../apps/study-tours/src/database/database.js';
 
 export interface DatabaseSettings {
   MYSQL_URL: string;
@@ -23,6 +24,7 @@ export const SERVICES: {
     database: employmentAidDatabase,
   },
   { name: 'screenings', main: 'dist/apps/screenings/src/main.js', database: screeningsDatabase },
+  { name: 'study-tours', main: 'dist/apps/study-tours/src/main.js', database: studyToursDatabase },
 ];
 
 export const GATEWAY = { name: 'gateway', main: 'dist/apps/gateway/src/main.js' };

@@ -16,6 +16,8 @@ import { VenuesConfig } from '../apps/venues/src/config.js';
 import { startVenues } from '../apps/venues/src/venues.bootstrap.js';
 import { ScreeningsConfig } from '../apps/screenings/src/config.js';
 import { startScreenings } from '../apps/screenings/src/screenings.bootstrap.js';
+import { StudyToursConfig } from '../apps/study-tours/src/config.js';
+import { startStudyTours } from '../apps/study-tours/src/study-tours.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
 
 export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-2026!' };
@@ -48,6 +50,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     startVenues(loadConfig(VenuesConfig, appEnv)),
     startEmploymentAid(loadConfig(EmploymentAidConfig, appEnv)),
     startScreenings(loadConfig(ScreeningsConfig, appEnv)),
+    startStudyTours(loadConfig(StudyToursConfig, appEnv)),
   ]);
   const suite: Suite = {
     gateway,

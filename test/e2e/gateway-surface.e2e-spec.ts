@@ -59,12 +59,16 @@ describe('the gateway surface', () => {
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     // Adding a public route is a decision: put it here on purpose.
-    expect(publicRoutes).toEqual([
-      'GET /health/live',
-      'GET /health/ready',
-      'POST /auth/login',
-      'POST /auth/refresh',
-    ]);
+    expect(publicRoutes).toEqual(
+      [
+        'GET /health/live',
+        'GET /health/ready',
+        'POST /auth/login',
+        'POST /auth/refresh',
+        'GET /study-tours/bases',
+        'GET /study-tours/bases/:organisationId',
+      ].sort(),
+    );
     for (const route of routes.filter((r) => !r.isPublic)) {
       const res = await suite
         .http()
@@ -92,6 +96,7 @@ describe('the gateway surface', () => {
         venues: 'up',
         'employment-aid': 'up',
         screenings: 'up',
+        'study-tours': 'up',
       },
     });
   });

@@ -17,6 +17,7 @@ import { RpcModule } from './rpc/rpc.module.js';
 import { VenuesGatewayModule } from './venues/venues-gateway.module.js';
 import { EmploymentAidGatewayModule } from './employment-aid/employment-aid-gateway.module.js';
 import { ScreeningsGatewayModule } from './screenings/screenings-gateway.module.js';
+import { StudyToursGatewayModule } from './study-tours/study-tours-gateway.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -33,6 +34,7 @@ export class GatewayModule {
         VenuesGatewayModule,
         EmploymentAidGatewayModule,
         ScreeningsGatewayModule,
+        StudyToursGatewayModule,
       ],
       controllers: [
         AuthController,

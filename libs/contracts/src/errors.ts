@@ -5,6 +5,7 @@ import { RosterErrorCodes } from './roster/errors.js';
 import { EmploymentAidErrorCodes } from './employment-aid/errors.js';
 import { VenuesErrorCodes } from './venues/errors.js';
 import { ScreeningsErrorCodes } from './screenings/errors.js';
+import { StudyToursErrorCodes } from './study-tours/errors.js';
 
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
@@ -31,4 +32,5 @@ export const ErrorCatalog: Readonly<Record<string, ErrorKind>> = {
   ...VenuesErrorCodes,
   ...EmploymentAidErrorCodes,
   ...ScreeningsErrorCodes,
+  ...StudyToursErrorCodes,
 };

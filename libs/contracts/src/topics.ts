@@ -8,6 +8,8 @@ import {
 import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from './venues/topics.js';
 import { ScreeningsDeadLetterTopic, ScreeningsRequestTopics } from './screenings/topics.js';
 import { ScreeningsEventTopics } from './screenings/events.js';
+import { StudyToursDeadLetterTopic, StudyToursRequestTopics } from './study-tours/topics.js';
+import { StudyToursEventTopics } from './study-tours/events.js';
 
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
@@ -36,6 +38,7 @@ export const Topics = {
   venues: VenuesRequestTopics,
   employmentAid: EmploymentAidRequestTopics,
   screenings: ScreeningsRequestTopics,
+  studyTours: StudyToursRequestTopics,
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
@@ -44,12 +47,14 @@ export const Topics = {
     ...VenuesEventTopics,
     ...EmploymentAidEventTopics,
     ...ScreeningsEventTopics,
+    ...StudyToursEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
     venues: VenuesDeadLetterTopic,
     employmentAid: EmploymentAidDeadLetterTopic,
     screenings: ScreeningsDeadLetterTopic,
+    studyTours: StudyToursDeadLetterTopic,
   },
 } as const;
 
@@ -64,6 +69,7 @@ export const SERVICE_COMMANDS: readonly ServiceCommands[] = [
   { service: 'venues', commands: [Topics.venues] },
   { service: 'employment-aid', commands: [Topics.employmentAid] },
   { service: 'screenings', commands: [Topics.screenings] },
+  { service: 'study-tours', commands: [Topics.studyTours] },
 ];
 
 export interface ServiceCommands {
@@ -77,6 +83,7 @@ export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
   { name: 'venues', ping: Topics.venues.ping },
   { name: 'employment-aid', ping: Topics.employmentAid.ping },
   { name: 'screenings', ping: Topics.screenings.ping },
+  { name: 'study-tours', ping: Topics.studyTours.ping },
 ];
 
 /** The one topic a service reads its commands from. */

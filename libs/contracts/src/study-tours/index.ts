@@ -1,1 +1,4 @@
 export * from './events.js';
+export * from './topics.js';
+export * from './errors.js';
+export * from './messages.js';

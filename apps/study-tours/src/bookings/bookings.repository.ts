@@ -1,0 +1,321 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { StudyTourBookingStatus } from '@app/contracts';
+
+export interface BookingRow {
+  id: string;
+  programme_id: string;
+  base_organisation_id: string;
+  school_id: string;
+  status: StudyTourBookingStatus;
+  local_date: string;
+  end_date: string;
+  /** JSON: [{ id, classId, grade }], the roster as it was when the booking was last written. */
+  students: string;
+  student_count: number;
+  class_ids: string;
+  teachers: string;
+  person_in_charge: string;
+  insurance: string | null;
+  safety_plan: string | null;
+  consents: string;
+  meal_option: string | null;
+  transport_option: string | null;
+  note: string | null;
+  holds_places: number;
+  approved_by: string | null;
+  decline_reason: string | null;
+  cancelled_by: 'school' | 'base' | null;
+  cancel_reason: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface BookedStudent {
+  id: string;
+  classId: string | null;
+  grade: number;
+}
+
+export type DraftFields = Pick<
+  BookingRow,
+  | 'programme_id'
+  | 'base_organisation_id'
+  | 'local_date'
+  | 'end_date'
+  | 'students'
+  | 'student_count'
+  | 'class_ids'
+  | 'teachers'
+  | 'person_in_charge'
+  | 'insurance'
+  | 'safety_plan'
+  | 'consents'
+  | 'meal_option'
+  | 'transport_option'
+  | 'note'
+>;
+
+export interface ParticipationRow {
+  id: string;
+  booking_id: string;
+  student_id: string;
+  took_part: number;
+  revision: number;
+  recorded_at: Date;
+}
+
+const COLUMNS = `b.*, DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date,
+  DATE_FORMAT(b.end_date, '%Y-%m-%d') AS end_date`;
+
+const DRAFT_COLUMNS: (keyof DraftFields)[] = [
+  'programme_id',
+  'base_organisation_id',
+  'local_date',
+  'end_date',
+  'students',
+  'student_count',
+  'class_ids',
+  'teachers',
+  'person_in_charge',
+  'insurance',
+  'safety_plan',
+  'consents',
+  'meal_option',
+  'transport_option',
+  'note',
+];
+
+export interface BookingScope {
+  schoolId?: string;
+  baseOrganisationId?: string;
+  /** A LIKE pattern on the region of the school or of the base (bureau admins). */
+  regionLike?: string;
+}
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertDraft(
+    manager: EntityManager,
+    id: string,
+    schoolId: string,
+    createdBy: string,
+    fields: DraftFields,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO st_bookings (id, school_id, status, created_by, created_at, updated_at, ${DRAFT_COLUMNS.join(', ')})
+       VALUES (?, ?, 'draft', ?, ?, ?, ${DRAFT_COLUMNS.map(() => '?').join(', ')})`,
+      [id, schoolId, createdBy, now, now, ...DRAFT_COLUMNS.map((c) => fields[c])],
+    );
+  }
+
+  async updateDraft(
+    manager: EntityManager,
+    id: string,
+    fields: DraftFields,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE st_bookings SET ${DRAFT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?
+       WHERE id = ? AND status = 'draft'`,
+      [...DRAFT_COLUMNS.map((c) => fields[c]), now, id],
+    );
+  }
+
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<BookingRow | null> {
+    const rows: BookingRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM st_bookings b WHERE b.id = ?${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: StudyTourBookingStatus,
+    now: Date,
+    extra: Partial<
+      Pick<
+        BookingRow,
+        'holds_places' | 'approved_by' | 'decline_reason' | 'cancelled_by' | 'cancel_reason'
+      >
+    > = {},
+  ): Promise<void> {
+    const sets = Object.keys(extra).map((k) => `${k} = ?`);
+    await manager.query(
+      `UPDATE st_bookings SET status = ?, updated_at = ?${sets.map((s) => `, ${s}`).join('')} WHERE id = ?`,
+      [status, now, ...Object.values(extra), id],
+    );
+  }
+
+  /**
+   * Takes `places` on each day, in date order (a fixed lock order), by a conditional UPDATE:
+   * returns the first day that had no room (and its places left), or null when all were taken.
+   */
+  async takePlaces(
+    manager: EntityManager,
+    programmeId: string,
+    dates: string[],
+    capacity: number,
+    places: number,
+  ): Promise<{ date: string; placesLeft: number } | null> {
+    for (const date of [...dates].sort()) {
+      await manager.query(
+        `INSERT INTO st_programme_days (programme_id, local_date, capacity, taken) VALUES (?, ?, ?, 0)
+         ON DUPLICATE KEY UPDATE programme_id = programme_id`,
+        [programmeId, date, capacity],
+      );
+      const result: { affectedRows: number } = await manager.query(
+        `UPDATE st_programme_days SET taken = taken + ?
+         WHERE programme_id = ? AND local_date = ? AND taken + ? <= capacity`,
+        [places, programmeId, date, places],
+      );
+      if (result.affectedRows !== 1) {
+        const [row]: { capacity: number; taken: number }[] = await manager.query(
+          'SELECT capacity, taken FROM st_programme_days WHERE programme_id = ? AND local_date = ?',
+          [programmeId, date],
+        );
+        return { date, placesLeft: Math.max(0, Number(row.capacity) - Number(row.taken)) };
+      }
+    }
+    return null;
+  }
+
+  async releasePlaces(
+    manager: EntityManager,
+    programmeId: string,
+    dates: string[],
+    places: number,
+  ): Promise<void> {
+    for (const date of [...dates].sort()) {
+      await manager.query(
+        `UPDATE st_programme_days SET taken = taken - ? WHERE programme_id = ? AND local_date = ?`,
+        [places, programmeId, date],
+      );
+    }
+  }
+
+  async placesTaken(programmeId: string, date: string): Promise<number> {
+    const rows: { taken: number }[] = await this.dataSource.query(
+      'SELECT taken FROM st_programme_days WHERE programme_id = ? AND local_date = ?',
+      [programmeId, date],
+    );
+    return rows[0] ? Number(rows[0].taken) : 0;
+  }
+
+  async list(
+    scope: BookingScope,
+    filter: { status?: StudyTourBookingStatus; from?: string; to?: string; hideDrafts: boolean },
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: BookingRow[]; total: number }> {
+    const where = ['1 = 1'];
+    const params: unknown[] = [];
+    if (scope.schoolId) {
+      where.push('b.school_id = ?');
+      params.push(scope.schoolId);
+    }
+    if (scope.baseOrganisationId) {
+      where.push('b.base_organisation_id = ?');
+      params.push(scope.baseOrganisationId);
+    }
+    if (scope.regionLike) {
+      where.push(
+        `EXISTS (SELECT 1 FROM st_organisations o WHERE o.id IN (b.school_id, b.base_organisation_id) AND o.region_code LIKE ?)`,
+      );
+      params.push(scope.regionLike);
+    }
+    if (filter.hideDrafts) where.push(`b.status NOT IN ('draft', 'awaiting_approval')`);
+    if (filter.status) {
+      where.push('b.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.from) {
+      where.push('b.local_date >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('b.local_date <= ?');
+      params.push(filter.to);
+    }
+    const from = `FROM st_bookings b WHERE ${where.join(' AND ')}`;
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS total ${from}`,
+      params,
+    );
+    const rows: BookingRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} ${from} ORDER BY b.local_date DESC, b.created_at DESC, b.id LIMIT ? OFFSET ?`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return { rows, total: Number(total) };
+  }
+
+  // ------------------------------------------------------------ participation and ratings
+
+  async participations(
+    bookingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ParticipationRow[]> {
+    return manager.query(
+      'SELECT * FROM st_participations WHERE booking_id = ? ORDER BY student_id',
+      [bookingId],
+    );
+  }
+
+  async insertParticipation(
+    manager: EntityManager,
+    p: {
+      id: string;
+      bookingId: string;
+      studentId: string;
+      tookPart: boolean;
+      by: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO st_participations (id, booking_id, student_id, took_part, revision, recorded_by, recorded_at)
+       VALUES (?, ?, ?, ?, 1, ?, ?)`,
+      [p.id, p.bookingId, p.studentId, p.tookPart ? 1 : 0, p.by, p.at],
+    );
+  }
+
+  async reviseParticipation(
+    manager: EntityManager,
+    id: string,
+    tookPart: boolean,
+    revision: number,
+    by: string,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE st_participations SET took_part = ?, revision = ?, recorded_by = ?, recorded_at = ? WHERE id = ?`,
+      [tookPart ? 1 : 0, revision, by, at, id],
+    );
+  }
+
+  async insertRating(
+    manager: EntityManager,
+    b: BookingRow,
+    score: number,
+    comment: string | null,
+    by: string,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO st_ratings (booking_id, base_organisation_id, programme_id, school_id, score, comment, rated_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [b.id, b.base_organisation_id, b.programme_id, b.school_id, score, comment, by, at],
+    );
+  }
+}

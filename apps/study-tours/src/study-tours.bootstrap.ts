@@ -1,0 +1,16 @@
+import type { INestMicroservice } from '@nestjs/common';
+import { brokersOf } from '@app/config';
+import { createRootLogger, JsonLogger } from '@app/logging';
+import { startServiceApp } from '@app/messaging';
+import { SERVICE_NAME, type StudyToursConfig } from './config.js';
+import { StudyToursModule } from './study-tours.module.js';
+
+/** Builds and starts the study-tours service; used by main.ts and by the tests. */
+export function startStudyTours(config: StudyToursConfig): Promise<INestMicroservice> {
+  return startServiceApp(StudyToursModule.register(config), {
+    service: SERVICE_NAME,
+    brokers: brokersOf(config),
+    concurrency: config.CONSUMER_CONCURRENCY,
+    logger: new JsonLogger(createRootLogger(SERVICE_NAME, config.LOG_LEVEL)),
+  });
+}

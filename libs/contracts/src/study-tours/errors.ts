@@ -1,0 +1,57 @@
+import type { ErrorKind } from '@app/errors';
+
+/**
+ * Error codes of the study-tours service. The booking checks (`TEACHER_RATIO_NOT_MET` …
+ * `PARENTAL_CONSENT_MISSING`) each carry `details.fix`, saying what would make them pass.
+ */
+export const StudyToursErrorCodes = {
+  STUDY_TOUR_BASE_NOT_FOUND: 'not_found',
+  DESIGNATION_NOT_FOUND: 'not_found',
+  PROGRAMME_NOT_FOUND: 'not_found',
+  STUDY_TOUR_BOOKING_NOT_FOUND: 'not_found',
+  STUDY_TOUR_SCHOOL_NOT_FOUND: 'not_found',
+  STUDY_TOUR_BUREAU_NOT_FOUND: 'not_found',
+  /** The role may not do this (in your scope, but not yours to do). */
+  STUDY_TOUR_ACTION_FORBIDDEN: 'forbidden',
+  /** A bureau designates at its own level only; `national` is for platform admins. */
+  DESIGNATION_LEVEL_NOT_ALLOWED: 'forbidden',
+  /** Every checklist item must have passed (details.failedItems). */
+  DESIGNATION_CHECKLIST_INCOMPLETE: 'invalid',
+  /** validUntil before validFrom, or already over. */
+  DESIGNATION_PERIOD_INVALID: 'invalid',
+  /** The base already holds a live (active or suspended) designation at that level. */
+  DESIGNATION_EXISTS: 'conflict',
+  /** E.g. reinstating a revoked designation, suspending a suspended one. */
+  DESIGNATION_STATUS_CONFLICT: 'conflict',
+  /** No active, unexpired designation: no new programmes or bookings. */
+  BASE_NOT_DESIGNATED: 'conflict',
+  /** Group bounds, capacity or options that contradict each other. */
+  PROGRAMME_INVALID: 'invalid',
+  /** A programme may ask for more teachers than the bureau's default, never fewer. */
+  TEACHER_RATIO_BELOW_DEFAULT: 'invalid',
+  /** A meal or transport option the programme does not offer. */
+  PROGRAMME_OPTION_UNKNOWN: 'invalid',
+  /** Listed students not on the school's roster (as this service knows it). */
+  STUDENTS_NOT_ON_ROSTER: 'invalid',
+  /** Participation marks for students the booking does not list. */
+  STUDENT_NOT_LISTED: 'invalid',
+  /** Approval on without a principal account. */
+  PRINCIPAL_REQUIRED: 'invalid',
+  TEACHER_RATIO_NOT_MET: 'invalid',
+  GRADE_NOT_SUITED: 'invalid',
+  GROUP_SIZE_OUT_OF_RANGE: 'invalid',
+  DATE_OUTSIDE_DESIGNATION: 'invalid',
+  DATE_IN_PAST: 'invalid',
+  INSURANCE_INCOMPLETE: 'invalid',
+  SAFETY_PLAN_MISSING: 'invalid',
+  PARENTAL_CONSENT_MISSING: 'invalid',
+  /** Not enough places left that day (details.placesLeft). */
+  DAY_FULL: 'conflict',
+  /** The booking is not in a status that allows this (details.status). */
+  BOOKING_STATE_CONFLICT: 'conflict',
+  /** Participation is recorded for a confirmed booking, from its first day on. */
+  PARTICIPATION_NOT_OPEN: 'conflict',
+  /** Rated once per booking, after participation was recorded. */
+  RATING_NOT_OPEN: 'conflict',
+  ALREADY_RATED: 'conflict',
+} as const satisfies Record<string, ErrorKind>;

@@ -1,0 +1,33 @@
+/** Request topics of the study-tours service (研学实践基地). */
+export const StudyToursRequestTopics = {
+  ping: 'study-tours.health.ping',
+  designate: 'study-tours.designations.create',
+  getDesignation: 'study-tours.designations.get',
+  listDesignations: 'study-tours.designations.list',
+  changeDesignation: 'study-tours.designations.change',
+  listBases: 'study-tours.bases.list',
+  getBase: 'study-tours.bases.get',
+  baseRatings: 'study-tours.bases.ratings',
+  createProgramme: 'study-tours.programmes.create',
+  getProgramme: 'study-tours.programmes.get',
+  getBureauSettings: 'study-tours.settings.bureau.get',
+  setBureauSettings: 'study-tours.settings.bureau.set',
+  getSchoolSettings: 'study-tours.settings.school.get',
+  setSchoolSettings: 'study-tours.settings.school.set',
+  createBooking: 'study-tours.bookings.create',
+  updateBooking: 'study-tours.bookings.update',
+  getBooking: 'study-tours.bookings.get',
+  listBookings: 'study-tours.bookings.list',
+  checkBooking: 'study-tours.bookings.check',
+  submitBooking: 'study-tours.bookings.submit',
+  approveBooking: 'study-tours.bookings.approve',
+  confirmBooking: 'study-tours.bookings.confirm',
+  declineBooking: 'study-tours.bookings.decline',
+  cancelBooking: 'study-tours.bookings.cancel',
+  recordParticipation: 'study-tours.participation.record',
+  getParticipation: 'study-tours.participation.get',
+  rateBooking: 'study-tours.ratings.create',
+  report: 'study-tours.reports.get',
+} as const;
+
+export const StudyToursDeadLetterTopic = 'study-tours.dead-letters';

@@ -2,6 +2,7 @@ import type { ServiceDatabase } from '@app/database';
 import { directoryDatabase } from '../apps/directory/src/database/database.js';
 import { employmentAidDatabase } from '../apps/employment-aid/src/database/database.js';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
+import { quotasDatabase } from '../apps/quotas/src/database/database.js';
 
 export interface DatabaseSettings {
   MYSQL_URL: string;
@@ -21,6 +22,7 @@ export const SERVICES: {
     main: 'dist/apps/employment-aid/src/main.js',
     database: employmentAidDatabase,
   },
+  { name: 'quotas', main: 'dist/apps/quotas/src/main.js', database: quotasDatabase },
 ];
 
 export const GATEWAY = { name: 'gateway', main: 'dist/apps/gateway/src/main.js' };

@@ -14,6 +14,8 @@ import { EmploymentAidConfig } from '../apps/employment-aid/src/config.js';
 import { startEmploymentAid } from '../apps/employment-aid/src/employment-aid.bootstrap.js';
 import { VenuesConfig } from '../apps/venues/src/config.js';
 import { startVenues } from '../apps/venues/src/venues.bootstrap.js';
+import { QuotasConfig } from '../apps/quotas/src/config.js';
+import { startQuotas } from '../apps/quotas/src/quotas.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
 
 export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-2026!' };
@@ -45,6 +47,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
   const services = await Promise.all([
     startVenues(loadConfig(VenuesConfig, appEnv)),
     startEmploymentAid(loadConfig(EmploymentAidConfig, appEnv)),
+    startQuotas(loadConfig(QuotasConfig, appEnv)),
   ]);
   const suite: Suite = {
     gateway,

@@ -16,6 +16,7 @@ import { RosterGatewayModule } from './roster/roster-gateway.module.js';
 import { RpcModule } from './rpc/rpc.module.js';
 import { VenuesGatewayModule } from './venues/venues-gateway.module.js';
 import { EmploymentAidGatewayModule } from './employment-aid/employment-aid-gateway.module.js';
+import { QuotasGatewayModule } from './quotas/quotas-gateway.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -31,6 +32,7 @@ export class GatewayModule {
         RosterGatewayModule,
         VenuesGatewayModule,
         EmploymentAidGatewayModule,
+        QuotasGatewayModule,
       ],
       controllers: [
         AuthController,

@@ -4,6 +4,7 @@ import { CalendarErrorCodes } from './calendar/errors.js';
 import { RosterErrorCodes } from './roster/errors.js';
 import { EmploymentAidErrorCodes } from './employment-aid/errors.js';
 import { VenuesErrorCodes } from './venues/errors.js';
+import { QuotasErrorCodes } from './quotas/errors.js';
 
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
@@ -27,4 +28,5 @@ export const ErrorCatalog: Readonly<Record<string, ErrorKind>> = {
   ...RosterErrorCodes,
   ...VenuesErrorCodes,
   ...EmploymentAidErrorCodes,
+  ...QuotasErrorCodes,
 };

@@ -6,6 +6,10 @@ import {
   EmploymentAidRequestTopics,
 } from './employment-aid/topics.js';
 import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from './venues/topics.js';
+import { QuotasDeadLetterTopic, QuotasEventTopics, QuotasRequestTopics } from './quotas/topics.js';
+import { SCREENINGS_ATTENDANCE_DIGEST } from './screenings/digest.js';
+import { ScreeningsEventTopics } from './screenings/events.js';
+import { StudyToursEventTopics } from './study-tours/events.js';
 
 /**
  * Every Kafka topic of the suite, versioned where it carries events. Topics are created
@@ -32,6 +36,9 @@ export const Topics = {
   roster: RosterRequestTopics,
   venues: VenuesRequestTopics,
   employmentAid: EmploymentAidRequestTopics,
+  quotas: QuotasRequestTopics,
+  /** Answered by the screenings service (not in this branch): the quotas consistency check asks it. */
+  screeningsDigest: { attendanceDigest: SCREENINGS_ATTENDANCE_DIGEST },
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
@@ -39,11 +46,15 @@ export const Topics = {
     ...RosterEventTopics,
     ...VenuesEventTopics,
     ...EmploymentAidEventTopics,
+    ...ScreeningsEventTopics,
+    ...StudyToursEventTopics,
+    ...QuotasEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
     venues: VenuesDeadLetterTopic,
     employmentAid: EmploymentAidDeadLetterTopic,
+    quotas: QuotasDeadLetterTopic,
   },
 } as const;
 
@@ -54,6 +65,8 @@ const REQUEST_TOPIC_GROUPS: Readonly<Record<string, string>>[] = [
   Topics.roster,
   Topics.venues,
   Topics.employmentAid,
+  Topics.quotas,
+  Topics.screeningsDigest,
 ];
 
 /** Every service behind the gateway, with the topic that proves it answers (readiness). */
@@ -61,6 +74,7 @@ export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
   { name: 'directory', ping: Topics.directory.ping },
   { name: 'venues', ping: Topics.venues.ping },
   { name: 'employment-aid', ping: Topics.employmentAid.ping },
+  { name: 'quotas', ping: Topics.quotas.ping },
 ];
 
 export const REPLY_SUFFIX = '.reply';

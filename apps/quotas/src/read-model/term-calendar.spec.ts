@@ -25,8 +25,8 @@ describe('TermCalendar', () => {
   });
 
   it('names school years and period keys', () => {
-    expect(schoolYearOf('2026-09-01')).toBe('2026-2027');
-    expect(schoolYearOf('2027-08-31')).toBe('2026-2027');
+    expect(schoolYearOf('2026-08-01')).toBe('2026-2027');
+    expect(schoolYearOf('2027-07-31')).toBe('2026-2027');
     expect(parsePeriodKey('2026-2027-T2')).toEqual({ schoolYear: '2026-2027', termNo: 2 });
     expect(parsePeriodKey('2026-2027')).toEqual({ schoolYear: '2026-2027', termNo: null });
     expect(terms.rangeOf('370102', '2026-2027-T1')).toEqual({ from: '2026-09-01', to: '2027-01-15' });

@@ -21,11 +21,14 @@ export interface FactPeriod {
   termNo: number | null;
 }
 
-/** The school year a date falls in when no term says otherwise: September starts a new one. */
+/**
+ * The school year a date falls in when no term says otherwise: like the directory's
+ * `schoolYearOf`, it turns on 1 August.
+ */
 export function schoolYearOf(date: string): string {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  return month >= 9 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
+  return month >= 8 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
 }
 
 export const termPeriodKey = (schoolYear: string, termNo: number): string =>
@@ -99,7 +102,7 @@ export class TermCalendar {
     const terms = this.termsOf(regionCode, schoolYear);
     if (termNo === null) {
       const [first, second] = schoolYear.split('-');
-      return { from: `${first}-09-01`, to: `${second}-08-31` };
+      return { from: `${first}-08-01`, to: `${second}-07-31` };
     }
     const term = terms.find((t) => t.termNo === termNo);
     return term ? { from: term.startsOn, to: term.endsOn } : null;

@@ -85,7 +85,14 @@ describe('the gateway surface', () => {
     const res = await suite.http().get('/health/ready').expect(200);
     expect(res.body).toEqual({
       ready: true,
-      checks: { kafka: 'up', replies: 'up', directory: 'up', venues: 'up', 'employment-aid': 'up' },
+      checks: {
+        kafka: 'up',
+        replies: 'up',
+        directory: 'up',
+        venues: 'up',
+        'employment-aid': 'up',
+        quotas: 'up',
+      },
     });
   });
 

@@ -6,7 +6,7 @@ export class QuotasConfig extends BaseConfig {
   @IsInt()
   @Min(1)
   @Max(64)
-  CONSUMER_CONCURRENCY: number = 4;
+  CONSUMER_CONCURRENCY: number = 12;
 
   /**
    * Consumer group of the ledger (attendance, participation, visits, bookings). A new name

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { withDbRetry } from '@app/database';
+import { NATIONAL_AREA_CODE, regionContains } from '@app/contracts';
 import type {
   CompareDigestCommand,
   ConsistencyReportView,
@@ -52,6 +53,20 @@ export class LedgerService {
         await this.ledger.recomputeStudents(manager, students, today);
       }),
     );
+  }
+
+  /** After a term of an area changed: re-files the facts of the schools inside it, if any. */
+  async refileArea(areaCode: string): Promise<number> {
+    // Schools the directory has not told us about are filed with the national calendar.
+    if (areaCode === NATIONAL_AREA_CODE) return this.refile(null);
+    const schools = [...(await this.readModel.organisationsById()).values()].filter(
+      (o) => o.kind === 'school' && regionContains(areaCode, o.regionCode),
+    );
+    const withFacts: string[] = [];
+    for (const school of schools) {
+      if (await this.ledger.hasFactsOfSchool(school.id)) withFacts.push(school.id);
+    }
+    return withFacts.length > 0 ? this.refile(withFacts) : 0;
   }
 
   /**

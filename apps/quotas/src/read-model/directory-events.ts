@@ -3,6 +3,7 @@ import {
   IsArray,
   IsIn,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   ValidateNested,
@@ -10,14 +11,35 @@ import {
 import {
   CALENDAR_CHANGE_KINDS,
   EventEnvelopeFields,
-  StudentPlacementPayload,
+  StudentEnrolledPayload,
+  StudentMovedPayload,
+  StudentTransferredPayload,
+  StudentWithdrawnPayload,
   type CalendarChangeKind,
 } from '@app/contracts';
 
-/** `directory.student.{enrolled,moved,transferred,withdrawn}.v1`: the placement fields quotas reads. */
-export class StudentPlacementEvent extends EventEnvelopeFields {
-  @ValidateNested() @Type(() => StudentPlacementPayload) payload!: StudentPlacementPayload;
+/** `directory.student.enrolled.v1` (every roster event carries the placement quotas reads). */
+export class StudentEnrolledEvent extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => StudentEnrolledPayload) payload!: StudentEnrolledPayload;
 }
+
+export class StudentMovedEvent extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => StudentMovedPayload) payload!: StudentMovedPayload;
+}
+
+export class StudentTransferredEvent extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => StudentTransferredPayload) payload!: StudentTransferredPayload;
+}
+
+export class StudentWithdrawnEvent extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => StudentWithdrawnPayload) payload!: StudentWithdrawnPayload;
+}
+
+export type StudentPlacementEvent =
+  | StudentEnrolledEvent
+  | StudentMovedEvent
+  | StudentTransferredEvent
+  | StudentWithdrawnEvent;
 
 /** `directory.calendar.changed.v1`; only term records are read (checked in `termRecordOf`). */
 export class CalendarChangedPayloadMessage {
@@ -25,7 +47,10 @@ export class CalendarChangedPayloadMessage {
   @IsIn(['upserted', 'deleted']) action!: 'upserted' | 'deleted';
   @IsIn(CALENDAR_CHANGE_KINDS) kind!: CalendarChangeKind;
   @IsArray() @IsString({ each: true }) ids!: string[];
+  @IsString() from!: string;
+  @IsString() to!: string;
   @IsArray() @IsObject({ each: true }) records!: Record<string, unknown>[];
+  @IsOptional() @IsArray() @IsString({ each: true }) dates?: string[];
 }
 
 export class CalendarChangedEvent extends EventEnvelopeFields {

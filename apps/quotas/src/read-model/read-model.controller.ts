@@ -7,7 +7,14 @@ import { AppError } from '@app/errors';
 import { applyOnce, ConsumeEvent } from '@app/messaging';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { CalendarChangedEvent, StudentPlacementEvent } from './directory-events.js';
+import {
+  CalendarChangedEvent,
+  StudentEnrolledEvent,
+  StudentMovedEvent,
+  StudentTransferredEvent,
+  StudentWithdrawnEvent,
+  type StudentPlacementEvent,
+} from './directory-events.js';
 import { ReadModelRepository } from './read-model.repository.js';
 import type { TermRecord } from './term-calendar.js';
 
@@ -63,22 +70,22 @@ export class ReadModelController {
   }
 
   @ConsumeEvent(Topics.events.studentEnrolled, Topics.deadLetters.quotas)
-  onStudentEnrolled(@Payload() event: StudentPlacementEvent): Promise<void> {
+  onStudentEnrolled(@Payload() event: StudentEnrolledEvent): Promise<void> {
     return this.place(event, true);
   }
 
   @ConsumeEvent(Topics.events.studentMoved, Topics.deadLetters.quotas)
-  onStudentMoved(@Payload() event: StudentPlacementEvent): Promise<void> {
+  onStudentMoved(@Payload() event: StudentMovedEvent): Promise<void> {
     return this.place(event, true);
   }
 
   @ConsumeEvent(Topics.events.studentTransferred, Topics.deadLetters.quotas)
-  onStudentTransferred(@Payload() event: StudentPlacementEvent): Promise<void> {
+  onStudentTransferred(@Payload() event: StudentTransferredEvent): Promise<void> {
     return this.place(event, true);
   }
 
   @ConsumeEvent(Topics.events.studentWithdrawn, Topics.deadLetters.quotas)
-  onStudentWithdrawn(@Payload() event: StudentPlacementEvent): Promise<void> {
+  onStudentWithdrawn(@Payload() event: StudentWithdrawnEvent): Promise<void> {
     return this.place(event, false);
   }
 
@@ -92,7 +99,7 @@ export class ReadModelController {
     });
     if (applied) {
       this.logger.log({ msg: 'terms changed; re-filing the ledger', areaCode: change.areaCode });
-      await this.ledger.refile(null);
+      await this.ledger.refileArea(change.areaCode);
     }
   }
 

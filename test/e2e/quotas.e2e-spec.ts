@@ -142,7 +142,9 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     await producer.send({
       topic,
       acks: -1,
-      messages: [{ key: event.key, value: JSON.stringify(event), headers: cloudEventHeaders(event) }],
+      messages: [
+        { key: event.key, value: JSON.stringify(event), headers: cloudEventHeaders(event) },
+      ],
     });
     return event;
   }
@@ -464,15 +466,16 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       .set(as('staffA'));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[1]).toContain(',school,');
     expect(lines[1].endsWith(',9,2,1,6,0')).toBe(true);
     expect(lines.slice(4)).toHaveLength(6);
     expect(lines.slice(4).map((l) => l.split(',')[6])).toEqual(Array(6).fill('short'));
 
-    const forecast = await http()
-      .get(`/quotas/reports/forecast?period=${TERM}`)
-      .set(as('staffA'));
+    const forecast = await http().get(`/quotas/reports/forecast?period=${TERM}`).set(as('staffA'));
     expect(forecast.status).toBe(200);
     const a7 = (forecast.body as ComplianceReportView).students.find(
       (s) => s.studentId === students.a7,
@@ -513,10 +516,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     // Once per term: a second pass tells nobody again.
     await jobs.runOnce();
 
-    const res = await http()
-      .post('/quotas/short-notices')
-      .set(as('staffA'))
-      .send({ period: TERM });
+    const res = await http().post('/quotas/short-notices').set(as('staffA')).send({ period: TERM });
     expect(res.status).toBe(202);
     expect(res.body.published).toBe(6);
     await waitFor(() => payloads().length >= 12, { timeoutMs: 15_000, what: 'on-demand notices' });
@@ -540,10 +540,13 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       .send({ name: '无上下限', kind: 'study_tour', period: 'school_year' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('QUOTA_RULE_INVALID');
-    const outside = await http()
-      .post('/quotas/rules')
-      .set(as('countyAdminA'))
-      .send({ name: '研学', kind: 'study_tour', period: 'school_year', minimum: 1, areaCode: COUNTY_B });
+    const outside = await http().post('/quotas/rules').set(as('countyAdminA')).send({
+      name: '研学',
+      kind: 'study_tour',
+      period: 'school_year',
+      minimum: 1,
+      areaCode: COUNTY_B,
+    });
     expect(outside.status).toBe(404);
     const staff = await http()
       .post('/quotas/rules')
@@ -624,7 +627,10 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     expect(byRule.get(visits.body.id)).toMatchObject({ counted: 2, standing: 'over' });
     expect(byRule.get(tours.body.id)).toMatchObject({ counted: 0, standing: 'short' });
     // School B is in the other county: the rule does not apply there.
-    const schoolB = await report('platform', `period=${YEAR}&ruleId=${tours.body.id}&schoolId=${orgs.schoolB}`);
+    const schoolB = await report(
+      'platform',
+      `period=${YEAR}&ruleId=${tours.body.id}&schoolId=${orgs.schoolB}`,
+    );
     expect(schoolB.counts.students).toBe(0);
   });
 
@@ -673,7 +679,10 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
 
   it('rebuilds the ledger from its facts without changing a count (platform admins only)', async () => {
     clock.now = () => new Date(`${Y}-12-20T04:00:00.000Z`);
-    const before = await report('platform', `period=${TERM}&areaCode=${CITY}&list=all&pageSize=100`);
+    const before = await report(
+      'platform',
+      `period=${TERM}&areaCode=${CITY}&list=all&pageSize=100`,
+    );
     const denied = await http().post('/quotas/ledger/rebuild').set(as('staffA'));
     expect(denied.status).toBe(403);
     const rebuilt = await http().post('/quotas/ledger/rebuild').set(as('platform'));

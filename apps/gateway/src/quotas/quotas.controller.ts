@@ -166,10 +166,10 @@ export class QuotasController {
     @Body() body: ConsistencyCheckDto,
   ): Promise<ConsistencyReportView> {
     const actor = actorOf(user);
-    const digest = await this.rpc.send<AttendanceDigest>(
-      Topics.screeningsDigest.attendanceDigest,
-      { ...body, actor },
-    );
+    const digest = await this.rpc.send<AttendanceDigest>(Topics.screeningsDigest.attendanceDigest, {
+      ...body,
+      actor,
+    });
     if (digest.schoolId !== body.schoolId || digest.from !== body.from || digest.to !== body.to) {
       throw new AppError(
         'QUOTA_DIGEST_MISMATCH',

@@ -28,7 +28,16 @@ export function complianceReportCsv(report: ComplianceReportView): string {
     '',
     line(['studentId', 'schoolId', 'classId', 'grade', 'counted', 'booked', 'standing', 'missing']),
     ...report.students.map((s) =>
-      line([s.studentId, s.schoolId, s.classId, s.grade, s.counted, s.booked, s.standing, s.missing]),
+      line([
+        s.studentId,
+        s.schoolId,
+        s.classId,
+        s.grade,
+        s.counted,
+        s.booked,
+        s.standing,
+        s.missing,
+      ]),
     ),
   ];
   return `\uFEFF${rows.join('\r\n')}\r\n`;

@@ -53,15 +53,16 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     await this.consumer.run({
       partitionsConsumedConcurrently: this.config.LEDGER_CONCURRENCY,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      eachBatch: async (payload) => {
+        const { batch } = payload;
         const size = this.config.LEDGER_CHUNK_SIZE;
         for (let i = 0; i < batch.messages.length; i += size) {
-          if (!isRunning() || isStale()) return;
+          if (!payload.isRunning() || payload.isStale()) return;
           const chunk = batch.messages.slice(i, i + size);
           await this.applyChunk(batch.topic, batch.partition, chunk);
-          resolveOffset(chunk[chunk.length - 1].offset);
-          await commitOffsetsIfNecessary();
-          await heartbeat();
+          payload.resolveOffset(chunk[chunk.length - 1].offset);
+          await payload.commitOffsetsIfNecessary();
+          await payload.heartbeat();
         }
       },
     });
@@ -72,7 +73,11 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     await this.producer?.disconnect();
   }
 
-  private async applyChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+  private async applyChunk(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ): Promise<void> {
     const facts: LedgerFact[] = [];
     const bookings: BookingFact[] = [];
     for (const message of messages) {
@@ -94,7 +99,12 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
     message: KafkaMessage,
     reason: string,
   ): Promise<void> {
-    this.logger.error({ msg: 'ledger event sent to dead letters', topic, offset: message.offset, reason });
+    this.logger.error({
+      msg: 'ledger event sent to dead letters',
+      topic,
+      offset: message.offset,
+      reason,
+    });
     await this.producer?.send({
       topic: Topics.deadLetters.quotas,
       acks: -1,

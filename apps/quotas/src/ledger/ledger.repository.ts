@@ -33,10 +33,7 @@ export class LedgerRepository {
    * revision (a correction). A redelivered event carries the same revision: nothing changes.
    * `revision` is assigned last because MySQL applies the assignments left to right.
    */
-  async upsertFacts(
-    manager: EntityManager,
-    facts: (LedgerFact & FactPeriod)[],
-  ): Promise<void> {
+  async upsertFacts(manager: EntityManager, facts: (LedgerFact & FactPeriod)[]): Promise<void> {
     if (facts.length === 0) return;
     const newer = 'VALUES(revision) > revision';
     await manager.query(
@@ -100,7 +97,11 @@ export class LedgerRepository {
    * period (term and school year), so a repeat viewing or a redelivery never counts twice;
    * then the distinct films booked on or after `today` and not yet attended.
    */
-  async recomputeStudents(manager: EntityManager, studentIds: string[], today: string): Promise<void> {
+  async recomputeStudents(
+    manager: EntityManager,
+    studentIds: string[],
+    today: string,
+  ): Promise<void> {
     if (studentIds.length === 0) return;
     const ids = [...new Set(studentIds)];
     await manager.query('DELETE FROM q_counts WHERE student_id IN (?)', [ids]);
@@ -199,7 +200,11 @@ export class LedgerRepository {
   }
 
   /** Students with facts or bookings, in pages ordered by id (keyset). */
-  async studentsAfter(afterId: string, limit: number, schoolIds: string[] | null): Promise<string[]> {
+  async studentsAfter(
+    afterId: string,
+    limit: number,
+    schoolIds: string[] | null,
+  ): Promise<string[]> {
     const schoolClause = schoolIds ? 'AND school_id IN (?)' : '';
     const params = schoolIds
       ? [afterId, schoolIds, afterId, schoolIds, limit]

@@ -141,8 +141,7 @@ export class ShortNoticesService {
                 counted: s.counted,
                 booked: s.booked,
                 periodEndsOn:
-                  calendar.rangeOf(schools.get(s.schoolId)?.regionCode ?? null, period)?.to ??
-                  null,
+                  calendar.rangeOf(schools.get(s.schoolId)?.regionCode ?? null, period)?.to ?? null,
                 trigger,
               },
             })),

@@ -36,10 +36,7 @@ export class StudentWithdrawnEvent extends EventEnvelopeFields {
 }
 
 export type StudentPlacementEvent =
-  | StudentEnrolledEvent
-  | StudentMovedEvent
-  | StudentTransferredEvent
-  | StudentWithdrawnEvent;
+  StudentEnrolledEvent | StudentMovedEvent | StudentTransferredEvent | StudentWithdrawnEvent;
 
 /** `directory.calendar.changed.v1`; only term records are read (checked in `termRecordOf`). */
 export class CalendarChangedPayloadMessage {

@@ -106,8 +106,15 @@ export class ReadModelRepository {
     if (this.organisations && Date.now() - this.organisations.at < CACHE_MS) {
       return this.organisations.value;
     }
-    const rows: { id: string; kind: string; name: string; region_code: string; stage: string | null }[] =
-      await this.dataSource.query('SELECT id, kind, name, region_code, stage FROM q_organisations');
+    const rows: {
+      id: string;
+      kind: string;
+      name: string;
+      region_code: string;
+      stage: string | null;
+    }[] = await this.dataSource.query(
+      'SELECT id, kind, name, region_code, stage FROM q_organisations',
+    );
     const value = new Map(
       rows.map((r) => [
         r.id,

@@ -49,7 +49,11 @@ function standingSql(rule: QuotaRuleView): string {
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private base(rule: QuotaRuleView, period: string, scope: Scope): { sql: string; params: unknown[] } {
+  private base(
+    rule: QuotaRuleView,
+    period: string,
+    scope: Scope,
+  ): { sql: string; params: unknown[] } {
     const where = ['s.active = 1', 's.grade BETWEEN ? AND ?'];
     const params: unknown[] = [rule.kind, period, rule.minGrade, rule.maxGrade];
     if (rule.stages.length > 0) {
@@ -91,7 +95,12 @@ export class ReportsRepository {
       params,
     );
     const of = (s: Standing): number => Number(rows.find((r) => r.standing === s)?.n ?? 0);
-    const counts = { met: of('met'), onTrack: of('on_track'), short: of('short'), over: of('over') };
+    const counts = {
+      met: of('met'),
+      onTrack: of('on_track'),
+      short: of('short'),
+      over: of('over'),
+    };
     return { students: counts.met + counts.onTrack + counts.short + counts.over, ...counts };
   }
 
@@ -116,7 +125,11 @@ export class ReportsRepository {
   }
 
   /** One student's counts for a kind and period. */
-  async countsOf(studentId: string, kind: string, period: string): Promise<{ counted: number; booked: number }> {
+  async countsOf(
+    studentId: string,
+    kind: string,
+    period: string,
+  ): Promise<{ counted: number; booked: number }> {
     const rows: { counted: number; booked: number }[] = await this.dataSource.query(
       'SELECT counted, booked FROM q_counts WHERE kind = ? AND period_key = ? AND student_id = ?',
       [kind, period, studentId],
@@ -125,7 +138,11 @@ export class ReportsRepository {
   }
 
   /** Of these students, those already sent a notice for the rule and period. */
-  async alreadyNotified(ruleId: string, period: string, studentIds: string[]): Promise<Set<string>> {
+  async alreadyNotified(
+    ruleId: string,
+    period: string,
+    studentIds: string[],
+  ): Promise<Set<string>> {
     if (studentIds.length === 0) return new Set();
     const rows: { student_id: string }[] = await this.dataSource.query(
       'SELECT student_id FROM q_short_notices WHERE rule_id = ? AND period_key = ? AND student_id IN (?)',

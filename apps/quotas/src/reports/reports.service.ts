@@ -71,12 +71,17 @@ export class ReportsService {
         (r.period === 'term') === (termNo !== null) &&
         student.grade >= r.minGrade &&
         student.grade <= r.maxGrade &&
-        (r.stages.length === 0 || (school.stage !== null && r.stages.includes(school.stage as never))) &&
+        (r.stages.length === 0 ||
+          (school.stage !== null && r.stages.includes(school.stage as never))) &&
         (r.areaCode === NATIONAL_AREA_CODE || regionContains(r.areaCode, school.regionCode)),
     );
     const standings = [];
     for (const rule of rules) {
-      const { counted, booked } = await this.reports.countsOf(student.studentId, rule.kind, query.period);
+      const { counted, booked } = await this.reports.countsOf(
+        student.studentId,
+        rule.kind,
+        query.period,
+      );
       standings.push({
         ruleId: rule.id,
         ruleName: rule.name,

@@ -37,7 +37,10 @@ const toView = (r: RuleRow): QuotaRuleView => ({
 export class RulesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(rule: Omit<QuotaRuleView, 'createdAt' | 'isDefault'>, createdBy: string): Promise<void> {
+  async insert(
+    rule: Omit<QuotaRuleView, 'createdAt' | 'isDefault'>,
+    createdBy: string,
+  ): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO q_rules (id, name, kind, period, minimum, maximum, stages, min_grade, max_grade,
          area_code, is_default, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NOW(3))`,

@@ -37,7 +37,8 @@ export class RulesService {
     }
     const minGrade = command.minGrade ?? 1;
     const maxGrade = command.maxGrade ?? 12;
-    if (maxGrade < minGrade) throw ruleInvalid('maxGrade is below minGrade', { minGrade, maxGrade });
+    if (maxGrade < minGrade)
+      throw ruleInvalid('maxGrade is below minGrade', { minGrade, maxGrade });
     const id = randomUUID();
     await this.rules.insert(
       {

@@ -58,7 +58,11 @@ export class CreateRuleCommand extends ActorMessage {
   @IsIn(QUOTA_PERIODS) period!: QuotaPeriod;
   @IsOptional() @IsInt() @Min(0) @Max(1000) minimum?: number | null;
   @IsOptional() @IsInt() @Min(0) @Max(1000) maximum?: number | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(6) @IsIn(SCHOOL_STAGES, { each: true }) stages?: SchoolStage[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsIn(SCHOOL_STAGES, { each: true })
+  stages?: SchoolStage[];
   @IsOptional() @IsInt() @Min(1) @Max(12) minGrade?: number;
   @IsOptional() @IsInt() @Min(1) @Max(12) maxGrade?: number;
   /** Defaults to the bureau's own area (a platform admin: the whole country). */

@@ -16,6 +16,7 @@ import { databaseName } from '@app/database';
 import { cloudEventHeaders, createKafka, RpcClient } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
 import { Clock } from '../../apps/quotas/src/clock.js';
+import { LEDGER_TOPICS } from '../../apps/quotas/src/ledger/ledger-events.js';
 import { QuotaJobs } from '../../apps/quotas/src/notices/quota-jobs.js';
 import { testEnv } from '../../scripts/test-infra.js';
 import { loginAsDemoAdmin, startSuite, type Suite } from '../harness.js';
@@ -65,6 +66,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
   let db: Connection;
   let clock: Clock;
   const run = uniqueSuffix();
+  const ledgerGroup = `quotas-ledger-e2e-${run}`.replace(/[^a-z0-9._-]/gi, '-').toLowerCase();
   const tokens: Record<string, string> = {};
   const orgs: Record<string, string> = {};
   const classes: Record<string, string> = {};
@@ -190,7 +192,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       ];
       await waitFor(
         async () => {
-          const committed = await admin.fetchOffsets({ groupId: 'quotas-ledger', topics });
+          const committed = await admin.fetchOffsets({ groupId: ledgerGroup, topics });
           for (const topic of topics) {
             const ends = await admin.fetchTopicOffsets(topic);
             const mine = committed.find((c) => c.topic === topic);
@@ -237,9 +239,25 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     Object.entries(students).find(([, value]) => value === id)?.[0] ?? id;
 
   beforeAll(async () => {
-    suite = await startSuite({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000', REQUEST_TIMEOUT_MS: '3000' });
-    clock = clockOf(suite.services);
+    // A ledger group of this run, starting at the end of what is on the topics already.
     kafka = createKafka(testEnv.brokers, `it-quotas-${run}`);
+    const admin = kafka.admin();
+    await admin.connect();
+    for (const topic of LEDGER_TOPICS) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId: ledgerGroup,
+        topic,
+        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+      });
+    }
+    await admin.disconnect();
+    suite = await startSuite({
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      REQUEST_TIMEOUT_MS: '3000',
+      LEDGER_GROUP_ID: ledgerGroup,
+    });
+    clock = clockOf(suite.services);
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     recorder = await new TopicRecorder(kafka, [Topics.events.studentShort]).start();

@@ -182,7 +182,10 @@ async function main(): Promise<void> {
     const messages: Message[] = [];
     for (let n = offset; n < Math.min(EVENTS, offset + BATCH); n++) {
       const student = students[n % students.length];
-      const screening = screenings[(n * 7919) % screenings.length];
+      // A student's second event is at another screening (the run of 17:35 had both at the
+      // same one: a repeat viewing, so every student had one film).
+      const round = Math.floor(n / students.length);
+      const screening = screenings[(n * 7919 + round * 13) % screenings.length];
       const envelope: EventEnvelope = {
         id: randomUUID(),
         type: ScreeningsEventTopics.attendanceRecorded,

@@ -9,9 +9,6 @@ const SQL_SCHOOL_YEAR = `IF(MONTH(local_date) >= 8,
   CONCAT(YEAR(local_date), '-', YEAR(local_date) + 1),
   CONCAT(YEAR(local_date) - 1, '-', YEAR(local_date)))`;
 
-/** The kind of the per-student lock rows in `q_counts` (no rule counts it). */
-const LOCK_KIND = 'lock';
-
 export interface LedgerMarks {
   studentId: string;
   distinctFilms: number;
@@ -109,13 +106,10 @@ export class LedgerRepository {
   ): Promise<void> {
     if (studentIds.length === 0) return;
     const ids = [...new Set(studentIds)].sort();
-    // One lock row per student, taken before reading: a chunk of another topic touching the
-    // same student (a visit, a booking) waits here and then reads this chunk's facts.
-    await manager.query(
-      `INSERT INTO q_counts (kind, period_key, student_id, counted, booked) VALUES ?
-       ON DUPLICATE KEY UPDATE counted = counted + 0`,
-      [ids.map((id) => [LOCK_KIND, '-', id, 0, 0])],
-    );
+    // The students' roster rows locked (in id order) before reading: a chunk of another
+    // topic touching the same student (a visit, a booking) waits here, then reads this
+    // chunk's facts. Record locks only, so chunks of other students never wait.
+    await manager.query('SELECT id FROM q_students WHERE id IN (?) ORDER BY id FOR UPDATE', [ids]);
     const facts: {
       student_id: string;
       kind: string;
@@ -159,10 +153,7 @@ export class LedgerRepository {
         if (!value.counted.has(b.film_id)) value.booked.add(b.film_id);
       }
     }
-    await manager.query('DELETE FROM q_counts WHERE student_id IN (?) AND kind <> ?', [
-      ids,
-      LOCK_KIND,
-    ]);
+    await manager.query('DELETE FROM q_counts WHERE student_id IN (?)', [ids]);
     if (counts.size === 0) return;
     await manager.query(
       'INSERT INTO q_counts (kind, period_key, student_id, counted, booked) VALUES ?',

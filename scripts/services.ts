@@ -4,6 +4,7 @@ import { employmentAidDatabase } from '../apps/employment-aid/src/database/datab
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
 import { screeningsDatabase } from '../apps/screenings/src/database/database.js';
 import { studyToursDatabase } from '../apps/study-tours/src/database/database.js';
+import { quotasDatabase } from '../apps/quotas/src/database/database.js';
 
 export interface DatabaseSettings {
   MYSQL_URL: string;
@@ -25,6 +26,7 @@ export const SERVICES: {
   },
   { name: 'screenings', main: 'dist/apps/screenings/src/main.js', database: screeningsDatabase },
   { name: 'study-tours', main: 'dist/apps/study-tours/src/main.js', database: studyToursDatabase },
+  { name: 'quotas', main: 'dist/apps/quotas/src/main.js', database: quotasDatabase },
 ];
 
 export const GATEWAY = { name: 'gateway', main: 'dist/apps/gateway/src/main.js' };

@@ -18,6 +18,8 @@ import { ScreeningsConfig } from '../apps/screenings/src/config.js';
 import { startScreenings } from '../apps/screenings/src/screenings.bootstrap.js';
 import { StudyToursConfig } from '../apps/study-tours/src/config.js';
 import { startStudyTours } from '../apps/study-tours/src/study-tours.bootstrap.js';
+import { QuotasConfig } from '../apps/quotas/src/config.js';
+import { startQuotas } from '../apps/quotas/src/quotas.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
 
 export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-2026!' };
@@ -51,6 +53,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     startEmploymentAid(loadConfig(EmploymentAidConfig, appEnv)),
     startScreenings(loadConfig(ScreeningsConfig, appEnv)),
     startStudyTours(loadConfig(StudyToursConfig, appEnv)),
+    startQuotas(loadConfig(QuotasConfig, appEnv)),
   ]);
   const suite: Suite = {
     gateway,

@@ -97,6 +97,7 @@ describe('the gateway surface', () => {
         'employment-aid': 'up',
         screenings: 'up',
         'study-tours': 'up',
+        quotas: 'up',
       },
     });
   });

@@ -18,6 +18,7 @@ import { VenuesGatewayModule } from './venues/venues-gateway.module.js';
 import { EmploymentAidGatewayModule } from './employment-aid/employment-aid-gateway.module.js';
 import { ScreeningsGatewayModule } from './screenings/screenings-gateway.module.js';
 import { StudyToursGatewayModule } from './study-tours/study-tours-gateway.module.js';
+import { QuotasGatewayModule } from './quotas/quotas-gateway.module.js';
 
 @Module({})
 export class GatewayModule {
@@ -35,6 +36,7 @@ export class GatewayModule {
         EmploymentAidGatewayModule,
         ScreeningsGatewayModule,
         StudyToursGatewayModule,
+        QuotasGatewayModule,
       ],
       controllers: [
         AuthController,

@@ -6,6 +6,7 @@ import { EmploymentAidErrorCodes } from './employment-aid/errors.js';
 import { VenuesErrorCodes } from './venues/errors.js';
 import { ScreeningsErrorCodes } from './screenings/errors.js';
 import { StudyToursErrorCodes } from './study-tours/errors.js';
+import { QuotasErrorCodes } from './quotas/errors.js';
 
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
@@ -33,4 +34,5 @@ export const ErrorCatalog: Readonly<Record<string, ErrorKind>> = {
   ...EmploymentAidErrorCodes,
   ...ScreeningsErrorCodes,
   ...StudyToursErrorCodes,
+  ...QuotasErrorCodes,
 };

@@ -12,3 +12,4 @@ export * from './venues/index.js';
 export * from './employment-aid/index.js';
 export * from './screenings/index.js';
 export * from './study-tours/index.js';
+export * from './quotas/index.js';

@@ -9,6 +9,7 @@ import { VenuesDeadLetterTopic, VenuesEventTopics, VenuesRequestTopics } from '.
 import { ScreeningsDeadLetterTopic, ScreeningsRequestTopics } from './screenings/topics.js';
 import { ScreeningsEventTopics } from './screenings/events.js';
 import { StudyToursDeadLetterTopic, StudyToursRequestTopics } from './study-tours/topics.js';
+import { QuotasDeadLetterTopic, QuotasEventTopics, QuotasRequestTopics } from './quotas/topics.js';
 import { StudyToursEventTopics } from './study-tours/events.js';
 
 /**
@@ -39,6 +40,7 @@ export const Topics = {
   employmentAid: EmploymentAidRequestTopics,
   screenings: ScreeningsRequestTopics,
   studyTours: StudyToursRequestTopics,
+  quotas: QuotasRequestTopics,
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
@@ -48,6 +50,7 @@ export const Topics = {
     ...EmploymentAidEventTopics,
     ...ScreeningsEventTopics,
     ...StudyToursEventTopics,
+    ...QuotasEventTopics,
   },
   deadLetters: {
     directory: 'directory.dead-letters',
@@ -55,6 +58,7 @@ export const Topics = {
     employmentAid: EmploymentAidDeadLetterTopic,
     screenings: ScreeningsDeadLetterTopic,
     studyTours: StudyToursDeadLetterTopic,
+    quotas: QuotasDeadLetterTopic,
   },
 } as const;
 
@@ -70,6 +74,7 @@ export const SERVICE_COMMANDS: readonly ServiceCommands[] = [
   { service: 'employment-aid', commands: [Topics.employmentAid] },
   { service: 'screenings', commands: [Topics.screenings] },
   { service: 'study-tours', commands: [Topics.studyTours] },
+  { service: 'quotas', commands: [Topics.quotas] },
 ];
 
 export interface ServiceCommands {
@@ -84,6 +89,7 @@ export const SERVICE_PINGS: readonly { name: string; ping: string }[] = [
   { name: 'employment-aid', ping: Topics.employmentAid.ping },
   { name: 'screenings', ping: Topics.screenings.ping },
   { name: 'study-tours', ping: Topics.studyTours.ping },
+  { name: 'quotas', ping: Topics.quotas.ping },
 ];
 
 /** The one topic a service reads its commands from. */

@@ -1,0 +1,31 @@
+import { databaseName, type ServiceDatabase } from '@app/database';
+import {
+  CreateMessagingTables1764300000000,
+  OutboxEventEntity,
+  ProcessedEventEntity,
+} from '@app/messaging';
+import { SERVICE_NAME, type QuotasConfig } from '../config.js';
+import { CreateQuotas1764600000000 } from './migrations/1764600000000-CreateQuotas.js';
+import { StudentEntity } from '../read-model/student.entity.js';
+
+/** Entities and migrations listed explicitly (ESM); the quotas tables are queried in plain SQL. */
+export const quotasEntities: (new () => object)[] = [
+  OutboxEventEntity,
+  ProcessedEventEntity,
+  StudentEntity,
+];
+export const quotasMigrations: (new () => object)[] = [
+  CreateMessagingTables1764300000000,
+  CreateQuotas1764600000000,
+];
+
+export function quotasDatabase(
+  config: Pick<QuotasConfig, 'MYSQL_URL' | 'DB_PREFIX'>,
+): ServiceDatabase {
+  return {
+    url: config.MYSQL_URL,
+    database: databaseName(config.DB_PREFIX, SERVICE_NAME),
+    entities: quotasEntities,
+    migrations: quotasMigrations,
+  };
+}

@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BookingFact, LedgerFact } from './ledger-events.js';
+import type { FactPeriod } from '../read-model/term-calendar.js';
+
+/** School year of a date in SQL, as `schoolYearOf` computes it (1 August starts a year). */
+const SQL_SCHOOL_YEAR = `IF(MONTH(local_date) >= 8,
+  CONCAT(YEAR(local_date), '-', YEAR(local_date) + 1),
+  CONCAT(YEAR(local_date) - 1, '-', YEAR(local_date)))`;
+
+export interface LedgerMarks {
+  studentId: string;
+  distinctFilms: number;
+  presentMarks: number;
+}
+
+/** Every query of the ledger: facts, bookings and the per-student counts derived from them. */
+@Injectable()
+export class LedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Read committed: the ledger's set-based statements then lock only the rows they touch,
+   * not gaps, so partitions applied concurrently do not deadlock each other.
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  /**
+   * One multi-row upsert: a new fact is inserted; a known one changes only for a higher
+   * revision (a correction). A redelivered event carries the same revision: nothing changes.
+   * `revision` is assigned last because MySQL applies the assignments left to right.
+   */
+  async upsertFacts(manager: EntityManager, facts: (LedgerFact & FactPeriod)[]): Promise<void> {
+    if (facts.length === 0) return;
+    const newer = 'VALUES(revision) > revision';
+    await manager.query(
+      `INSERT INTO q_facts (source_id, kind, revision, student_id, school_id, subject_id,
+         local_date, counts, school_year, term_no, event_id) VALUES ?
+       ON DUPLICATE KEY UPDATE
+         student_id = IF(${newer}, VALUES(student_id), student_id),
+         school_id = IF(${newer}, VALUES(school_id), school_id),
+         subject_id = IF(${newer}, VALUES(subject_id), subject_id),
+         local_date = IF(${newer}, VALUES(local_date), local_date),
+         counts = IF(${newer}, VALUES(counts), counts),
+         school_year = IF(${newer}, VALUES(school_year), school_year),
+         term_no = IF(${newer}, VALUES(term_no), term_no),
+         event_id = IF(${newer}, VALUES(event_id), event_id),
+         revision = GREATEST(revision, VALUES(revision))`,
+      [
+        facts.map((f) => [
+          f.sourceId,
+          f.kind,
+          f.revision,
+          f.studentId,
+          f.schoolId,
+          f.subjectId,
+          f.localDate,
+          f.counts ? 1 : 0,
+          f.schoolYear,
+          f.termNo,
+          f.eventId,
+        ]),
+      ],
+    );
+  }
+
+  async upsertBookings(
+    manager: EntityManager,
+    bookings: (BookingFact & FactPeriod)[],
+  ): Promise<void> {
+    if (bookings.length === 0) return;
+    await manager.query(
+      `INSERT INTO q_bookings (booking_id, student_id, film_id, school_id, local_date, active,
+         school_year, term_no) VALUES ?
+       ON DUPLICATE KEY UPDATE active = VALUES(active), film_id = VALUES(film_id),
+         local_date = VALUES(local_date), school_year = VALUES(school_year), term_no = VALUES(term_no)`,
+      [
+        bookings.map((b) => [
+          b.bookingId,
+          b.studentId,
+          b.filmId,
+          b.schoolId,
+          b.localDate,
+          b.active ? 1 : 0,
+          b.schoolYear,
+          b.termNo,
+        ]),
+      ],
+    );
+  }
+
+  /**
+   * Recomputes the counts of these students from their facts: distinct subjects per kind and
+   * period (term and school year), so a repeat viewing or a redelivery never counts twice;
+   * and the distinct films booked on or after `today` and not yet attended. Two indexed
+   * reads and one multi-row insert: grouping a few thousand rows here is cheaper than two
+   * GROUP BY statements with temporary tables in the database (measured, docs/benchmarks.md).
+   */
+  async recomputeStudents(
+    manager: EntityManager,
+    studentIds: string[],
+    today: string,
+  ): Promise<void> {
+    if (studentIds.length === 0) return;
+    const ids = [...new Set(studentIds)].sort();
+    // The students' roster rows locked (in id order) before reading: a chunk of another
+    // topic touching the same student (a visit, a booking) waits here, then reads this
+    // chunk's facts. Record locks only, so chunks of other students never wait.
+    await manager.query('SELECT id FROM q_students WHERE id IN (?) ORDER BY id FOR UPDATE', [ids]);
+    const facts: {
+      student_id: string;
+      kind: string;
+      subject_id: string;
+      school_year: string;
+      term_no: number | null;
+      counts: number;
+    }[] = await manager.query(
+      `SELECT student_id, kind, subject_id, school_year, term_no, counts
+         FROM q_facts WHERE student_id IN (?)`,
+      [ids],
+    );
+    const bookings: {
+      student_id: string;
+      film_id: string;
+      school_year: string;
+      term_no: number | null;
+    }[] = await manager.query(
+      `SELECT student_id, film_id, school_year, term_no FROM q_bookings
+        WHERE student_id IN (?) AND active = 1 AND local_date >= ?`,
+      [ids, today],
+    );
+    const counts = new Map<string, { counted: Set<string>; booked: Set<string> }>();
+    const entry = (kind: string, period: string, student: string) => {
+      const key = `${kind}|${period}|${student}`;
+      let value = counts.get(key);
+      if (!value) counts.set(key, (value = { counted: new Set(), booked: new Set() }));
+      return value;
+    };
+    const periodsOf = (schoolYear: string, termNo: number | null): string[] =>
+      termNo === null ? [schoolYear] : [schoolYear, `${schoolYear}-T${termNo}`];
+    for (const f of facts) {
+      for (const period of periodsOf(f.school_year, f.term_no)) {
+        const value = entry(f.kind, period, f.student_id);
+        if (Number(f.counts) === 1) value.counted.add(f.subject_id);
+      }
+    }
+    for (const b of bookings) {
+      for (const period of periodsOf(b.school_year, b.term_no)) {
+        const value = entry('film', period, b.student_id);
+        if (!value.counted.has(b.film_id)) value.booked.add(b.film_id);
+      }
+    }
+    await manager.query('DELETE FROM q_counts WHERE student_id IN (?)', [ids]);
+    if (counts.size === 0) return;
+    await manager.query(
+      'INSERT INTO q_counts (kind, period_key, student_id, counted, booked) VALUES ?',
+      [
+        [...counts].map(([key, value]) => {
+          const [kind, period, student] = key.split('|');
+          return [kind, period, student, value.counted.size, value.booked.size];
+        }),
+      ],
+    );
+  }
+
+  /** Clears the period of facts and bookings of these schools (all when null) back to the date's school year. */
+  async resetPeriods(manager: EntityManager, schoolIds: string[] | null): Promise<void> {
+    for (const table of ['q_facts', 'q_bookings']) {
+      if (schoolIds === null) {
+        await manager.query(`UPDATE ${table} SET school_year = ${SQL_SCHOOL_YEAR}, term_no = NULL`);
+      } else if (schoolIds.length > 0) {
+        await manager.query(
+          `UPDATE ${table} SET school_year = ${SQL_SCHOOL_YEAR}, term_no = NULL WHERE school_id IN (?)`,
+          [schoolIds],
+        );
+      }
+    }
+  }
+
+  /** Puts the facts and bookings of these schools dated inside a term into that term. */
+  async assignTerm(
+    manager: EntityManager,
+    schoolIds: string[] | { notIn: string[] },
+    term: { schoolYear: string; termNo: number; startsOn: string; endsOn: string },
+  ): Promise<void> {
+    const [clause, ids] = Array.isArray(schoolIds)
+      ? ['school_id IN (?)', schoolIds]
+      : schoolIds.notIn.length > 0
+        ? ['school_id NOT IN (?)', schoolIds.notIn]
+        : ['1 = 1', []];
+    if (Array.isArray(ids) && ids.length === 0 && clause !== '1 = 1') return;
+    for (const table of ['q_facts', 'q_bookings']) {
+      await manager.query(
+        `UPDATE ${table} SET school_year = ?, term_no = ?
+          WHERE ${clause} AND local_date BETWEEN ? AND ?`,
+        clause === '1 = 1'
+          ? [term.schoolYear, term.termNo, term.startsOn, term.endsOn]
+          : [term.schoolYear, term.termNo, ids, term.startsOn, term.endsOn],
+      );
+    }
+  }
+
+  async schoolYearsWithFacts(): Promise<string[]> {
+    const rows: { school_year: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT school_year FROM q_facts UNION SELECT DISTINCT school_year FROM q_bookings`,
+    );
+    return rows.map((r) => r.school_year);
+  }
+
+  async schoolsWithFacts(): Promise<string[]> {
+    const rows: { school_id: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT school_id FROM q_facts UNION SELECT DISTINCT school_id FROM q_bookings',
+    );
+    return rows.map((r) => r.school_id);
+  }
+
+  async hasFactsOfSchool(schoolId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM q_facts WHERE school_id = ? LIMIT 1',
+      [schoolId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Students with facts or bookings, in pages ordered by id (keyset). */
+  async studentsAfter(
+    afterId: string,
+    limit: number,
+    schoolIds: string[] | null,
+  ): Promise<string[]> {
+    const schoolClause = schoolIds ? 'AND school_id IN (?)' : '';
+    const params = schoolIds
+      ? [afterId, schoolIds, afterId, schoolIds, limit]
+      : [afterId, afterId, limit];
+    const rows: { student_id: string }[] = await this.dataSource.query(
+      `SELECT student_id FROM (
+         SELECT DISTINCT student_id FROM q_facts WHERE student_id > ? ${schoolClause}
+         UNION SELECT DISTINCT student_id FROM q_bookings WHERE student_id > ? ${schoolClause}
+       ) s ORDER BY student_id LIMIT ?`,
+      params,
+    );
+    return rows.map((r) => r.student_id);
+  }
+
+  async countFacts(): Promise<number> {
+    const rows: { n: string | number }[] = await this.dataSource.query(
+      'SELECT COUNT(*) AS n FROM q_facts',
+    );
+    return Number(rows[0].n);
+  }
+
+  /** Per student of a school, from the latest revision of each mark in the window. */
+  async filmMarks(schoolId: string, from: string, to: string): Promise<LedgerMarks[]> {
+    const rows: { student_id: string; films: string | number; marks: string | number }[] =
+      await this.dataSource.query(
+        `SELECT student_id, COUNT(DISTINCT CASE WHEN counts = 1 THEN subject_id END) AS films,
+                SUM(counts) AS marks
+           FROM q_facts WHERE kind = 'film' AND school_id = ? AND local_date BETWEEN ? AND ?
+          GROUP BY student_id`,
+        [schoolId, from, to],
+      );
+    return rows.map((r) => ({
+      studentId: r.student_id,
+      distinctFilms: Number(r.films),
+      presentMarks: Number(r.marks),
+    }));
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  Topics,
+  type PublishShortNoticesCommand,
+  type QuotaRuleView,
+  type ShortNoticesView,
+  type StudentShortPayload,
+  type StudentStandingView,
+} from '@app/contracts';
+import { withDbRetry } from '@app/database';
+import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { QuotaAccess, type Scope } from '../access/quota-access.js';
+import { Clock } from '../clock.js';
+import { QuotasConfig } from '../config.js';
+import { ReadModelRepository } from '../read-model/read-model.repository.js';
+import { termPeriodKey } from '../read-model/term-calendar.js';
+import { ReportsRepository } from '../reports/reports.repository.js';
+import { assertPeriodFits } from '../reports/reports.service.js';
+import { RulesService } from '../rules/rules.service.js';
+
+const PAGE = 1000;
+const DAY_MS = 86_400_000;
+
+const daysFrom = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+/**
+ * `quotas.student.short.v1`, one per student still short: on demand for a class, school or
+ * area, and by the scheduled check in the last N days of a term (once per rule, term and
+ * student). Events and the notice rows are written in one transaction through the outbox.
+ */
+@Injectable()
+export class ShortNoticesService {
+  private readonly logger = new Logger(ShortNoticesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly reports: ReportsRepository,
+    private readonly rules: RulesService,
+    private readonly access: QuotaAccess,
+    private readonly readModel: ReadModelRepository,
+    private readonly clock: Clock,
+    private readonly config: QuotasConfig,
+  ) {}
+
+  async onDemand(command: PublishShortNoticesCommand): Promise<ShortNoticesView> {
+    const scope = await this.access.scope(command.actor, command);
+    const rule = await this.rules.ruleOrDefault(command.ruleId);
+    assertPeriodFits(rule, command.period);
+    const shorts = await this.allShort(rule, command.period, scope);
+    const published = await this.publish(rule, command.period, shorts, 'on_demand');
+    return { ruleId: rule.id, period: command.period, published };
+  }
+
+  /**
+   * The scheduled check: every school whose current term ends within the configured days,
+   * every term rule, the students short and not yet told for that term.
+   */
+  async scheduledCheck(): Promise<number> {
+    const today = this.clock.today();
+    const calendar = await this.readModel.termCalendar();
+    const schools = [...(await this.readModel.organisationsById()).values()].filter(
+      (o) => o.kind === 'school',
+    );
+    const termRules = (await this.rules.all()).filter((r) => r.period === 'term');
+    let published = 0;
+    for (const school of schools) {
+      const term = calendar.termOn(school.regionCode, today);
+      if (!term || daysFrom(today, term.endsOn) > this.config.SHORT_NOTICE_DAYS_BEFORE_TERM_END) {
+        continue;
+      }
+      const period = termPeriodKey(term.schoolYear, term.termNo);
+      for (const rule of termRules) {
+        const shorts = await this.allShort(rule, period, { level: 'school', id: school.id });
+        const told = await this.reports.alreadyNotified(
+          rule.id,
+          period,
+          shorts.map((s) => s.studentId),
+        );
+        published += await this.publish(
+          rule,
+          period,
+          shorts.filter((s) => !told.has(s.studentId)),
+          'scheduled',
+        );
+      }
+    }
+    if (published > 0) this.logger.log({ msg: 'scheduled short notices published', published });
+    return published;
+  }
+
+  private async allShort(
+    rule: QuotaRuleView,
+    period: string,
+    scope: Scope,
+  ): Promise<StudentStandingView[]> {
+    const all: StudentStandingView[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.reports.students(rule, period, scope, {
+        onlyShort: true,
+        offset,
+        limit: PAGE,
+      });
+      all.push(...page);
+      if (page.length < PAGE) return all;
+    }
+  }
+
+  private async publish(
+    rule: QuotaRuleView,
+    period: string,
+    shorts: StudentStandingView[],
+    trigger: StudentShortPayload['trigger'],
+  ): Promise<number> {
+    if (shorts.length === 0 || rule.minimum === null) return 0;
+    const calendar = await this.readModel.termCalendar();
+    const schools = await this.readModel.organisationsById();
+    for (let i = 0; i < shorts.length; i += PAGE) {
+      const chunk = shorts.slice(i, i + PAGE);
+      await withDbRetry(() =>
+        this.dataSource.transaction(async (manager) => {
+          await this.outbox.appendMany<StudentShortPayload>(
+            manager,
+            chunk.map((s) => ({
+              topic: Topics.events.studentShort,
+              key: s.studentId,
+              payload: {
+                studentId: s.studentId,
+                schoolId: s.schoolId,
+                classId: s.classId,
+                grade: s.grade,
+                ruleId: rule.id,
+                ruleName: rule.name,
+                kind: rule.kind,
+                period,
+                minimum: rule.minimum as number,
+                counted: s.counted,
+                booked: s.booked,
+                periodEndsOn:
+                  calendar.rangeOf(schools.get(s.schoolId)?.regionCode ?? null, period)?.to ?? null,
+                trigger,
+              },
+            })),
+          );
+          await manager.query(
+            `INSERT INTO q_short_notices (rule_id, period_key, student_id, notified_at) VALUES ?
+             ON DUPLICATE KEY UPDATE notified_at = VALUES(notified_at)`,
+            [chunk.map((s) => [rule.id, period, s.studentId, this.clock.now()])],
+          );
+        }),
+      );
+    }
+    this.relay.wake();
+    return shorts.length;
+  }
+}

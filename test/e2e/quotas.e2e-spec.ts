@@ -712,4 +712,38 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       before.students.map((s) => [s.studentId, s.counted]),
     );
   });
+
+  it("shows a linked student account its own standing and no one else's", async () => {
+    const login = await http()
+      .post('/auth/login')
+      .send({ email: 'student@studentpass.local', password: 'Demo-Admin-2026!' });
+    expect(login.status).toBe(200);
+    const student = { authorization: `Bearer ${login.body.accessToken}` };
+    const me = await http().get('/me').set(student).expect(200);
+    const rosterId = me.body.studentId as string;
+    expect(rosterId).toEqual(expect.any(String));
+    const own = await waitFor(
+      async () => {
+        const res = await http().get('/quotas/me/standing?period=2026-2027-T1').set(student);
+        return res.status === 200 ? res : undefined;
+      },
+      { timeoutMs: 30_000, what: "the demo student's standing" },
+    );
+    expect(own.body.studentId).toBe(rosterId);
+    expect(own.body.standings.length).toBeGreaterThan(0);
+    await http()
+      .get(`/quotas/students/${rosterId}/standing?period=2026-2027-T1`)
+      .set(student)
+      .expect(200);
+    const other = await http()
+      .get(`/quotas/students/${randomUUID()}/standing?period=2026-2027-T1`)
+      .set(student)
+      .expect(404);
+    expect(other.body.code).toBe('QUOTA_STUDENT_NOT_FOUND');
+    const staff = await http()
+      .get('/quotas/me/standing?period=2026-2027-T1')
+      .set(as('platform'))
+      .expect(404);
+    expect(staff.body.code).toBe('QUOTA_STUDENT_NOT_FOUND');
+  });
 });

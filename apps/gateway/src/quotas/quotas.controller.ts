@@ -119,6 +119,35 @@ export class QuotasController {
     });
   }
 
+  @Get('me/standing')
+  @ApiOkResponse({
+    description:
+      "A student's own standing: the account must be linked to its roster student (`studentId` on the account)",
+  })
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodyDto,
+    description: 'QUOTA_STUDENT_NOT_FOUND: not a student account linked to a roster student',
+  })
+  myStanding(
+    @CurrentUser() user: AccessTokenClaims,
+    @Query() query: StandingQueryDto,
+  ): Promise<StudentStandingsView> {
+    const actor = actorOf(user);
+    if (actor.role !== 'student' || !actor.studentId) {
+      throw new AppError(
+        'QUOTA_STUDENT_NOT_FOUND',
+        'not_found',
+        'This account is not linked to a roster student',
+      );
+    }
+    return this.rpc.send(Topics.quotas.studentStanding, {
+      studentId: actor.studentId,
+      period: query.period,
+      actor,
+    });
+  }
+
   @Get('students/:id/standing')
   @ApiOkResponse({ description: "A roster student's standing against every rule that applies" })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'QUOTA_STUDENT_NOT_FOUND' })

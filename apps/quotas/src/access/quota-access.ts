@@ -12,8 +12,8 @@ export type Scope =
 /**
  * The one place that decides what an actor sees in quotas: school staff their school, bureau
  * admins the schools inside their bureau's region, platform admins everything. Anything
- * outside answers 404, never 403. Student accounts are not tied to roster students in the
- * directory, so a student sees no standing (README: the gap).
+ * outside answers 404, never 403. A student account linked to its roster student (the
+ * token's `studentId`) sees its own standing and nobody else's.
  */
 @Injectable()
 export class QuotaAccess {
@@ -75,7 +75,8 @@ export class QuotaAccess {
     const student = await this.readModel.findStudent(studentId);
     if (!student) throw studentNotFound();
     const school = await this.readModel.findOrganisation(student.schoolId);
-    if (!school || !(await this.seesSchool(actor, school))) throw studentNotFound();
+    const own = actor.role === 'student' && actor.studentId === studentId;
+    if (!school || !(own || (await this.seesSchool(actor, school)))) throw studentNotFound();
     return { student, school };
   }
 

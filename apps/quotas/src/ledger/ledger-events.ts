@@ -85,7 +85,8 @@ function visitFacts(raw: unknown): LedgerFact[] {
   ) {
     throw new InvalidLedgerEvent('not a venues visit event');
   }
-  // Individual visits carry no roster student (booked by a student account): not counted.
+  // A visit without a school is not counted; an individual visit names its student only when
+  // the student's account is linked to its roster student (else `studentIds` is empty).
   if (typeof p.schoolOrganisationId !== 'string') return [];
   const localDate = localDateOf(new Date(p.slotStartsAt));
   return p.studentIds

@@ -46,7 +46,10 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
       maxWaitTimeInMs: 100,
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      // A fetch holds a whole chunk of every partition (about 900 bytes an attendance event):
+      // 8 000 events a chunk need about 7 MB a partition (docs/benchmarks.md).
+      maxBytesPerPartition: 10 * 1024 * 1024,
+      maxBytes: 32 * 1024 * 1024,
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...LEDGER_TOPICS], fromBeginning: true });

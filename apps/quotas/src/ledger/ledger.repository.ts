@@ -32,6 +32,7 @@ export class LedgerRepository {
    * One multi-row upsert: a new fact is inserted; a known one changes only for a higher
    * revision (a correction). A redelivered event carries the same revision: nothing changes.
    * `revision` is assigned last because MySQL applies the assignments left to right.
+   * Rows go in primary key order (a stable sort: two revisions of one fact keep their order).
    */
   async upsertFacts(manager: EntityManager, facts: (LedgerFact & FactPeriod)[]): Promise<void> {
     if (facts.length === 0) return;
@@ -50,19 +51,21 @@ export class LedgerRepository {
          event_id = IF(${newer}, VALUES(event_id), event_id),
          revision = GREATEST(revision, VALUES(revision))`,
       [
-        facts.map((f) => [
-          f.sourceId,
-          f.kind,
-          f.revision,
-          f.studentId,
-          f.schoolId,
-          f.subjectId,
-          f.localDate,
-          f.counts ? 1 : 0,
-          f.schoolYear,
-          f.termNo,
-          f.eventId,
-        ]),
+        [...facts]
+          .sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0))
+          .map((f) => [
+            f.sourceId,
+            f.kind,
+            f.revision,
+            f.studentId,
+            f.schoolId,
+            f.subjectId,
+            f.localDate,
+            f.counts ? 1 : 0,
+            f.schoolYear,
+            f.termNo,
+            f.eventId,
+          ]),
       ],
     );
   }

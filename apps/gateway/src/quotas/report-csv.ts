@@ -1,10 +1,5 @@
 import type { ComplianceReportView } from '@app/contracts';
-
-const cell = (value: string | number | null): string => {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-const line = (values: (string | number | null)[]): string => values.map(cell).join(',');
+import { csvDocument, csvLine as line } from '../http/csv.js';
 
 /**
  * The compliance report as CSV, UTF-8 with a BOM for spreadsheets: a summary row (the
@@ -40,5 +35,5 @@ export function complianceReportCsv(report: ComplianceReportView): string {
       ]),
     ),
   ];
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

@@ -1,5 +1,5 @@
 export * from './kafka/kafka.js';
 export * from './kafka/coalescing-producer.js';
-export * from './kafka/coalescing-transports.js';
+export * from './kafka/kafka-transports.js';
 export * from './rpc/index.js';
 export * from './events/index.js';

@@ -7,7 +7,7 @@ import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { commandRoutes, ErrorCatalog, type ServiceCommands } from '@app/contracts';
 import { AppError, isErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
-import { RoutingClientKafka } from '../kafka/coalescing-transports.js';
+import { RoutingClientKafka } from '../kafka/kafka-transports.js';
 import { RpcHeaders } from './headers.js';
 
 export interface RpcClientOptions {

@@ -15,7 +15,7 @@ import { Observable, throwError } from 'rxjs';
 import { AppError, isErrorBody, type ErrorBody } from '@app/errors';
 import { runWithRequestContext } from '@app/logging';
 import { requestTopicOf } from '@app/contracts';
-import { ServiceServerKafka } from '../kafka/coalescing-transports.js';
+import { ServiceServerKafka } from '../kafka/kafka-transports.js';
 import { RpcHeaders } from './headers.js';
 
 export interface ServiceTransportOptions {

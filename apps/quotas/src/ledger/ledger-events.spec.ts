@@ -73,8 +73,8 @@ describe('ledgerInputOf', () => {
 
   describe('accepts and refuses exactly what the contract classes do', () => {
     const contract = (cls: new () => object, raw: unknown): boolean =>
-      validateSync(plainToInstance(cls, raw) as object, { forbidUnknownValues: false }).length ===
-      0;
+      validateSync(plainToInstance<object, unknown>(cls, raw), { forbidUnknownValues: false })
+        .length === 0;
     const ledger = (topic: string, raw: unknown): boolean => {
       try {
         ledgerInputOf(topic, JSON.stringify(raw));

@@ -15,7 +15,8 @@
  * Env: BENCH_EVENTS (1000000), BENCH_STUDENTS (500000), BENCH_SCHOOLS (500).
  */
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHmac, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -51,12 +52,44 @@ const env = testAppEnv({
   REQUEST_TIMEOUT_MS: '60000',
 });
 
-function start(main: string): void {
+function start(main: string): ChildProcess {
   const child = spawn(process.execPath, [`${root}${main}`], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
+  return child;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const mariadbPid = (): number | undefined => {
+  try {
+    const pid = Number(
+      execFileSync('pidof', ['mariadbd', 'mysqld']).toString().trim().split(' ')[0],
+    );
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** InnoDB's own counters (server-wide): pages read from disk, pages written, fsyncs. */
+async function innodbCounters(db: DataSource): Promise<Record<string, number>> {
+  const rows: { Variable_name: string; Value: string }[] = await db.query(
+    `SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads',
+       'Innodb_buffer_pool_read_requests', 'Innodb_pages_written', 'Innodb_data_fsyncs')`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -244,7 +277,10 @@ async function main(): Promise<void> {
     return total;
   };
   const loadBefore = os.loadavg();
-  start(quotas.main);
+  const dbPid = mariadbPid();
+  const dbCpuBefore = cpuSecondsOf(dbPid);
+  const innodbBefore = await innodbCounters(db);
+  const quotasProcess = start(quotas.main);
   const startedAt = performance.now();
   let firstProgress: number | null = null;
   let done = 0;
@@ -257,6 +293,14 @@ async function main(): Promise<void> {
   }
   const finished = performance.now();
   const loadDuring = os.loadavg();
+  // Figures that do not depend on what else the machine runs (per 1 000 events): the quotas
+  // process's CPU time, and InnoDB's disk reads and page writes (server-wide; other databases
+  // on the server add to them). The MariaDB CPU time is server-wide too.
+  const quotasCpu = cpuSecondsOf(quotasProcess.pid);
+  const dbCpu = cpuSecondsOf(dbPid) - dbCpuBefore;
+  const innodbAfter = await innodbCounters(db);
+  const per1000 = (n: number) => ((n * 1000) / EVENTS).toFixed(2);
+  const innodbDelta = (name: string) => (innodbAfter[name] ?? 0) - (innodbBefore[name] ?? 0);
   const consumeSeconds = (finished - (firstProgress ?? startedAt)) / 1000;
   const [facts]: { n: string }[] = await db.query('SELECT COUNT(*) AS n FROM q_facts');
   // Every event has its own attendance id: the ledger must hold exactly one fact per event.
@@ -264,6 +308,12 @@ async function main(): Promise<void> {
     throw new Error(`the ledger holds ${facts.n} facts, not ${EVENTS}`);
   console.log(
     `consumed ${EVENTS} events in ${consumeSeconds.toFixed(1)} s: ${(EVENTS / consumeSeconds).toFixed(0)} events/s (${facts.n} facts)`,
+  );
+  console.log(
+    `per 1 000 events: quotas CPU ${per1000(quotasCpu)} s, MariaDB CPU ${per1000(dbCpu)} s, ` +
+      `InnoDB pages read from disk ${per1000(innodbDelta('Innodb_buffer_pool_reads'))}, ` +
+      `page reads (from the pool or disk) ${per1000(innodbDelta('Innodb_buffer_pool_read_requests'))}, ` +
+      `pages written ${per1000(innodbDelta('Innodb_pages_written'))}, fsyncs ${per1000(innodbDelta('Innodb_data_fsyncs'))}`,
   );
 
   start(GATEWAY.main);

@@ -9,6 +9,8 @@ const SQL_SCHOOL_YEAR = `IF(MONTH(local_date) >= 8,
   CONCAT(YEAR(local_date), '-', YEAR(local_date) + 1),
   CONCAT(YEAR(local_date) - 1, '-', YEAR(local_date)))`;
 
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface LedgerMarks {
   studentId: string;
   distinctFilms: number;
@@ -32,7 +34,9 @@ export class LedgerRepository {
    * One multi-row upsert: a new fact is inserted; a known one changes only for a higher
    * revision (a correction). A redelivered event carries the same revision: nothing changes.
    * `revision` is assigned last because MySQL applies the assignments left to right.
-   * Rows go in primary key order (a stable sort: two revisions of one fact keep their order).
+   * The key is (student, source): a source id is stable per student (an attendance is one
+   * student's mark at one screening). Rows go in key order (a stable sort: two revisions of
+   * one fact keep their order), so a student's rows are written together.
    */
   async upsertFacts(manager: EntityManager, facts: (LedgerFact & FactPeriod)[]): Promise<void> {
     if (facts.length === 0) return;
@@ -41,7 +45,6 @@ export class LedgerRepository {
       `INSERT INTO q_facts (source_id, kind, revision, student_id, school_id, subject_id,
          local_date, counts, school_year, term_no, event_id) VALUES ?
        ON DUPLICATE KEY UPDATE
-         student_id = IF(${newer}, VALUES(student_id), student_id),
          school_id = IF(${newer}, VALUES(school_id), school_id),
          subject_id = IF(${newer}, VALUES(subject_id), subject_id),
          local_date = IF(${newer}, VALUES(local_date), local_date),
@@ -52,7 +55,9 @@ export class LedgerRepository {
          revision = GREATEST(revision, VALUES(revision))`,
       [
         [...facts]
-          .sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0))
+          .sort(
+            (a, b) => compareKeys(a.studentId, b.studentId) || compareKeys(a.sourceId, b.sourceId),
+          )
           .map((f) => [
             f.sourceId,
             f.kind,
@@ -99,8 +104,9 @@ export class LedgerRepository {
    * Recomputes the counts of these students from their facts: distinct subjects per kind and
    * period (term and school year), so a repeat viewing or a redelivery never counts twice;
    * and the distinct films booked on or after `today` and not yet attended. Two indexed
-   * reads and one multi-row insert: grouping a few thousand rows here is cheaper than two
-   * GROUP BY statements with temporary tables in the database (measured, docs/benchmarks.md).
+   * locking reads, one delete and one multi-row insert: grouping a few thousand rows here is
+   * cheaper than two GROUP BY statements with temporary tables (measured, docs/benchmarks.md).
+   * Call it after writing the facts and bookings of these students in the same transaction.
    */
   async recomputeStudents(
     manager: EntityManager,
@@ -109,10 +115,13 @@ export class LedgerRepository {
   ): Promise<void> {
     if (studentIds.length === 0) return;
     const ids = [...new Set(studentIds)].sort();
-    // The students' roster rows locked (in id order) before reading: a chunk of another
-    // topic touching the same student (a visit, a booking) waits here, then reads this
-    // chunk's facts. Record locks only, so chunks of other students never wait.
-    await manager.query('SELECT id FROM q_students WHERE id IN (?) ORDER BY id FOR UPDATE', [ids]);
+    // Locking reads (they read the latest committed rows and wait for rows another
+    // transaction holds): this chunk's facts and bookings are written already, so a concurrent
+    // chunk of another topic touching one of these students (a visit, a booking) either waits
+    // for this one and then counts its rows, or holds a row this read waits for; if both wait,
+    // InnoDB picks one to roll back and `withDbRetry` runs it again. Record locks only (read
+    // committed), so chunks of other students never wait. The index order keeps the locks in
+    // one order across transactions.
     const facts: {
       student_id: string;
       kind: string;
@@ -122,19 +131,21 @@ export class LedgerRepository {
       counts: number;
     }[] = await manager.query(
       `SELECT student_id, kind, subject_id, school_year, term_no, counts
-         FROM q_facts WHERE student_id IN (?)`,
+         FROM q_facts WHERE student_id IN (?) FOR UPDATE`,
       [ids],
     );
-    const bookings: {
+    const bookingRows: {
       student_id: string;
       film_id: string;
       school_year: string;
       term_no: number | null;
+      upcoming: number;
     }[] = await manager.query(
-      `SELECT student_id, film_id, school_year, term_no FROM q_bookings
-        WHERE student_id IN (?) AND active = 1 AND local_date >= ?`,
-      [ids, today],
+      `SELECT student_id, film_id, school_year, term_no, active = 1 AND local_date >= ? AS upcoming
+         FROM q_bookings WHERE student_id IN (?) FOR UPDATE`,
+      [today, ids],
     );
+    const bookings = bookingRows.filter((b) => Number(b.upcoming) === 1);
     const counts = new Map<string, { counted: Set<string>; booked: Set<string> }>();
     const entry = (kind: string, period: string, student: string) => {
       const key = `${kind}|${period}|${student}`;

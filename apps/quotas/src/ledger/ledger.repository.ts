@@ -101,12 +101,29 @@ export class LedgerRepository {
   }
 
   /**
+   * Locks these students for the rest of the transaction: one upsert of their
+   * `q_ledger_students` rows, in id order, so each is locked by its unique key whether the
+   * ledger knew the student or not. A chunk of another topic (or replica) touching one of
+   * them waits here until this transaction ends, then reads what it wrote; the common order
+   * means two chunks never wait for each other in a cycle. Take it before writing.
+   */
+  async lockStudents(manager: EntityManager, studentIds: string[], now: Date): Promise<void> {
+    if (studentIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO q_ledger_students (student_id, applied_at) VALUES ?
+       ON DUPLICATE KEY UPDATE applied_at = VALUES(applied_at)`,
+      [[...new Set(studentIds)].sort().map((id) => [id, now])],
+    );
+  }
+
+  /**
    * Recomputes the counts of these students from their facts: distinct subjects per kind and
    * period (term and school year), so a repeat viewing or a redelivery never counts twice;
    * and the distinct films booked on or after `today` and not yet attended. Two indexed
-   * locking reads, one delete and one multi-row insert: grouping a few thousand rows here is
-   * cheaper than two GROUP BY statements with temporary tables (measured, docs/benchmarks.md).
-   * Call it after writing the facts and bookings of these students in the same transaction.
+   * reads, one delete and one multi-row insert: grouping a few thousand rows here is cheaper
+   * than two GROUP BY statements with temporary tables (measured, docs/benchmarks.md).
+   * The transaction must hold the students (`lockStudents`): the reads are plain reads of
+   * the latest committed rows.
    */
   async recomputeStudents(
     manager: EntityManager,
@@ -115,13 +132,6 @@ export class LedgerRepository {
   ): Promise<void> {
     if (studentIds.length === 0) return;
     const ids = [...new Set(studentIds)].sort();
-    // Locking reads (they read the latest committed rows and wait for rows another
-    // transaction holds): this chunk's facts and bookings are written already, so a concurrent
-    // chunk of another topic touching one of these students (a visit, a booking) either waits
-    // for this one and then counts its rows, or holds a row this read waits for; if both wait,
-    // InnoDB picks one to roll back and `withDbRetry` runs it again. Record locks only (read
-    // committed), so chunks of other students never wait. The index order keeps the locks in
-    // one order across transactions.
     const facts: {
       student_id: string;
       kind: string;
@@ -131,21 +141,19 @@ export class LedgerRepository {
       counts: number;
     }[] = await manager.query(
       `SELECT student_id, kind, subject_id, school_year, term_no, counts
-         FROM q_facts WHERE student_id IN (?) FOR UPDATE`,
+         FROM q_facts WHERE student_id IN (?)`,
       [ids],
     );
-    const bookingRows: {
+    const bookings: {
       student_id: string;
       film_id: string;
       school_year: string;
       term_no: number | null;
-      upcoming: number;
     }[] = await manager.query(
-      `SELECT student_id, film_id, school_year, term_no, active = 1 AND local_date >= ? AS upcoming
-         FROM q_bookings WHERE student_id IN (?) FOR UPDATE`,
-      [today, ids],
+      `SELECT student_id, film_id, school_year, term_no FROM q_bookings
+        WHERE student_id IN (?) AND active = 1 AND local_date >= ?`,
+      [ids, today],
     );
-    const bookings = bookingRows.filter((b) => Number(b.upcoming) === 1);
     const counts = new Map<string, { counted: Set<string>; booked: Set<string> }>();
     const entry = (kind: string, period: string, student: string) => {
       const key = `${kind}|${period}|${student}`;

@@ -12,17 +12,13 @@ import { QuotaAccess } from '../access/quota-access.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import type { BookingFact, LedgerFact } from './ledger-events.js';
 import { LedgerRepository, type LedgerMarks } from './ledger.repository.js';
-import { StudentLocks } from './student-locks.js';
 
 const REBUILD_PAGE = 2000;
-/** Deadlocks are expected between replicas applying chunks of the same students. */
-const LEDGER_ATTEMPTS = 5;
 
 /** Applies ledger inputs, re-files facts when the calendar changes, rebuilds, compares. */
 @Injectable()
 export class LedgerService {
   private readonly logger = new Logger(LedgerService.name);
-  private readonly students = new StudentLocks();
 
   constructor(
     private readonly ledger: LedgerRepository,
@@ -33,8 +29,8 @@ export class LedgerService {
 
   /**
    * One transaction for a chunk of events: facts and bookings upserted in one statement
-   * each, then the counts of the students they touch recomputed. Chunks sharing students
-   * take turns in this process; retried on a deadlock (with another replica's chunk).
+   * each, then the counts of the students they touch recomputed; the students are locked
+   * first, so chunks sharing students take turns. Retried on a deadlock.
    */
   async apply(facts: LedgerFact[], bookings: BookingFact[]): Promise<void> {
     if (facts.length === 0 && bookings.length === 0) return;
@@ -51,16 +47,13 @@ export class LedgerService {
     }));
     const students = [...facts.map((f) => f.studentId), ...bookings.map((b) => b.studentId)];
     const today = this.clock.today();
-    await this.students.run(students, () =>
-      withDbRetry(
-        () =>
-          this.ledger.transaction(async (manager) => {
-            await this.ledger.upsertFacts(manager, datedFacts);
-            await this.ledger.upsertBookings(manager, datedBookings);
-            await this.ledger.recomputeStudents(manager, students, today);
-          }),
-        LEDGER_ATTEMPTS,
-      ),
+    await withDbRetry(() =>
+      this.ledger.transaction(async (manager) => {
+        await this.ledger.lockStudents(manager, students, this.clock.now());
+        await this.ledger.upsertFacts(manager, datedFacts);
+        await this.ledger.upsertBookings(manager, datedBookings);
+        await this.ledger.recomputeStudents(manager, students, today);
+      }),
     );
   }
 
@@ -123,14 +116,11 @@ export class LedgerService {
     for (;;) {
       const page = await this.ledger.studentsAfter(after, REBUILD_PAGE, schoolIds);
       if (page.length === 0) break;
-      await this.students.run(page, () =>
-        withDbRetry(
-          () =>
-            this.ledger.transaction((manager) =>
-              this.ledger.recomputeStudents(manager, page, today),
-            ),
-          LEDGER_ATTEMPTS,
-        ),
+      await withDbRetry(() =>
+        this.ledger.transaction(async (manager) => {
+          await this.ledger.lockStudents(manager, page, this.clock.now());
+          await this.ledger.recomputeStudents(manager, page, today);
+        }),
       );
       students += page.length;
       after = page[page.length - 1];

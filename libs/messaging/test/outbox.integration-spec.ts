@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm';
 import { ensureTopics, OutboxEventEntity, OutboxRelay, OutboxWriter } from '@app/messaging';
 import { runWithRequestContext } from '@app/logging';
-import { TopicRecorder, uniqueSuffix } from '@app/testing';
+import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
 import { openTestDatabase, testKafka } from './it-support.js';
 
 describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
@@ -134,9 +134,17 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
         await commitChangeWithEvent('linger-3'),
       ];
       await recorder.waitForCount((m) => later.includes(m.headers.ce_id ?? ''), 2);
-      const rows = await dataSource.getRepository(OutboxEventEntity).findBy({ eventId: In(later) });
-      expect(rows).toHaveLength(2);
-      expect(rows[0].publishedAt).not.toBeNull();
+      // The relay marks the rows after the broker acknowledged them: the recorder can see the
+      // messages a moment before that commit.
+      const rows = await waitFor(
+        async () => {
+          const found = await dataSource
+            .getRepository(OutboxEventEntity)
+            .findBy({ eventId: In(later) });
+          return found.length === 2 && found.every((r) => r.publishedAt !== null) && found;
+        },
+        { what: 'both rows marked published' },
+      );
       expect(rows[0].publishedAt?.getTime()).toBe(rows[1].publishedAt?.getTime());
     } finally {
       await relay.stop();

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   Topics,
   type PublishShortNoticesCommand,
@@ -81,6 +81,8 @@ export class ShortNoticesService {
           period,
           shorts.map((s) => s.studentId),
         );
+        // Read without a lock: another replica's check may tell the same students now;
+        // `publish` claims each notice row first and skips those it did not claim.
         published += await this.publish(
           rule,
           period,
@@ -119,10 +121,14 @@ export class ShortNoticesService {
     if (shorts.length === 0 || rule.minimum === null) return 0;
     const calendar = await this.readModel.termCalendar();
     const schools = await this.readModel.organisationsById();
+    let published = 0;
     for (let i = 0; i < shorts.length; i += PAGE) {
-      const chunk = shorts.slice(i, i + PAGE);
-      await withDbRetry(() =>
+      const page = shorts.slice(i, i + PAGE);
+      published += await withDbRetry(() =>
         this.dataSource.transaction(async (manager) => {
+          const chunk =
+            trigger === 'scheduled' ? await this.claim(manager, rule.id, period, page) : page;
+          if (chunk.length === 0) return 0;
           await this.outbox.appendMany<StudentShortPayload>(
             manager,
             chunk.map((s) => ({
@@ -146,15 +152,43 @@ export class ShortNoticesService {
               },
             })),
           );
-          await manager.query(
-            `INSERT INTO q_short_notices (rule_id, period_key, student_id, notified_at) VALUES ?
-             ON DUPLICATE KEY UPDATE notified_at = VALUES(notified_at)`,
-            [chunk.map((s) => [rule.id, period, s.studentId, this.clock.now()])],
-          );
+          if (trigger !== 'scheduled') {
+            await manager.query(
+              `INSERT INTO q_short_notices (rule_id, period_key, student_id, notified_at) VALUES ?
+               ON DUPLICATE KEY UPDATE notified_at = VALUES(notified_at)`,
+              [chunk.map((s) => [rule.id, period, s.studentId, this.clock.now()])],
+            );
+          }
+          return chunk.length;
         }),
       );
     }
     this.relay.wake();
-    return shorts.length;
+    return published;
+  }
+
+  /**
+   * The scheduled notice is once per rule, period and student, whichever replica runs the
+   * check: each notice row is inserted first (`INSERT IGNORE`, one row a statement so that the
+   * answer says whether this transaction wrote it). A replica inserting the same row at the
+   * same time waits on the key until this transaction ends, then finds it and skips the
+   * student. Returns the students this transaction claimed.
+   */
+  private async claim(
+    manager: EntityManager,
+    ruleId: string,
+    period: string,
+    students: StudentStandingView[],
+  ): Promise<StudentStandingView[]> {
+    const claimed: StudentStandingView[] = [];
+    for (const s of students) {
+      const result: { affectedRows: number } = await manager.query(
+        `INSERT IGNORE INTO q_short_notices (rule_id, period_key, student_id, notified_at)
+         VALUES (?, ?, ?, ?)`,
+        [ruleId, period, s.studentId, this.clock.now()],
+      );
+      if (result.affectedRows === 1) claimed.push(s);
+    }
+    return claimed;
   }
 }

@@ -15,7 +15,7 @@ import {
 import { databaseName } from '@app/database';
 import { cloudEventHeaders, createKafka, RpcClient } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
-import { Clock } from '../../apps/quotas/src/clock.js';
+import { Clock } from '@app/time';
 import { LEDGER_TOPICS } from '../../apps/quotas/src/ledger/ledger-events.js';
 import { QuotaJobs } from '../../apps/quotas/src/notices/quota-jobs.js';
 import { testEnv } from '../../scripts/test-infra.js';

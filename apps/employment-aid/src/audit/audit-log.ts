@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@app/contracts';
 import { currentRequestId } from '@app/logging';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '@app/time';
 import { AuditLogEntity } from './audit-log.entity.js';
 
 export interface AuditedRead {

@@ -21,9 +21,9 @@ import {
 import { isDuplicateKeyError } from '@app/database';
 import { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { AuditLog } from '@app/sensitive-data';
 import { shanghaiDateOf } from '@app/time';
 import { AccessScope } from '../../organisations/access-scope.js';
-import { AuditLog } from '../audit/audit-log.js';
 import { ClassesRepository } from '../classes/classes.repository.js';
 import type { SchoolClassEntity } from '../classes/school-class.entity.js';
 import { NationalIdProtector } from '../crypto/national-id-protector.js';

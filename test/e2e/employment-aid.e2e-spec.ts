@@ -1,10 +1,9 @@
-import type { INestMicroservice } from '@nestjs/common';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { DIFFICULTY_CATEGORIES, Topics } from '@app/contracts';
 import { databaseName } from '@app/database';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
-import { addDays, Clock, DAY_MS, shanghaiDateOf } from '@app/time';
+import { addDays, type Clock, DAY_MS, shanghaiDateOf } from '@app/time';
 import { testEnv } from '../../scripts/test-infra.js';
 import { loginAsDemoAdmin, startSuite, type Suite } from '../harness.js';
 
@@ -14,18 +13,6 @@ interface Graduate {
   id: string;
   registeredAt: string;
   alerts: { noContact: boolean; daysSinceContact: number };
-}
-
-/** The Clock of the in-process employment-aid service, which every time rule asks. */
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service: no Clock there
-    }
-  }
-  throw new Error('The employment-aid service is not running');
 }
 
 const categoryIn = (body: unknown): string | undefined => {
@@ -141,7 +128,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
 
   beforeAll(async () => {
     suite = await startSuite({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    clock = clockOf(suite.services);
+    clock = suite.clockOf('employment-aid');
     db = await createConnection({
       uri: `${testEnv.mysqlUrl.replace(/\/$/, '')}/${databaseName(testEnv.dbPrefix, 'employment-aid')}`,
     });

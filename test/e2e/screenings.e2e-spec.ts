@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import {
@@ -14,7 +13,7 @@ import {
 import { dataSourceOptions } from '@app/database';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor, type RecordedMessage } from '@app/testing';
-import { addDays, Clock, shanghaiDateOf } from '@app/time';
+import { addDays, type Clock, shanghaiDateOf } from '@app/time';
 import { ScreeningsConfig } from '../../apps/screenings/src/config.js';
 import { screeningsDatabase } from '../../apps/screenings/src/database/database.js';
 import { testAppEnv, testEnv } from '../../scripts/test-infra.js';
@@ -29,17 +28,6 @@ import { DEMO, startSuite, type Suite } from '../harness.js';
  */
 const PASSWORD = 'Screenings-Test-2026';
 const today = (): string => shanghaiDateOf(new Date());
-
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service: no screenings Clock there
-    }
-  }
-  throw new Error('The screenings service is not running');
-}
 
 describe('screenings: films, screenings, class bookings and attendance (gateway, Kafka, MySQL)', () => {
   let suite: Suite;
@@ -151,7 +139,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       // Attendance may be taken long before the start, so screenings days ahead can be marked.
       ATTENDANCE_EARLY_MINUTES: '525600',
     });
-    clock = clockOf(suite.services);
+    clock = suite.clockOf('screenings');
     db = new DataSource(
       dataSourceOptions(screeningsDatabase(loadConfig(ScreeningsConfig, testAppEnv()))),
     );

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import {
   Topics,
   type EventEnvelope,
@@ -8,7 +7,7 @@ import {
 } from '@app/contracts';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor } from '@app/testing';
-import { addDays, Clock, shanghaiDateOf } from '@app/time';
+import { addDays, shanghaiDateOf } from '@app/time';
 import { testEnv } from '../../scripts/test-infra.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
 
@@ -20,17 +19,6 @@ import { DEMO, startSuite, type Suite } from '../harness.js';
  */
 const PASSWORD = 'Tours-Test-2026';
 const today = (): string => shanghaiDateOf(new Date());
-
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service
-    }
-  }
-  throw new Error('The study-tours service is not running');
-}
 
 const teachers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -435,7 +423,7 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PARTICIPATION_NOT_OPEN');
 
-    const clock = clockOf(suite.services);
+    const clock = suite.clockOf('study-tours');
     const realNow = clock.now.bind(clock);
     clock.now = () => new Date(Date.parse(`${visitDay}T02:00:00Z`));
     try {

@@ -21,7 +21,9 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
+import { schoolYearOfDate } from '@app/contracts';
 import { dataSourceOptions } from '@app/database';
+import { addDays, shanghaiDateOf } from '@app/time';
 import { screeningsDatabase } from '../apps/screenings/src/database/database.js';
 import { GATEWAY, SERVICES } from './services.js';
 import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
@@ -112,13 +114,6 @@ async function inBatches<T>(items: T[], width: number, work: (item: T) => Promis
   }
 }
 
-const addDays = (date: string, n: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const schoolYearOf = (date: string): string => {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 8 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
-};
-
 async function main(): Promise<void> {
   console.log('bench-screenings: preparing Kafka, topics and the bench databases');
   await prepareTestInfrastructure();
@@ -143,8 +138,8 @@ async function main(): Promise<void> {
   const schoolId = (await must('GET', '/me', teacher, undefined, 200)).organisationId as string;
 
   const run = randomUUID().slice(0, 6);
-  const firstDay = addDays(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), 20);
-  const schoolYear = schoolYearOf(firstDay);
+  const firstDay = addDays(shanghaiDateOf(new Date()), 20);
+  const schoolYear = schoolYearOfDate(firstDay);
   console.log(`bench-screenings: enrolling ${classCount} × ${classSize} students`);
   const classIds: string[] = [];
   for (let c = 0; c < classCount; c++) {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { loadConfig } from '@app/config';
 import { waitFor } from '@app/testing';
+import { Clock } from '@app/time';
 import { DirectoryConfig } from '../apps/directory/src/config.js';
 import { startDirectory } from '../apps/directory/src/directory.bootstrap.js';
 import { GatewayConfig } from '../apps/gateway/src/config.js';
@@ -22,6 +23,9 @@ import { QuotasConfig } from '../apps/quotas/src/config.js';
 import { startQuotas } from '../apps/quotas/src/quotas.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
 
+/** The services that run with a Clock tests may move. */
+export type TimedService = 'venues' | 'employment-aid' | 'screenings' | 'study-tours' | 'quotas';
+
 export const DEMO = { email: 'admin@studentpass.local', password: 'Demo-Admin-2026!' };
 
 export interface Suite {
@@ -29,6 +33,11 @@ export interface Suite {
   directory: INestMicroservice | null;
   /** The other services, in the order they were started. */
   services: INestMicroservice[];
+  /**
+   * The Clock a running service asks for the time; replace `now` on it to move that
+   * service's time. Every service has one (`@app/time`), so it is found by service.
+   */
+  clockOf(service: TimedService): Clock;
   http: () => TestAgent;
   directoryConfig: DirectoryConfig;
   gatewayConfig: GatewayConfig;
@@ -48,13 +57,21 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
   const gatewayConfig = loadConfig(GatewayConfig, appEnv);
   const gateway = await createGateway(gatewayConfig);
   await gateway.init();
-  const services = await Promise.all([
+  const [venues, employmentAid, screenings, studyTours, quotas] = await Promise.all([
     startVenues(loadConfig(VenuesConfig, appEnv)),
     startEmploymentAid(loadConfig(EmploymentAidConfig, appEnv)),
     startScreenings(loadConfig(ScreeningsConfig, appEnv)),
     startStudyTours(loadConfig(StudyToursConfig, appEnv)),
     startQuotas(loadConfig(QuotasConfig, appEnv)),
   ]);
+  const timed: Record<TimedService, INestMicroservice> = {
+    venues,
+    'employment-aid': employmentAid,
+    screenings,
+    'study-tours': studyTours,
+    quotas,
+  };
+  const services = [venues, employmentAid, screenings, studyTours, quotas];
   const suite: Suite = {
     gateway,
     directory: null,
@@ -62,6 +79,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     directoryConfig,
     gatewayConfig,
     http: () => request(gateway.getHttpServer()),
+    clockOf: (service) => timed[service].get(Clock),
     async stopDirectory() {
       await suite.directory?.close();
       suite.directory = null;

@@ -1,32 +1,18 @@
-import type { INestMicroservice } from '@nestjs/common';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { DIFFICULTY_CATEGORIES, Topics } from '@app/contracts';
 import { databaseName } from '@app/database';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
-import { Clock } from '../../apps/employment-aid/src/clock/clock.js';
+import { addDays, type Clock, DAY_MS, shanghaiDateOf } from '@app/time';
 import { testEnv } from '../../scripts/test-infra.js';
 import { loginAsDemoAdmin, startSuite, type Suite } from '../harness.js';
 
 const PASSWORD = 'Aid-Test-2026';
-const DAY = 86_400_000;
 
 interface Graduate {
   id: string;
   registeredAt: string;
   alerts: { noContact: boolean; daysSinceContact: number };
-}
-
-/** The Clock of the in-process employment-aid service, which every time rule asks. */
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service: no Clock there
-    }
-  }
-  throw new Error('The employment-aid service is not running');
 }
 
 const categoryIn = (body: unknown): string | undefined => {
@@ -142,7 +128,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
 
   beforeAll(async () => {
     suite = await startSuite({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    clock = clockOf(suite.services);
+    clock = suite.clockOf('employment-aid');
     db = await createConnection({
       uri: `${testEnv.mysqlUrl.replace(/\/$/, '')}/${databaseName(testEnv.dbPrefix, 'employment-aid')}`,
     });
@@ -417,7 +403,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
     });
 
     it('flags a graduate without contact for 15 days; logging a session clears the flag', async () => {
-      await at(15 * DAY, async () => {
+      await at(15 * DAY_MS, async () => {
         const flagged = await http()
           .get(`/employment-aid/graduates/${graduate.id}`)
           .set(as('mentor3'));
@@ -483,9 +469,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
 
     it('moves the employed share and median days once an outcome is recorded and verified', async () => {
       const before = await report();
-      const startDate = new Date(Date.parse(graduate.registeredAt) + 8 * 3_600_000 + 10 * DAY)
-        .toISOString()
-        .slice(0, 10);
+      const startDate = addDays(shanghaiDateOf(new Date(graduate.registeredAt)), 10);
       const recorded = await http()
         .post(`/employment-aid/graduates/${graduate.id}/outcomes`)
         .set(as('mentor3'))

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import {
@@ -15,7 +14,7 @@ import {
 import { databaseName } from '@app/database';
 import { cloudEventHeaders, createKafka, RpcClient } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
-import { Clock } from '../../apps/quotas/src/clock.js';
+import type { Clock } from '@app/time';
 import { LEDGER_TOPICS } from '../../apps/quotas/src/ledger/ledger-events.js';
 import { QuotaJobs } from '../../apps/quotas/src/notices/quota-jobs.js';
 import { ShortNoticesService } from '../../apps/quotas/src/notices/short-notices.service.js';
@@ -46,17 +45,6 @@ interface AttendanceRow {
   screening: string;
   student: string;
   present: boolean;
-}
-
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service: not this Clock class
-    }
-  }
-  throw new Error('The quotas service is not running');
 }
 
 describe('quotas through the gateway, real Kafka and MySQL', () => {
@@ -258,7 +246,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       REQUEST_TIMEOUT_MS: '3000',
       LEDGER_GROUP_ID: ledgerGroup,
     });
-    clock = clockOf(suite.services);
+    clock = suite.clockOf('quotas');
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     recorder = await new TopicRecorder(kafka, [Topics.events.studentShort]).start();

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import {
@@ -9,11 +8,12 @@ import {
   type EventEnvelope,
   type Page,
   type ScreeningBookingPayload,
+  schoolYearOfDate,
 } from '@app/contracts';
 import { dataSourceOptions } from '@app/database';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor, type RecordedMessage } from '@app/testing';
-import { Clock } from '../../apps/screenings/src/clock.js';
+import { addDays, type Clock, shanghaiDateOf } from '@app/time';
 import { ScreeningsConfig } from '../../apps/screenings/src/config.js';
 import { screeningsDatabase } from '../../apps/screenings/src/database/database.js';
 import { testAppEnv, testEnv } from '../../scripts/test-infra.js';
@@ -27,25 +27,7 @@ import { DEMO, startSuite, type Suite } from '../harness.js';
  * roster API; the screenings service learns them from the directory's events.
  */
 const PASSWORD = 'Screenings-Test-2026';
-const SHANGHAI_MS = 8 * 3600_000;
-const today = (): string => new Date(Date.now() + SHANGHAI_MS).toISOString().slice(0, 10);
-const addDays = (date: string, n: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const schoolYearOf = (date: string): string => {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 8 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
-};
-
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service: no screenings Clock there
-    }
-  }
-  throw new Error('The screenings service is not running');
-}
+const today = (): string => shanghaiDateOf(new Date());
 
 describe('screenings: films, screenings, class bookings and attendance (gateway, Kafka, MySQL)', () => {
   let suite: Suite;
@@ -63,7 +45,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
   // Two days well ahead; the school year follows the first.
   const day = addDays(today(), 10);
   const nextDay = addDays(day, 1);
-  const schoolYear = schoolYearOf(day);
+  const schoolYear = schoolYearOfDate(day);
 
   async function login(email: string, password: string): Promise<string> {
     const res = await suite.http().post('/auth/login').send({ email, password }).expect(200);
@@ -157,7 +139,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       // Attendance may be taken long before the start, so screenings days ahead can be marked.
       ATTENDANCE_EARLY_MINUTES: '525600',
     });
-    clock = clockOf(suite.services);
+    clock = suite.clockOf('screenings');
     db = new DataSource(
       dataSourceOptions(screeningsDatabase(loadConfig(ScreeningsConfig, testAppEnv()))),
     );
@@ -283,7 +265,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
         .send({ schoolYear })
         .expect(201);
       // The later test days may fall in the next school year (a run at the end of July).
-      for (const year of new Set([schoolYearOf(nextDay), schoolYearOf(addDays(day, 4))])) {
+      for (const year of new Set([schoolYearOfDate(nextDay), schoolYearOfDate(addDays(day, 4))])) {
         await suite
           .http()
           .post(`/films/${filmId}/approvals`)

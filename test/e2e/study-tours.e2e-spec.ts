@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { INestMicroservice } from '@nestjs/common';
-import { Topics, type EventEnvelope, type ParticipationRecordedPayload } from '@app/contracts';
+import {
+  Topics,
+  type EventEnvelope,
+  type ParticipationRecordedPayload,
+  schoolYearOfDate,
+} from '@app/contracts';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor } from '@app/testing';
-import { Clock } from '../../apps/study-tours/src/clock.js';
+import { addDays, shanghaiDateOf } from '@app/time';
 import { testEnv } from '../../scripts/test-infra.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
 
@@ -14,25 +18,7 @@ import { DEMO, startSuite, type Suite } from '../harness.js';
  * the roster events), and the service's Clock moved to the day of the visit for participation.
  */
 const PASSWORD = 'Tours-Test-2026';
-const SHANGHAI_MS = 8 * 3600_000;
-const today = (): string => new Date(Date.now() + SHANGHAI_MS).toISOString().slice(0, 10);
-const addDays = (date: string, n: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const schoolYearOf = (date: string): string => {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= 8 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
-};
-
-function clockOf(services: INestMicroservice[]): Clock {
-  for (const service of [...services].reverse()) {
-    try {
-      return service.get(Clock, { strict: false });
-    } catch {
-      // another service
-    }
-  }
-  throw new Error('The study-tours service is not running');
-}
+const today = (): string => shanghaiDateOf(new Date());
 
 const teachers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -160,7 +146,7 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
     tokens.baseY = await account(`base-y-${tag}@test.local`, 'venue_staff', ids.baseY);
     tokens.school = await account(`school-${tag}@test.local`, 'school_staff', ids.school);
 
-    const schoolYear = schoolYearOf(today());
+    const schoolYear = schoolYearOfDate(today());
     for (const [grade, name] of [
       [8, '八年级1班'],
       [4, '四年级1班'],
@@ -437,7 +423,7 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PARTICIPATION_NOT_OPEN');
 
-    const clock = clockOf(suite.services);
+    const clock = suite.clockOf('study-tours');
     const realNow = clock.now.bind(clock);
     clock.now = () => new Date(Date.parse(`${visitDay}T02:00:00Z`));
     try {

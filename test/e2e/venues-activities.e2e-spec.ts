@@ -11,6 +11,7 @@ import {
 import { dataSourceOptions } from '@app/database';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor, type RecordedMessage } from '@app/testing';
+import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
 import { testAppEnv, testEnv } from '../../scripts/test-infra.js';
@@ -24,11 +25,7 @@ import { DEMO, startSuite, type Suite } from '../harness.js';
  */
 const AREA = '370192';
 const PASSWORD = 'Activities-Test-2026';
-const SHANGHAI_MS = 8 * 3600_000;
-
-const today = (): string => new Date(Date.now() + SHANGHAI_MS).toISOString().slice(0, 10);
-const addDays = (date: string, n: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const today = (): string => shanghaiDateOf(new Date());
 
 function studentToken(secret: string, schoolId: string): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');

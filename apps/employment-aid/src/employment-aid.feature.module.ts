@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { auditLogProvider } from '@app/sensitive-data';
+import { Clock } from '@app/time';
 import { AidAccess } from './access/aid-access.js';
 import { AssignmentsController } from './assignments/assignments.controller.js';
 import { AssignmentsRepository } from './assignments/assignments.repository.js';
 import { AssignmentsService } from './assignments/assignments.service.js';
-import { AuditLog } from './audit/audit-log.js';
-import { Clock } from './clock/clock.js';
+import { AuditLogEntity } from './audit/audit-log.entity.js';
 import { DemoSeed } from './demo/demo-seed.js';
 import { GraduatesController } from './graduates/graduates.controller.js';
 import { GraduatesRepository } from './graduates/graduates.repository.js';
@@ -54,7 +55,7 @@ import { TrainingsService } from './trainings/trainings.service.js';
   providers: [
     Clock,
     categoryProtectorProvider,
-    AuditLog,
+    auditLogProvider(AuditLogEntity),
     AidAccess,
     GraduatesRepository,
     GraduatesService,

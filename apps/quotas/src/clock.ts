@@ -1,19 +1,3 @@
-import { Injectable } from '@nestjs/common';
-
-/** The time, injectable so tests and the scheduled check can move it. */
-@Injectable()
-export class Clock {
-  now(): Date {
-    return new Date();
-  }
-
-  /** Today's date in Asia/Shanghai (UTC+8, no daylight saving), `YYYY-MM-DD`. */
-  today(): string {
-    return localDateOf(this.now());
-  }
-}
-
-/** The Asia/Shanghai calendar date of an instant. */
-export function localDateOf(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+// The ledger (being edited on another branch) still imports from here; it moves to
+// `@app/time` with its next change, and this file goes.
+export { Clock, shanghaiDateOf as localDateOf } from '@app/time';

@@ -7,8 +7,8 @@ import type {
   MentorSuggestionView,
 } from '@app/contracts';
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
+import { Clock } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock } from '../clock/clock.js';
 import {
   graduateAlreadyHasMentor,
   graduateNotFound,

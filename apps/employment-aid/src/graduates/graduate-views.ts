@@ -1,5 +1,5 @@
 import type { AlertView, FollowUpAlerts, GraduateView } from '@app/contracts';
-import { daysBetween, shanghaiDateOf } from '../clock/clock.js';
+import { elapsedDays, shanghaiDateOf } from '@app/time';
 import type { GraduateEntity } from './graduate.entity.js';
 
 interface StoredIntentions {
@@ -15,7 +15,7 @@ export const intentionsOf = (graduate: GraduateEntity): StoredIntentions =>
 export function alertsOf(graduate: GraduateEntity, now: Date, alertDays: number): FollowUpAlerts {
   const daysSinceContact = Math.max(
     0,
-    daysBetween(graduate.lastContactAt ?? graduate.registeredAt, now),
+    elapsedDays(graduate.lastContactAt ?? graduate.registeredAt, now),
   );
   return {
     daysSinceContact,

@@ -13,11 +13,11 @@ import type {
   RegisterGraduateCommand,
 } from '@app/contracts';
 import { isDuplicateKeyError } from '@app/database';
+import { AuditLog } from '@app/sensitive-data';
+import { Clock } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
 import { AssignmentsRepository } from '../assignments/assignments.repository.js';
-import { AuditLog } from '../audit/audit-log.js';
 import { MentorsRepository } from '../mentors/mentors.repository.js';
-import { Clock } from '../clock/clock.js';
 import { EmploymentAidConfig } from '../config.js';
 import {
   accountNotFound,

@@ -9,8 +9,8 @@ import type {
   UpdateMentorCommand,
 } from '@app/contracts';
 import { isDuplicateKeyError } from '@app/database';
+import { Clock } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock } from '../clock/clock.js';
 import {
   accountNotFound,
   forbidden,

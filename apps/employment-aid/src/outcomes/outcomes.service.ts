@@ -10,8 +10,8 @@ import {
   type VerifyOutcomeCommand,
 } from '@app/contracts';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { Clock, daysBetween, shanghaiDateOf } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock, DAY_MS, shanghaiDateOf } from '../clock/clock.js';
 import { outcomeAlreadyVerified, outcomeNotFound } from '../employment-aid.errors.js';
 import type { OutcomeEntity } from './outcome.entity.js';
 import { OutcomesRepository } from './outcomes.repository.js';
@@ -44,10 +44,6 @@ const payloadOf = (o: OutcomeEntity): OutcomeEventPayload => ({
   verifiedAt: o.verifiedAt?.toISOString() ?? null,
 });
 
-/** Calendar days between two YYYY-MM-DD dates. */
-const daysFrom = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-
 /** Destination registration: recorded by the mentor, verified by the career centre. */
 @Injectable()
 export class OutcomesService {
@@ -74,7 +70,7 @@ export class OutcomesService {
       daysToEmployment: inWork
         ? Math.max(
             0,
-            daysFrom(
+            daysBetween(
               shanghaiDateOf(graduate.registeredAt),
               command.startDate ?? shanghaiDateOf(now),
             ),

@@ -10,8 +10,8 @@ import type {
   UpdateGoalCommand,
   UpdateReferralCommand,
 } from '@app/contracts';
+import { Clock, shanghaiDateOf } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock, shanghaiDateOf } from '../clock/clock.js';
 import { goalNotFound, referralNotFound } from '../employment-aid.errors.js';
 import type { GoalEntity, ReferralEntity } from './plan.entities.js';
 import { PlansRepository } from './plans.repository.js';

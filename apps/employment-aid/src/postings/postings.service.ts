@@ -10,8 +10,8 @@ import type {
   ReferToPostingCommand,
   ReviewPostingCommand,
 } from '@app/contracts';
+import { Clock, shanghaiDateOf } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock, shanghaiDateOf } from '../clock/clock.js';
 import {
   invalidWages,
   postingAlreadyReviewed,

@@ -20,6 +20,18 @@ describe('CategoryProtector', () => {
     expect(() => protector.open(sealed, randomUUID())).toThrow();
   });
 
+  it('still reads categories stored before the scheme moved to a shared lib', () => {
+    const stored = new CategoryProtector(Buffer.from('studentpass-test-vector-key-0001'));
+    const ciphertext = Buffer.from(
+      'AWBY/CxcgZBSH7rmaPLJPL3FUmJ6ZNsbs6MxoBtCRzvOgk4LKz3uTIGZcqLo/H3Q6hJWsrWZww0=',
+      'base64',
+    );
+    expect(stored.open(ciphertext, '6f1c2a4e-0000-4000-8000-000000000002')).toEqual([
+      'low_income',
+      'disability',
+    ]);
+  });
+
   it('refuses to start in production without a key of its own', () => {
     expect(() => loadCategoryKey(undefined, 'production')).toThrow(/must be set in production/);
     expect(() => loadCategoryKey(DEV_EMPLOYMENT_AID_ENCRYPTION_KEY, 'production')).toThrow(

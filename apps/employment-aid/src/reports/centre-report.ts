@@ -1,5 +1,5 @@
 import { EMPLOYED_OUTCOME_KINDS, type CentreReportView } from '@app/contracts';
-import { daysBetween } from '../clock/clock.js';
+import { elapsedDays } from '@app/time';
 import type { GraduateEntity } from '../graduates/graduate.entity.js';
 import type { OutcomeEntity } from '../outcomes/outcome.entity.js';
 
@@ -28,7 +28,7 @@ export function centreReport(input: ReportInput): CentreReportView {
   const total = input.graduates.length;
   const assigned = input.graduates.filter((g) => input.assignedGraduateIds.has(g.id)).length;
   const contacted = input.graduates.filter(
-    (g) => g.lastContactAt && daysBetween(g.lastContactAt, input.now) < input.alertWindowDays,
+    (g) => g.lastContactAt && elapsedDays(g.lastContactAt, input.now) < input.alertWindowDays,
   ).length;
   const latest = new Map<string, OutcomeEntity>();
   for (const outcome of input.verifiedOutcomes) latest.set(outcome.graduateId, outcome);

@@ -5,9 +5,9 @@ import type {
   CentreReportQuery,
   CentreReportView,
 } from '@app/contracts';
+import { Clock } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
 import { AssignmentsRepository } from '../assignments/assignments.repository.js';
-import { Clock } from '../clock/clock.js';
 import { EmploymentAidConfig } from '../config.js';
 import { bureauNotFound, forbidden, universityNotFound } from '../employment-aid.errors.js';
 import { GraduatesRepository } from '../graduates/graduates.repository.js';

@@ -10,9 +10,9 @@ import type {
   MySessionView,
   Page,
 } from '@app/contracts';
+import { Clock, shanghaiDateOf } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
 import { AssignmentsRepository } from '../assignments/assignments.repository.js';
-import { Clock, shanghaiDateOf } from '../clock/clock.js';
 import { intentionsOf } from '../graduates/graduate-views.js';
 import type { GraduateEntity } from '../graduates/graduate.entity.js';
 import { MentorsRepository } from '../mentors/mentors.repository.js';

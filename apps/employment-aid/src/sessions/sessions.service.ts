@@ -7,8 +7,8 @@ import type {
   Page,
   SessionView,
 } from '@app/contracts';
+import { Clock } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock } from '../clock/clock.js';
 import { EmploymentAidConfig } from '../config.js';
 import { sessionEditWindowClosed, sessionNotFound } from '../employment-aid.errors.js';
 import { GraduatesRepository } from '../graduates/graduates.repository.js';

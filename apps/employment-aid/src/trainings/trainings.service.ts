@@ -9,8 +9,8 @@ import type {
   TrainingView,
 } from '@app/contracts';
 import { isDuplicateKeyError } from '@app/database';
+import { Clock } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
-import { Clock } from '../clock/clock.js';
 import {
   alreadyEnrolled,
   graduateNotFound,

@@ -11,8 +11,8 @@ import {
 } from '@app/contracts';
 import { withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { Clock, daysBetween } from '@app/time';
 import { QuotaAccess, type Scope } from '../access/quota-access.js';
-import { Clock } from '../clock.js';
 import { QuotasConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { termPeriodKey } from '../read-model/term-calendar.js';
@@ -21,10 +21,6 @@ import { assertPeriodFits } from '../reports/reports.service.js';
 import { RulesService } from '../rules/rules.service.js';
 
 const PAGE = 1000;
-const DAY_MS = 86_400_000;
-
-const daysFrom = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
  * `quotas.student.short.v1`, one per student still short: on demand for a class, school or
@@ -70,7 +66,10 @@ export class ShortNoticesService {
     let published = 0;
     for (const school of schools) {
       const term = calendar.termOn(school.regionCode, today);
-      if (!term || daysFrom(today, term.endsOn) > this.config.SHORT_NOTICE_DAYS_BEFORE_TERM_END) {
+      if (
+        !term ||
+        daysBetween(today, term.endsOn) > this.config.SHORT_NOTICE_DAYS_BEFORE_TERM_END
+      ) {
         continue;
       }
       const period = termPeriodKey(term.schoolYear, term.termNo);

@@ -8,8 +8,8 @@ import {
   type StudentStandingQuery,
   type StudentStandingsView,
 } from '@app/contracts';
+import { Clock } from '@app/time';
 import { QuotaAccess } from '../access/quota-access.js';
-import { Clock } from '../clock.js';
 import { periodInvalid } from '../quotas.errors.js';
 import { parsePeriodKey } from '../read-model/term-calendar.js';
 import { RulesService } from '../rules/rules.service.js';

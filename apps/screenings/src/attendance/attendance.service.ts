@@ -17,7 +17,7 @@ import {
 } from '@app/contracts';
 import { withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
-import { Clock } from '../clock.js';
+import { Clock, daysBetween } from '@app/time';
 import { ScreeningsConfig } from '../config.js';
 import { FilmsService } from '../films/films.service.js';
 import {
@@ -96,7 +96,7 @@ export class AttendanceService {
   /** The agreed digest (contracts/screenings/digest.ts), for the quotas consistency check. */
   async digest(command: AttendanceDigestCommand): Promise<AttendanceDigest> {
     if (command.to < command.from) throw invalidInput('to', 'to must not be before from');
-    const days = (Date.parse(command.to) - Date.parse(command.from)) / 86_400_000;
+    const days = daysBetween(command.from, command.to);
     if (days > MAX_DIGEST_DAYS) {
       throw invalidInput('to', `a window of at most ${MAX_DIGEST_DAYS} days`);
     }

@@ -7,11 +7,11 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { FilmView } from '@app/contracts';
+import { type FilmView, schoolYearOfDate } from '@app/contracts';
 import { withDbRetry } from '@app/database';
 import { OutboxRelay } from '@app/messaging';
+import { addDays, Clock, shanghaiDateOf, shanghaiInstant } from '@app/time';
 import { AttendanceService } from '../attendance/attendance.service.js';
-import { Clock } from '../clock.js';
 import { ScreeningsConfig } from '../config.js';
 import { FilmsRepository } from '../films/films.repository.js';
 import {
@@ -23,7 +23,6 @@ import {
   type ScreeningWithFilm,
 } from '../screenings/screenings.repository.js';
 import { ScreeningsService } from '../screenings/screenings.service.js';
-import { addDays, schoolYearOfDate, shanghaiDateOf, shanghaiInstant } from '../time/local-time.js';
 
 export const DEMO_SCHOOL_NAME = '济南市历下区第一实验小学';
 export const DEMO_BUREAU_NAME = '山东省教育厅';

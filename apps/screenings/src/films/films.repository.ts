@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FilmApprovalView, FilmView } from '@app/contracts';
-import { gradesMaskOf, gradesOfMask } from '../time/local-time.js';
+import { gradesMaskOf, gradesOfMask } from './grades-mask.js';
 
 export interface FilmRow {
   id: string;

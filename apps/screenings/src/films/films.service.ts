@@ -14,8 +14,8 @@ import type {
   Page,
 } from '@app/contracts';
 import { isDuplicateKeyError } from '@app/database';
+import { Clock } from '@app/time';
 import { curatesFilms, regionContains, seesSchool } from '../access/screening-access.js';
-import { Clock } from '../clock.js';
 import { KnownOrganisation, ReadModelRepository } from '../read-model/read-model.repository.js';
 import {
   actionForbidden,

@@ -16,11 +16,12 @@ import {
   type ScreeningBookingView,
   type ScreeningQuery,
   type ScreeningView,
+  schoolYearOfDate,
 } from '@app/contracts';
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { Clock, shanghaiInstant } from '@app/time';
 import { runsSchool, schoolFilterOf, seesSchool } from '../access/screening-access.js';
-import { Clock } from '../clock.js';
 import { ScreeningsConfig } from '../config.js';
 import { FilmsService } from '../films/films.service.js';
 import { ReadModelRepository, type RosterStudent } from '../read-model/read-model.repository.js';
@@ -41,7 +42,7 @@ import {
   studentsAlreadyBooked,
   venueOrganisationUnknown,
 } from '../screenings.errors.js';
-import { gradesOfMask, schoolYearOfDate, shanghaiInstant } from '../time/local-time.js';
+import { gradesOfMask } from '../films/grades-mask.js';
 import {
   bookingViewOf,
   screeningViewOf,

@@ -30,8 +30,8 @@ import {
 } from '@app/contracts';
 import { isDuplicateKeyError } from '@app/database';
 import { AppError } from '@app/errors';
+import { Clock, shanghaiDateOf } from '@app/time';
 import { baseLevelOfBureau, forbidden, StudyToursAccess } from '../access/study-tours-access.js';
-import { Clock, shanghaiDateOf } from '../clock.js';
 import { StudyToursConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import {

@@ -22,11 +22,11 @@ import {
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { addDays, Clock } from '@app/time';
 import { forbidden, type StudyToursAccess } from '../access/study-tours-access.js';
 import { baseNotDesignated, programmeNotFound } from '../bases/bases.errors.js';
 import { BasesRepository, gradesOfMask, type ProgrammeRow } from '../bases/bases.repository.js';
 import { BasesService, regionLikeOf } from '../bases/bases.service.js';
-import { addDays, Clock } from '../clock.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { evaluateBookingChecks } from './booking-checks.js';
 import {

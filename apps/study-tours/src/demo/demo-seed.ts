@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { isDuplicateKeyError } from '@app/database';
+import { addDays, Clock, shanghaiDateOf } from '@app/time';
 import { BasesRepository, gradesMaskOf } from '../bases/bases.repository.js';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
-import { addDays, Clock, shanghaiDateOf } from '../clock.js';
 import { StudyToursConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { StudyTourReportQuery, StudyTourReportRow, StudyTourReportView } from '@app/contracts';
 import { AppError } from '@app/errors';
+import { Clock } from '@app/time';
 import { forbidden } from '../access/study-tours-access.js';
 import { BasesService, regionLikeOf } from '../bases/bases.service.js';
-import { Clock } from '../clock.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 
 type GroupColumn = 'base_organisation_id' | 'school_id';

@@ -8,7 +8,7 @@ import type {
   Page,
   VenueCategory,
 } from '@app/contracts';
-import { shanghaiTimeOf } from '../calendar/local-time.js';
+import { shanghaiTimeOf } from '@app/time';
 import type { BookingRow } from '../bookings/bookings.repository.js';
 import { gradesOf } from './activity-schedule.js';
 

@@ -18,10 +18,9 @@ import type { AppError } from '@app/errors';
 import { withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { randomUUID } from 'node:crypto';
+import { addDays, Clock, shanghaiDateOf, shanghaiTimeOf } from '@app/time';
 import { visitPayloadOf } from '../bookings/bookings.service.js';
 import { regionPrefixOf } from '../calendar/area-code.js';
-import { addDays, shanghaiDateOf, shanghaiTimeOf } from '../calendar/local-time.js';
-import { Clock } from '../clock.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { managesVenue } from '../venues/venue-access.js';
 import {

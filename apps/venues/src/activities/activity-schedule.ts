@@ -1,5 +1,6 @@
 import { MAX_GRADE, MIN_GRADE } from '@app/contracts';
-import { addDays, minutesOf, shanghaiDateOf, shanghaiInstant } from '../calendar/local-time.js';
+import { addDays, shanghaiDateOf, shanghaiInstant } from '@app/time';
+import { minutesOf } from '../calendar/local-time.js';
 
 /** How far ahead an activity may be scheduled. */
 export const MAX_DAYS_AHEAD = 366;

@@ -24,7 +24,7 @@ import {
 import { AppError } from '@app/errors';
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
-import { Clock } from '../clock.js';
+import { Clock, DAY_MS } from '@app/time';
 import { VenuesConfig } from '../config.js';
 import { SlotsRepository, type PoolRow, type SlotRow } from '../slots/slots.repository.js';
 import {
@@ -59,7 +59,6 @@ import { offerNotOpen, waitlistEntryNotFound } from '../waitlist/waitlist.errors
 import { WaitlistRepository } from '../waitlist/waitlist.repository.js';
 import { WaitlistService } from '../waitlist/waitlist.service.js';
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 type VisitTopic = (typeof Topics.events)[
   'visitConfirmed' | 'visitDeclined' | 'visitCancelled' | 'visitCheckedIn' | 'visitNoShow'];

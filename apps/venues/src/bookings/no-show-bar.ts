@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '@app/time';
 
 /**
  * The end of a bar on individual bookings, or null: `limit` no-shows within `windowDays` bar

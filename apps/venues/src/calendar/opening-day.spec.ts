@@ -1,6 +1,6 @@
 import type { OpeningRules } from './opening-day.js';
 import { openingOf, slotTimesOf, type DayFacts } from './opening-day.js';
-import { shanghaiDateOf, shanghaiInstant, weekdayOf } from './local-time.js';
+import { weekdayOf } from './local-time.js';
 
 const nine = { opens: '09:00', closes: '17:00' };
 const museum: OpeningRules = {
@@ -60,11 +60,6 @@ describe('openingOf', () => {
 });
 
 describe('time', () => {
-  it('turns Asia/Shanghai local times into UTC instants and back', () => {
-    expect(shanghaiInstant('2026-10-05', '09:00').toISOString()).toBe('2026-10-05T01:00:00.000Z');
-    expect(shanghaiDateOf(new Date('2026-10-04T16:30:00Z'))).toBe('2026-10-05');
-  });
-
   it('cuts whole slots from the opening hours', () => {
     expect(slotTimesOf({ opens: '09:00', closes: '20:00' }, 60)).toHaveLength(11);
     expect(slotTimesOf({ opens: '09:00', closes: '10:30' }, 60)).toEqual([

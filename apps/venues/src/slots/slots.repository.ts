@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SlotProfile, SlotView } from '@app/contracts';
-import { shanghaiTimeOf } from '../calendar/local-time.js';
+import { shanghaiTimeOf } from '@app/time';
 
 export interface SlotRow {
   id: string;

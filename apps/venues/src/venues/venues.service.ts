@@ -16,12 +16,11 @@ import {
   type VenueView,
 } from '@app/contracts';
 import { AppError } from '@app/errors';
+import { addDays, Clock } from '@app/time';
 import { pricedActivitiesAtFreeVenue } from '../activities/activities.errors.js';
 import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { NATIONAL_AREA_CODE, regionPrefixOf } from '../calendar/area-code.js';
-import { addDays } from '../calendar/local-time.js';
 import { hoursAreValid } from '../calendar/opening-day.js';
-import { Clock } from '../clock.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { SlotPlanner } from '../slots/slot-planner.js';
 import { slotViewOf, SlotsRepository } from '../slots/slots.repository.js';

@@ -8,8 +8,8 @@ import type {
   WaitlistEntryView,
 } from '@app/contracts';
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
+import { Clock } from '@app/time';
 import { slotNotFound, slotUnavailable } from '../bookings/bookings.errors.js';
-import { Clock } from '../clock.js';
 import { VenuesConfig } from '../config.js';
 import { SlotsRepository } from '../slots/slots.repository.js';
 import { venueActionForbidden } from '../venues/venues.errors.js';

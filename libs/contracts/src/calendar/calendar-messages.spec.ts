@@ -5,9 +5,7 @@ import {
   CreateTermCommand,
   ListCalendarDaysQuery,
   SetHolidayCommand,
-  addDays,
   datesFrom,
-  daysBetween,
   isWeekendDate,
   schoolYearsCovering,
 } from '../index.js';
@@ -30,10 +28,7 @@ const term = {
 };
 
 describe('calendar dates', () => {
-  it('counts and steps across month, year and leap-day boundaries', () => {
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(daysBetween('2026-10-01', '2026-10-07')).toBe(6);
+  it('lists every date of a range across a month boundary', () => {
     expect(datesFrom('2026-09-30', '2026-10-02')).toEqual([
       '2026-09-30',
       '2026-10-01',

@@ -3,14 +3,14 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
+import { addDays, daysBetween } from '@app/time';
 import { isCalendarDate, isSchoolYear } from '../roster/validation.js';
 
 /**
  * Local calendar dates (`YYYY-MM-DD`, Asia/Shanghai) are plain strings: they never pass
- * through an instant, so no time zone can shift them by a day. Arithmetic is done on UTC
- * midnights, which has no daylight-saving gaps.
+ * through an instant, so no time zone can shift them by a day. Their arithmetic is in
+ * `@app/time` (`addDays`, `daysBetween`).
  */
-const DAY_MS = 86_400_000;
 
 /** The longest range a day-by-day query may cover: a leap year. */
 export const MAX_DAYS_PER_QUERY = 366;
@@ -18,17 +18,6 @@ export const MAX_DAYS_PER_QUERY = 366;
 /** True for a date that exists, written `YYYY-MM-DD` (`isCalendarDate`, for any input). */
 export function isLocalDate(value: unknown): value is string {
   return typeof value === 'string' && isCalendarDate(value);
-}
-
-const toUtcMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
-
-export function addDays(date: string, days: number): string {
-  return new Date(toUtcMs(date) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (0 for the same date, negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
 /** Every date from `from` to `to`, both included. */
@@ -39,7 +28,7 @@ export function datesFrom(from: string, to: string): string[] {
 
 /** Saturday or Sunday. */
 export function isWeekendDate(date: string): boolean {
-  const weekday = new Date(toUtcMs(date)).getUTCDay();
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
 }
 

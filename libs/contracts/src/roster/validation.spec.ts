@@ -6,6 +6,7 @@ import {
   nationalIdCheckCharacter,
   normaliseNationalId,
   schoolYearOf,
+  schoolYearOfDate,
 } from './validation.js';
 
 describe('national ID numbers (GB 11643)', () => {
@@ -45,5 +46,8 @@ describe('dates and school years', () => {
     expect(schoolYearOf(new Date('2026-07-31T15:59:59Z'))).toBe('2025-2026');
     expect(schoolYearOf(new Date('2026-07-31T16:00:00Z'))).toBe('2026-2027');
     expect(schoolYearOf(new Date('2027-03-01T00:00:00Z'))).toBe('2026-2027');
+    expect(schoolYearOfDate('2026-07-31')).toBe('2025-2026');
+    expect(schoolYearOfDate('2026-08-01')).toBe('2026-2027');
+    expect(schoolYearOfDate('2027-01-15')).toBe('2026-2027');
   });
 });

@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { shanghaiDateOf } from '@app/time';
 
 /** Weights of the first 17 characters of a GB 11643 citizen identity number. */
 const NATIONAL_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -54,19 +55,18 @@ export function isSchoolYear(value: string): boolean {
 }
 
 /**
- * The school year a date falls in, in Asia/Shanghai time: it turns on 1 August, so that the
- * rosters of the year starting in September are prepared under that year's name.
+ * The school year of a local date (`YYYY-MM-DD`): it turns on 1 August, so that the rosters
+ * of the year starting in September are prepared under that year's name.
  */
-export function schoolYearOf(at: Date): string {
-  const shanghai = new Date(at.getTime() + 8 * 3600_000);
-  const year = shanghai.getUTCFullYear();
-  const start = shanghai.getUTCMonth() >= 7 ? year : year - 1;
+export function schoolYearOfDate(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 8 ? year : year - 1;
   return `${start}-${start + 1}`;
 }
 
-/** Today's date in Asia/Shanghai, `YYYY-MM-DD`. */
-export function shanghaiToday(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The school year an instant falls in, by its date in Asia/Shanghai. */
+export function schoolYearOf(at: Date): string {
+  return schoolYearOfDate(shanghaiDateOf(at));
 }
 
 /** Student numbers: letters, digits, `-` and `_`, up to 32 (学籍号 are 19 characters). */

@@ -27,6 +27,18 @@ describe('NationalIdProtector', () => {
     expect(sut.lookupHash('370102201705140012').equals(a.hmac)).toBe(false);
   });
 
+  it('still reads numbers and matches hashes stored before the scheme moved to a shared lib', () => {
+    const stored = new NationalIdProtector(Buffer.from('studentpass-test-vector-key-0001'));
+    const ciphertext = Buffer.from(
+      'ARyPme7jcYAedE+TAenNTlQ+D+vMT4mloWyiF0zl0j9rUPlLRHTjAv510HBDmLA=',
+      'base64',
+    );
+    expect(stored.reveal(ciphertext, '6f1c2a4e-0000-4000-8000-000000000001')).toBe(nationalId);
+    expect(stored.lookupHash(nationalId).toString('hex')).toBe(
+      '6b44852810ba224c85c627d410d3a4b13d42bc70502f959fbedaa9148b710a5b',
+    );
+  });
+
   it('hashes differently under another key', () => {
     const other = new NationalIdProtector(randomBytes(32));
     expect(other.lookupHash(nationalId).equals(sut.lookupHash(nationalId))).toBe(false);

@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Provider } from '@nestjs/common';
+import { FieldCipher, KeyedHash, loadMasterKey } from '@app/sensitive-data';
 import { DirectoryConfig } from '../../config.js';
 
 /**
@@ -12,29 +12,13 @@ export const ROSTER_ENCRYPTION_KEY_ENV = 'ROSTER_ENCRYPTION_KEY';
 /** Good for a laptop only (base64 of `studentpass-dev-roster-key-00000`); refused in production. */
 export const DEV_ROSTER_ENCRYPTION_KEY = 'c3R1ZGVudHBhc3MtZGV2LXJvc3Rlci1rZXktMDAwMDA=';
 
-const BASE64_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
-
 /** The master key from the env; throws with a clear message when it is missing or malformed. */
 export function loadRosterEncryptionKey(env: NodeJS.ProcessEnv = process.env): Buffer {
-  const production = env.NODE_ENV === 'production';
-  const configured = env[ROSTER_ENCRYPTION_KEY_ENV]?.trim();
-  if (!configured) {
-    if (production) {
-      throw new Error(
-        `${ROSTER_ENCRYPTION_KEY_ENV} must be set in production: 32 random bytes, base64 (openssl rand -base64 32)`,
-      );
-    }
-    return Buffer.from(DEV_ROSTER_ENCRYPTION_KEY, 'base64');
-  }
-  if (!BASE64_32_BYTES.test(configured)) {
-    throw new Error(
-      `${ROSTER_ENCRYPTION_KEY_ENV} must be 32 bytes, base64-encoded (44 characters)`,
-    );
-  }
-  if (production && configured === DEV_ROSTER_ENCRYPTION_KEY) {
-    throw new Error(`${ROSTER_ENCRYPTION_KEY_ENV} is the development key; set a key of your own`);
-  }
-  return Buffer.from(configured, 'base64');
+  return loadMasterKey(
+    { envName: ROSTER_ENCRYPTION_KEY_ENV, developmentKey: DEV_ROSTER_ENCRYPTION_KEY },
+    env[ROSTER_ENCRYPTION_KEY_ENV],
+    env.NODE_ENV,
+  );
 }
 
 export interface ProtectedNationalId {
@@ -43,58 +27,36 @@ export interface ProtectedNationalId {
   lastFour: string;
 }
 
-/** Leading byte of a ciphertext: which key and layout made it, so keys can rotate later. */
-const FORMAT_V1 = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
 /**
- * Protects national ID numbers at rest: AES-256-GCM with a random IV, the student id as
- * additional data (a ciphertext copied onto another student does not decrypt), and a keyed
- * HMAC-SHA-256 to find duplicates without decrypting. The two keys are derived from one
- * master key with HKDF, so neither reveals the other.
+ * Protects national ID numbers at rest: encrypted bound to the student id (a ciphertext
+ * copied onto another student does not decrypt), and a keyed hash to find duplicates
+ * without decrypting. Both keys are derived from the roster master key.
  */
 export class NationalIdProtector {
-  private readonly encryptionKey: Buffer;
-  private readonly hmacKey: Buffer;
+  private readonly cipher: FieldCipher;
+  private readonly hash: KeyedHash;
 
   constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new Error('The roster master key must be 32 bytes');
-    this.encryptionKey = Buffer.from(
-      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'studentpass/roster/national-id/aes-gcm', 32),
-    );
-    this.hmacKey = Buffer.from(
-      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'studentpass/roster/national-id/hmac', 32),
-    );
+    this.cipher = new FieldCipher(masterKey, 'studentpass/roster/national-id/aes-gcm');
+    this.hash = new KeyedHash(masterKey, 'studentpass/roster/national-id/hmac');
   }
 
   /** Give it a valid, normalised number (see isValidNationalId). */
   protect(nationalId: string, studentId: string): ProtectedNationalId {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    cipher.setAAD(Buffer.from(studentId, 'ascii'));
-    const body = Buffer.concat([cipher.update(nationalId, 'ascii'), cipher.final()]);
     return {
-      ciphertext: Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), body]),
+      ciphertext: this.cipher.seal(nationalId, studentId),
       hmac: this.lookupHash(nationalId),
       lastFour: nationalId.slice(-4),
     };
   }
 
   reveal(ciphertext: Buffer, studentId: string): string {
-    if (ciphertext[0] !== FORMAT_V1) throw new Error('Unknown national ID ciphertext format');
-    const iv = ciphertext.subarray(1, 1 + IV_BYTES);
-    const tag = ciphertext.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, iv);
-    decipher.setAAD(Buffer.from(studentId, 'ascii'));
-    decipher.setAuthTag(tag);
-    const body = ciphertext.subarray(1 + IV_BYTES + TAG_BYTES);
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('ascii');
+    return this.cipher.open(ciphertext, studentId);
   }
 
   /** The same number always gives the same hash under one key. */
   lookupHash(nationalId: string): Buffer {
-    return createHmac('sha256', this.hmacKey).update(nationalId, 'ascii').digest();
+    return this.hash.of(nationalId);
   }
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  shanghaiToday,
   Topics,
   type RosterImportRejection,
   type StudentEnrolledPayload,
@@ -9,6 +8,7 @@ import {
 } from '@app/contracts';
 import { runWithRequestContext } from '@app/logging';
 import { OutboxRelay, OutboxWriter, type NewEvent } from '@app/messaging';
+import { shanghaiDateOf } from '@app/time';
 import { ClassesRepository } from '../classes/classes.repository.js';
 import { normaliseClassName } from '../classes/classes.service.js';
 import { NationalIdProtector } from '../crypto/national-id-protector.js';
@@ -145,7 +145,7 @@ export class RosterImporter {
     const context: RowContext = {
       classes: new Map(classes.map((c) => [normaliseClassName(c.name), c])),
       schoolYear: job.schoolYear,
-      today: shanghaiToday(),
+      today: shanghaiDateOf(new Date()),
     };
     let columns: ColumnIndexes | null = null;
     let seen = 0;

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   maskNationalId,
-  shanghaiToday,
   Topics,
   type Actor,
   type EnrolStudentCommand,
@@ -22,8 +21,9 @@ import {
 import { isDuplicateKeyError } from '@app/database';
 import { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import { AuditLog } from '@app/sensitive-data';
+import { shanghaiDateOf } from '@app/time';
 import { AccessScope } from '../../organisations/access-scope.js';
-import { AuditLog } from '../audit/audit-log.js';
 import { ClassesRepository } from '../classes/classes.repository.js';
 import type { SchoolClassEntity } from '../classes/school-class.entity.js';
 import { NationalIdProtector } from '../crypto/national-id-protector.js';
@@ -343,7 +343,7 @@ export class StudentsService {
 }
 
 function assertBornBeforeToday(dateOfBirth: string): void {
-  if (dateOfBirth < shanghaiToday()) return;
+  if (dateOfBirth < shanghaiDateOf(new Date())) return;
   throw new AppError('VALIDATION_FAILED', 'invalid', 'Invalid fields: dateOfBirth', {
     fields: [{ field: 'dateOfBirth', errors: ['dateOfBirth must lie in the past'] }],
   });

@@ -11,7 +11,7 @@ import {
   type QuotaKind,
   type VisitEventPayload,
 } from '@app/contracts';
-import { localDateOf } from '../clock.js';
+import { shanghaiDateOf } from '@app/time';
 
 /** A countable fact: one attendance, participation or (visit, student), at its latest revision. */
 export interface LedgerFact {
@@ -173,7 +173,7 @@ function visitFacts(raw: unknown): LedgerFact[] {
   // A visit without a school is not counted; an individual visit names its student only when
   // the student's account is linked to its roster student (else `studentIds` is empty).
   if (typeof p.schoolOrganisationId !== 'string') return [];
-  const localDate = localDateOf(new Date(p.slotStartsAt));
+  const localDate = shanghaiDateOf(new Date(p.slotStartsAt));
   return p.studentIds
     .filter((id): id is string => typeof id === 'string' && UUID.test(id))
     .map((studentId) => ({

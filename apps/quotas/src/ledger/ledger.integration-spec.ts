@@ -4,7 +4,7 @@ import { loadConfig } from '@app/config';
 import { dataSourceOptions, migrateDatabase } from '@app/database';
 import { testAppEnv } from '../../../../scripts/test-infra.js';
 import { QuotaAccess } from '../access/quota-access.js';
-import { Clock } from '../clock.js';
+import { Clock } from '@app/time';
 import { QuotasConfig } from '../config.js';
 import { quotasDatabase } from '../database/database.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';

@@ -7,7 +7,7 @@ import type {
   LedgerDifference,
   RebuildView,
 } from '@app/contracts';
-import { Clock } from '../clock.js';
+import { Clock } from '@app/time';
 import { QuotaAccess } from '../access/quota-access.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import type { BookingFact, LedgerFact } from './ledger-events.js';

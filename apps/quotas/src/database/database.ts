@@ -6,6 +6,7 @@ import {
 } from '@app/messaging';
 import { SERVICE_NAME, type QuotasConfig } from '../config.js';
 import { CreateQuotas1764600000000 } from './migrations/1764600000000-CreateQuotas.js';
+import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
 import { StudentEntity } from '../read-model/student.entity.js';
 
 /** Entities and migrations listed explicitly (ESM); the quotas tables are queried in plain SQL. */
@@ -17,6 +18,7 @@ export const quotasEntities: (new () => object)[] = [
 export const quotasMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateQuotas1764600000000,
+  StudentPlacementTime1764600000300,
 ];
 
 export function quotasDatabase(

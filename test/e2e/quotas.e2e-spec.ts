@@ -383,7 +383,8 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     await attend('S1', 'b1', true);
     await attend('S2', 'b1', true);
     await ledgerCaughtUp();
-  });
+    // The suite's start and this setup take ~50 s on a busy 2-core machine, roster or not.
+  }, 120_000);
 
   afterAll(async () => {
     await recorder?.stop();

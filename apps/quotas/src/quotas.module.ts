@@ -2,7 +2,8 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { OutboxModule } from '@app/messaging';
+import { Topics } from '@app/contracts';
+import { OutboxModule, rosterReadModel } from '@app/messaging';
 import { Clock } from '@app/time';
 import { QuotaAccess } from './access/quota-access.js';
 import { QuotasConfig, SERVICE_NAME } from './config.js';
@@ -58,6 +59,14 @@ export class QuotasModule {
         ShortNoticesService,
         LedgerConsumer,
         QuotaJobs,
+        rosterReadModel({
+          service: SERVICE_NAME,
+          brokers: brokersOf(config),
+          deadLetterTopic: Topics.deadLetters.quotas,
+          adapter: ReadModelRepository,
+          // Until now the roster topics were read by the service's event group.
+          takeOverOffsetsFrom: `${SERVICE_NAME}.events`,
+        }),
       ],
     };
   }

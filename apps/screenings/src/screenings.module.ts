@@ -2,7 +2,8 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { OutboxModule } from '@app/messaging';
+import { Topics } from '@app/contracts';
+import { OutboxModule, rosterReadModel } from '@app/messaging';
 import { Clock } from '@app/time';
 import { AttendanceController } from './attendance/attendance.controller.js';
 import { AttendanceRepository } from './attendance/attendance.repository.js';
@@ -16,7 +17,6 @@ import { FilmsService } from './films/films.service.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadModelController } from './read-model/read-model.controller.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
-import { RosterConsumer } from './read-model/roster-consumer.js';
 import { ScreeningsController } from './screenings/screenings.controller.js';
 import { ScreeningsRepository } from './screenings/screenings.repository.js';
 import { ScreeningsService } from './screenings/screenings.service.js';
@@ -61,7 +61,12 @@ export class ScreeningsModule {
         ScreeningsService,
         AttendanceService,
         DemoSeed,
-        RosterConsumer,
+        rosterReadModel({
+          service: SERVICE_NAME,
+          brokers: brokersOf(config),
+          deadLetterTopic: Topics.deadLetters.screenings,
+          adapter: ReadModelRepository,
+        }),
       ],
     };
   }

@@ -2,7 +2,8 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { brokersOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { OutboxModule } from '@app/messaging';
+import { Topics } from '@app/contracts';
+import { OutboxModule, rosterReadModel } from '@app/messaging';
 import { Clock } from '@app/time';
 import { BasesController } from './bases/bases.controller.js';
 import { BasesRepository } from './bases/bases.repository.js';
@@ -16,6 +17,7 @@ import { DemoSeed } from './demo/demo-seed.js';
 import { HealthController } from './health/health.controller.js';
 import { ReadModelController } from './read-model/read-model.controller.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
+import { StudyToursRosterAdapter } from './read-model/roster-adapter.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 
@@ -58,6 +60,15 @@ export class StudyToursModule {
         BookingsService,
         ReportsService,
         DemoSeed,
+        StudyToursRosterAdapter,
+        rosterReadModel({
+          service: SERVICE_NAME,
+          brokers: brokersOf(config),
+          deadLetterTopic: Topics.deadLetters.studyTours,
+          adapter: StudyToursRosterAdapter,
+          // Until now the roster topics were read by the service's event group.
+          takeOverOffsetsFrom: `${SERVICE_NAME}.events`,
+        }),
       ],
     };
   }

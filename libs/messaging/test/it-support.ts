@@ -25,11 +25,32 @@ export class CreateItEffects1764300009999 implements MigrationInterface {
   }
 }
 
+/** A roster read model of the tests' own, as a service keeps one. */
+export class CreateItRoster1764300009998 implements MigrationInterface {
+  name = 'CreateItRoster1764300009998';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE it_roster (
+      student_id CHAR(36) NOT NULL PRIMARY KEY,
+      school_id CHAR(36) NOT NULL,
+      class_id CHAR(36) NULL,
+      enrolled TINYINT NOT NULL,
+      updated_at DATETIME(3) NOT NULL
+    ) ENGINE=InnoDB`);
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE it_roster');
+  }
+}
+
 export const messagingTestDatabase: ServiceDatabase = {
   url: testEnv.mysqlUrl,
   database: `${testEnv.dbPrefix}messaging`,
   entities: [OutboxEventEntity, ProcessedEventEntity],
-  migrations: [CreateMessagingTables1764300000000, CreateItEffects1764300009999],
+  migrations: [
+    CreateMessagingTables1764300000000,
+    CreateItRoster1764300009998,
+    CreateItEffects1764300009999,
+  ],
 };
 
 /** The messaging test database, migrated, and emptied of earlier runs' rows. */

@@ -6,6 +6,7 @@ import {
 } from '@app/messaging';
 import { SERVICE_NAME, type QuotasConfig } from '../config.js';
 import { CreateQuotas1764600000000 } from './migrations/1764600000000-CreateQuotas.js';
+import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
 import { LedgerKeys1764700000000 } from './migrations/1764700000000-LedgerKeys.js';
 import { StudentEntity } from '../read-model/student.entity.js';
 
@@ -18,6 +19,7 @@ export const quotasEntities: (new () => object)[] = [
 export const quotasMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateQuotas1764600000000,
+  StudentPlacementTime1764600000300,
   LedgerKeys1764700000000,
 ];
 

@@ -7,14 +7,7 @@ import { AppError } from '@app/errors';
 import { applyOnce, ConsumeEvent } from '@app/messaging';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import {
-  CalendarChangedEvent,
-  StudentEnrolledEvent,
-  StudentMovedEvent,
-  StudentTransferredEvent,
-  StudentWithdrawnEvent,
-  type StudentPlacementEvent,
-} from './directory-events.js';
+import { CalendarChangedEvent } from './directory-events.js';
 import { ReadModelRepository } from './read-model.repository.js';
 import type { TermRecord } from './term-calendar.js';
 
@@ -39,7 +32,7 @@ function termRecordOf(r: Record<string, unknown>): TermRecord & { id: string } {
   return { id, areaCode, schoolYear, termNo: term, startsOn, endsOn };
 }
 
-/** Keeps the copy of directory data: organisations, the roster, the term calendar. */
+/** Keeps the copy of directory data: organisations, the term calendar; the roster: RosterReadModel. */
 @Controller()
 export class ReadModelController {
   private readonly logger = new Logger(ReadModelController.name);
@@ -69,26 +62,6 @@ export class ReadModelController {
     }
   }
 
-  @ConsumeEvent(Topics.events.studentEnrolled, Topics.deadLetters.quotas)
-  onStudentEnrolled(@Payload() event: StudentEnrolledEvent): Promise<void> {
-    return this.place(event, true);
-  }
-
-  @ConsumeEvent(Topics.events.studentMoved, Topics.deadLetters.quotas)
-  onStudentMoved(@Payload() event: StudentMovedEvent): Promise<void> {
-    return this.place(event, true);
-  }
-
-  @ConsumeEvent(Topics.events.studentTransferred, Topics.deadLetters.quotas)
-  onStudentTransferred(@Payload() event: StudentTransferredEvent): Promise<void> {
-    return this.place(event, true);
-  }
-
-  @ConsumeEvent(Topics.events.studentWithdrawn, Topics.deadLetters.quotas)
-  onStudentWithdrawn(@Payload() event: StudentWithdrawnEvent): Promise<void> {
-    return this.place(event, false);
-  }
-
   @ConsumeEvent(Topics.events.calendarChanged, Topics.deadLetters.quotas)
   async onCalendarChanged(@Payload() event: CalendarChangedEvent): Promise<void> {
     const change = event.payload;
@@ -101,22 +74,5 @@ export class ReadModelController {
       this.logger.log({ msg: 'terms changed; re-filing the ledger', areaCode: change.areaCode });
       await this.ledger.refileArea(change.areaCode);
     }
-  }
-
-  private async place(event: StudentPlacementEvent, active: boolean): Promise<void> {
-    const p = event.payload;
-    await applyOnce(this.dataSource, CONSUMER, event.id, (manager) =>
-      this.readModel.placeStudent(
-        manager,
-        {
-          studentId: p.studentId,
-          schoolId: p.schoolId,
-          classId: p.classId,
-          grade: p.grade,
-          schoolYear: p.schoolYear,
-        },
-        active,
-      ),
-    );
   }
 }

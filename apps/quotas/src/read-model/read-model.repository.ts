@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { RosterPlacement, RosterReadModelAdapter } from '@app/messaging';
 import { TermCalendar, type TermRecord } from './term-calendar.js';
 
 export interface KnownSchool {
@@ -22,9 +23,12 @@ export interface StudentPlacement {
 /** A cached copy lives this long: another replica may have applied a directory change. */
 const CACHE_MS = 5_000;
 
-/** The service's copy of directory data: organisations, roster, terms. */
+/**
+ * The service's copy of directory data: organisations, roster, terms (the roster adapter of
+ * the shared RosterReadModel: table q_students).
+ */
 @Injectable()
-export class ReadModelRepository {
+export class ReadModelRepository implements RosterReadModelAdapter {
   private calendar: { value: TermCalendar; at: number } | null = null;
   private organisations: { value: Map<string, KnownSchool>; at: number } | null = null;
 
@@ -46,15 +50,42 @@ export class ReadModelRepository {
     this.organisations = null;
   }
 
-  async placeStudent(manager: EntityManager, p: StudentPlacement, active: boolean): Promise<void> {
+  /**
+   * Each student's latest placement (`active` false once withdrawn), unless a later roster
+   * event was already applied: the event's time decides, as the four roster topics are
+   * ordered per student only within a topic. One upsert for a whole batch; the region and
+   * stage then come from the school, if its event has arrived (else `saveOrganisation` fills
+   * them in later).
+   */
+  async placeStudents(manager: EntityManager, placements: RosterPlacement[]): Promise<void> {
+    if (placements.length === 0) return;
     await manager.query(
-      `INSERT INTO q_students (id, school_id, class_id, grade, school_year, active, region_code, stage)
-       SELECT ?, ?, ?, ?, ?, ?, o.region_code, o.stage
-         FROM (SELECT 1 AS one) x LEFT JOIN q_organisations o ON o.id = ?
-       ON DUPLICATE KEY UPDATE school_id = VALUES(school_id), class_id = VALUES(class_id),
-         grade = VALUES(grade), school_year = VALUES(school_year), active = VALUES(active),
-         region_code = VALUES(region_code), stage = VALUES(stage)`,
-      [p.studentId, p.schoolId, p.classId, p.grade, p.schoolYear, active ? 1 : 0, p.schoolId],
+      `INSERT INTO q_students (id, school_id, class_id, grade, school_year, active, updated_at)
+       VALUES ?
+       ON DUPLICATE KEY UPDATE
+         school_id = IF(VALUES(updated_at) >= updated_at, VALUES(school_id), school_id),
+         class_id = IF(VALUES(updated_at) >= updated_at, VALUES(class_id), class_id),
+         grade = IF(VALUES(updated_at) >= updated_at, VALUES(grade), grade),
+         school_year = IF(VALUES(updated_at) >= updated_at, VALUES(school_year), school_year),
+         active = IF(VALUES(updated_at) >= updated_at, VALUES(active), active),
+         updated_at = GREATEST(updated_at, VALUES(updated_at))`,
+      [
+        placements.map((p) => [
+          p.studentId,
+          p.schoolId,
+          p.classId,
+          p.grade,
+          p.schoolYear,
+          p.enrolled ? 1 : 0,
+          p.occurredAt,
+        ]),
+      ],
+    );
+    await manager.query(
+      `UPDATE q_students s JOIN q_organisations o ON o.id = s.school_id
+         SET s.region_code = o.region_code, s.stage = o.stage
+       WHERE s.id IN (?)`,
+      [placements.map((p) => p.studentId)],
     );
   }
 

@@ -9,7 +9,7 @@ import { ReadModelRepository } from './read-model.repository.js';
 const CONSUMER = 'screenings-read-model';
 const DEAD_LETTERS = Topics.deadLetters.screenings;
 
-/** Keeps the copy of the directory's organisations (scope, venues); the roster: roster-consumer.ts. */
+/** Keeps the copy of the directory's organisations (scope, venues); the roster: RosterReadModel. */
 @Controller()
 export class ReadModelController {
   constructor(

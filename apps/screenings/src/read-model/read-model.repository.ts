@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganisationKind, StudentPlacementPayload } from '@app/contracts';
+import type { OrganisationKind } from '@app/contracts';
+import type { RosterPlacement, RosterReadModelAdapter } from '@app/messaging';
 
 export interface KnownOrganisation {
   id: string;
@@ -9,13 +10,6 @@ export interface KnownOrganisation {
   name: string;
   regionCode: string;
   parentId: string | null;
-}
-
-/** A roster event's placement, as the read model applies it. */
-export interface Placement {
-  placement: StudentPlacementPayload;
-  active: boolean;
-  occurredAt: Date;
 }
 
 export interface RosterStudent {
@@ -41,9 +35,12 @@ const organisationOf = (r: OrganisationRow): KnownOrganisation => ({
   parentId: r.parent_id,
 });
 
-/** The service's copy of directory data: organisations and where each student is. */
+/**
+ * The service's copy of directory data: organisations and where each student is (the roster
+ * adapter of the shared RosterReadModel: table roster_students).
+ */
 @Injectable()
-export class ReadModelRepository {
+export class ReadModelRepository implements RosterReadModelAdapter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async saveOrganisation(manager: EntityManager, o: KnownOrganisation): Promise<void> {
@@ -84,9 +81,9 @@ export class ReadModelRepository {
   /**
    * Places students, each unless a later roster event was already applied: the four roster
    * topics are ordered per student within a topic only, so the event's time decides. One
-   * statement for a whole batch; rows apply in order, so a batch may hold one student twice.
+   * statement for a whole batch.
    */
-  async placeStudents(manager: EntityManager, placements: Placement[]): Promise<void> {
+  async placeStudents(manager: EntityManager, placements: RosterPlacement[]): Promise<void> {
     if (placements.length === 0) return;
     await manager.query(
       `INSERT INTO roster_students (student_id, school_id, class_id, grade, school_year, active, updated_at)
@@ -99,14 +96,14 @@ export class ReadModelRepository {
          active = IF(VALUES(updated_at) >= updated_at, VALUES(active), active),
          updated_at = GREATEST(updated_at, VALUES(updated_at))`,
       [
-        placements.map(({ placement: p, active, occurredAt }) => [
+        placements.map((p) => [
           p.studentId,
           p.schoolId,
           p.classId,
           p.grade,
           p.schoolYear,
-          active ? 1 : 0,
-          occurredAt,
+          p.enrolled ? 1 : 0,
+          p.occurredAt,
         ]),
       ],
     );

@@ -6,6 +6,7 @@ import {
 } from '@app/messaging';
 import { SERVICE_NAME, type StudyToursConfig } from '../config.js';
 import { CreateStudyTours1764600000000 } from './migrations/1764600000000-CreateStudyTours.js';
+import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -15,6 +16,7 @@ export const studyToursEntities: (new () => object)[] = [OutboxEventEntity, Proc
 export const studyToursMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateStudyTours1764600000000,
+  StudentPlacementTime1764600000300,
 ];
 
 export function studyToursDatabase(

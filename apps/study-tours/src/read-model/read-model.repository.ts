@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganisationKind, StudentPlacementPayload } from '@app/contracts';
+import type { OrganisationKind } from '@app/contracts';
+import type { RosterPlacement } from '@app/messaging';
 
 export interface KnownOrganisation {
   id: string;
@@ -78,17 +79,31 @@ export class ReadModelRepository {
     return rows[0] ? organisationOf(rows[0]) : null;
   }
 
-  /** The student's latest placement; `enrolled` false once withdrawn. */
-  async placeStudent(
-    manager: EntityManager,
-    p: StudentPlacementPayload,
-    enrolled: boolean,
-  ): Promise<void> {
+  /**
+   * Each student's latest placement (`enrolled` false once withdrawn), unless a later roster
+   * event was already applied: the event's time decides, as the four roster topics are
+   * ordered per student only within a topic. One statement for a whole batch.
+   */
+  async placeStudents(manager: EntityManager, placements: RosterPlacement[]): Promise<void> {
+    if (placements.length === 0) return;
     await manager.query(
-      `INSERT INTO st_students (id, school_id, class_id, grade, enrolled) VALUES (?, ?, ?, ?, ?)
-       ON DUPLICATE KEY UPDATE school_id = VALUES(school_id), class_id = VALUES(class_id),
-         grade = VALUES(grade), enrolled = VALUES(enrolled)`,
-      [p.studentId, p.schoolId, p.classId ?? null, p.grade, enrolled ? 1 : 0],
+      `INSERT INTO st_students (id, school_id, class_id, grade, enrolled, updated_at) VALUES ?
+       ON DUPLICATE KEY UPDATE
+         school_id = IF(VALUES(updated_at) >= updated_at, VALUES(school_id), school_id),
+         class_id = IF(VALUES(updated_at) >= updated_at, VALUES(class_id), class_id),
+         grade = IF(VALUES(updated_at) >= updated_at, VALUES(grade), grade),
+         enrolled = IF(VALUES(updated_at) >= updated_at, VALUES(enrolled), enrolled),
+         updated_at = GREATEST(updated_at, VALUES(updated_at))`,
+      [
+        placements.map((p) => [
+          p.studentId,
+          p.schoolId,
+          p.classId,
+          p.grade,
+          p.enrolled ? 1 : 0,
+          p.occurredAt,
+        ]),
+      ],
     );
   }
 

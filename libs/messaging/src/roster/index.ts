@@ -1,0 +1,3 @@
+export * from './roster-events.js';
+export * from './roster-placement.js';
+export * from './roster-read-model.js';

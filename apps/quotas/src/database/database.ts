@@ -8,6 +8,7 @@ import { SERVICE_NAME, type QuotasConfig } from '../config.js';
 import { CreateQuotas1764600000000 } from './migrations/1764600000000-CreateQuotas.js';
 import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
 import { LedgerKeys1764700000000 } from './migrations/1764700000000-LedgerKeys.js';
+import { AsciiKeys1764700000100 } from './migrations/1764700000100-AsciiKeys.js';
 import { StudentEntity } from '../read-model/student.entity.js';
 
 /** Entities and migrations listed explicitly (ESM); the quotas tables are queried in plain SQL. */
@@ -21,6 +22,7 @@ export const quotasMigrations: (new () => object)[] = [
   CreateQuotas1764600000000,
   StudentPlacementTime1764600000300,
   LedgerKeys1764700000000,
+  AsciiKeys1764700000100,
 ];
 
 export function quotasDatabase(

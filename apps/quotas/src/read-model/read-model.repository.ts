@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { RosterPlacement, RosterReadModelAdapter } from '@app/messaging';
+import {
+  upsertPlacements,
+  type RosterPlacement,
+  type RosterReadModelAdapter,
+} from '@app/messaging';
 import { TermCalendar, type TermRecord } from './term-calendar.js';
 
 export interface KnownSchool {
@@ -59,27 +63,10 @@ export class ReadModelRepository implements RosterReadModelAdapter {
    */
   async placeStudents(manager: EntityManager, placements: RosterPlacement[]): Promise<void> {
     if (placements.length === 0) return;
-    await manager.query(
-      `INSERT INTO q_students (id, school_id, class_id, grade, school_year, active, updated_at)
-       VALUES ?
-       ON DUPLICATE KEY UPDATE
-         school_id = IF(VALUES(updated_at) >= updated_at, VALUES(school_id), school_id),
-         class_id = IF(VALUES(updated_at) >= updated_at, VALUES(class_id), class_id),
-         grade = IF(VALUES(updated_at) >= updated_at, VALUES(grade), grade),
-         school_year = IF(VALUES(updated_at) >= updated_at, VALUES(school_year), school_year),
-         active = IF(VALUES(updated_at) >= updated_at, VALUES(active), active),
-         updated_at = GREATEST(updated_at, VALUES(updated_at))`,
-      [
-        placements.map((p) => [
-          p.studentId,
-          p.schoolId,
-          p.classId,
-          p.grade,
-          p.schoolYear,
-          p.enrolled ? 1 : 0,
-          p.occurredAt,
-        ]),
-      ],
+    await upsertPlacements(
+      manager,
+      { table: 'q_students', id: 'id', enrolled: 'active', schoolYear: 'school_year' },
+      placements,
     );
     await manager.query(
       `UPDATE q_students s JOIN q_organisations o ON o.id = s.school_id

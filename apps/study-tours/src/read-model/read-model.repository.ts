@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@app/contracts';
-import type { RosterPlacement } from '@app/messaging';
+import { upsertPlacements, type RosterPlacement } from '@app/messaging';
 
 export interface KnownOrganisation {
   id: string;
@@ -85,25 +85,10 @@ export class ReadModelRepository {
    * ordered per student only within a topic. One statement for a whole batch.
    */
   async placeStudents(manager: EntityManager, placements: RosterPlacement[]): Promise<void> {
-    if (placements.length === 0) return;
-    await manager.query(
-      `INSERT INTO st_students (id, school_id, class_id, grade, enrolled, updated_at) VALUES ?
-       ON DUPLICATE KEY UPDATE
-         school_id = IF(VALUES(updated_at) >= updated_at, VALUES(school_id), school_id),
-         class_id = IF(VALUES(updated_at) >= updated_at, VALUES(class_id), class_id),
-         grade = IF(VALUES(updated_at) >= updated_at, VALUES(grade), grade),
-         enrolled = IF(VALUES(updated_at) >= updated_at, VALUES(enrolled), enrolled),
-         updated_at = GREATEST(updated_at, VALUES(updated_at))`,
-      [
-        placements.map((p) => [
-          p.studentId,
-          p.schoolId,
-          p.classId,
-          p.grade,
-          p.enrolled ? 1 : 0,
-          p.occurredAt,
-        ]),
-      ],
+    await upsertPlacements(
+      manager,
+      { table: 'st_students', id: 'id', enrolled: 'enrolled' },
+      placements,
     );
   }
 

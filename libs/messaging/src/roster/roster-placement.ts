@@ -81,3 +81,47 @@ export function latestPlacements(placements: RosterPlacement[]): RosterPlacement
     a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0,
   );
 }
+
+/** A service's roster table: its name and the names of its id, enrolled and school-year columns. */
+export interface RosterTable {
+  table: string;
+  id: string;
+  /** 1 while enrolled, 0 once withdrawn. */
+  enrolled: string;
+  /** Left out when the table keeps no school year. */
+  schoolYear?: string;
+}
+
+/**
+ * Writes placements in one multi-row upsert into a service's roster table (`school_id`,
+ * `class_id`, `grade`, `updated_at` plus the columns `RosterTable` names): a stored row
+ * changes only for a placement at least as late as its `updated_at`, so an older event never
+ * overwrites a newer state and a redelivery rewrites the same values.
+ */
+export async function upsertPlacements(
+  manager: EntityManager,
+  into: RosterTable,
+  placements: RosterPlacement[],
+): Promise<void> {
+  if (placements.length === 0) return;
+  const kept = ['school_id', 'class_id', 'grade', ...(into.schoolYear ? [into.schoolYear] : [])];
+  const guarded = [...kept, into.enrolled].map(
+    (c) => `${c} = IF(VALUES(updated_at) >= updated_at, VALUES(${c}), ${c})`,
+  );
+  await manager.query(
+    `INSERT INTO ${into.table} (${[into.id, ...kept, into.enrolled, 'updated_at'].join(', ')})
+     VALUES ? ON DUPLICATE KEY UPDATE ${guarded.join(', ')},
+       updated_at = GREATEST(updated_at, VALUES(updated_at))`,
+    [
+      placements.map((p) => [
+        p.studentId,
+        p.schoolId,
+        p.classId,
+        p.grade,
+        ...(into.schoolYear ? [p.schoolYear] : []),
+        p.enrolled ? 1 : 0,
+        p.occurredAt,
+      ]),
+    ],
+  );
+}

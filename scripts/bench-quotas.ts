@@ -94,6 +94,33 @@ async function innodbCounters(db: DataSource): Promise<Record<string, number>> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * `BENCH_INNODB_POOL_MB`: the server's InnoDB buffer pool for this run, as an operator would
+ * size it for the data (the default 128 MB holds about a tenth of the ledger after a million
+ * events); unset, the server's own setting is measured.
+ */
+const POOL_MB = process.env.BENCH_INNODB_POOL_MB ? Number(process.env.BENCH_INNODB_POOL_MB) : null;
+let restorePool: (() => void) | null = null;
+
+/** One statement through the mariadb client (works after the bench's own connections closed). */
+function mariadb(sql: string, what: string): void {
+  const url = new URL(env.MYSQL_URL);
+  try {
+    execFileSync('mariadb', [
+      '--protocol=tcp',
+      `-h${url.hostname}`,
+      `-P${url.port || '3306'}`,
+      `-u${decodeURIComponent(url.username)}`,
+      ...(url.password ? [`-p${decodeURIComponent(url.password)}`] : []),
+      '-e',
+      sql,
+    ]);
+    console.log(what);
+  } catch (error) {
+    console.error(`could not run: ${sql}`, error);
+  }
+}
+
 function token(role: string, org: string | null): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
@@ -164,6 +191,18 @@ async function main(): Promise<void> {
     dataSourceOptions(quotasDatabase({ MYSQL_URL: env.MYSQL_URL, DB_PREFIX: env.DB_PREFIX })),
   );
   await db.initialize();
+  if (POOL_MB !== null) {
+    // A server-wide setting: put back when the run ends, failed or not (`main().finally`).
+    const [{ size }]: { size: string }[] = await db.query(
+      'SELECT @@innodb_buffer_pool_size AS size',
+    );
+    restorePool = () =>
+      mariadb(`SET GLOBAL innodb_buffer_pool_size = ${Number(size)}`, 'the buffer pool put back');
+    await db.query(`SET GLOBAL innodb_buffer_pool_size = ${POOL_MB * 1048576}`);
+    console.log(
+      `InnoDB buffer pool set to ${POOL_MB} MB for this run (was ${Number(size) >> 20} MB)`,
+    );
+  }
   let t = performance.now();
   const { schools, students } = await seed(db);
   const seedSeconds = (performance.now() - t) / 1000;
@@ -276,6 +315,9 @@ async function main(): Promise<void> {
     }
     return total;
   };
+  const [server]: { version: string; poolMb: string }[] = await db.query(
+    'SELECT VERSION() AS version, @@innodb_buffer_pool_size DIV 1048576 AS poolMb',
+  );
   const loadBefore = os.loadavg();
   const dbPid = mariadbPid();
   const dbCpuBefore = cpuSecondsOf(dbPid);
@@ -375,7 +417,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB, quotas, gateway and producer on this machine, shared with other helpers' test runs. Load average before consuming ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadDuring.map((l) => l.toFixed(2)).join(' ')}.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB ${server.version} (InnoDB buffer pool ${server.poolMb} MB), quotas, gateway and producer on this machine. Load average (anything else running shows here) before consuming ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadDuring.map((l) => l.toFixed(2)).join(' ')}.`,
       '',
       `Read model seeded with bulkInsert: ${students.length} students in ${SCHOOLS} schools of city ${CITY} (${seedSeconds.toFixed(1)} s).`,
       '',
@@ -397,4 +439,5 @@ main()
   })
   .finally(() => {
     for (const child of children) child.kill('SIGTERM');
+    restorePool?.();
   });

@@ -7,7 +7,7 @@ import {
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
 import { brokersOf } from '@app/config';
 import { Topics } from '@app/contracts';
-import { createKafka } from '@app/messaging';
+import { createKafka, deadLetterMessage } from '@app/messaging';
 import { QuotasConfig, SERVICE_NAME } from '../config.js';
 import {
   InvalidLedgerEvent,
@@ -112,18 +112,15 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
       topic: Topics.deadLetters.quotas,
       acks: -1,
       messages: [
-        {
+        deadLetterMessage({
+          topic,
+          partition,
+          offset: message.offset,
           key: message.key,
           value: message.value,
-          headers: {
-            'x-original-topic': topic,
-            'x-original-partition': String(partition),
-            'x-original-offset': String(message.offset),
-            'x-error-code': 'VALIDATION_FAILED',
-            'x-error-message': reason.slice(0, 1000),
-            'x-failed-at': new Date().toISOString(),
-          },
-        },
+          code: 'VALIDATION_FAILED',
+          reason,
+        }),
       ],
     });
   }

@@ -12,6 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { EventPattern, KafkaContext } from '@nestjs/microservices';
 import { catchError, defer, from, map, Observable, retry, timer } from 'rxjs';
 import { AppError } from '@app/errors';
+import { deadLetterMessage } from './dead-letter-message.js';
 
 const DEAD_LETTER_TOPIC = 'messaging:dead-letter-topic';
 
@@ -93,19 +94,16 @@ export class DeadLetterInterceptor implements NestInterceptor {
       topic: deadLetterTopic,
       acks: -1,
       messages: [
-        {
+        deadLetterMessage({
+          topic: kafka.getTopic(),
+          partition: kafka.getPartition(),
+          offset: String(message.offset),
           key: message.key === null || message.key === undefined ? null : String(message.key),
           value:
             typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value),
-          headers: {
-            'x-original-topic': kafka.getTopic(),
-            'x-original-partition': String(kafka.getPartition()),
-            'x-original-offset': String(message.offset),
-            'x-error-code': code,
-            'x-error-message': reason.slice(0, 1000),
-            'x-failed-at': new Date().toISOString(),
-          },
-        },
+          code,
+          reason,
+        }),
       ],
     });
   }

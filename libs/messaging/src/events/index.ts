@@ -5,4 +5,5 @@ export * from './outbox.js';
 export * from './outbox-relay.js';
 export * from './idempotent-consumer.js';
 export * from './dead-letter.interceptor.js';
+export * from './dead-letter-message.js';
 export * from './outbox.module.js';

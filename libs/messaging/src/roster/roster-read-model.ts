@@ -15,6 +15,7 @@ import kafkajs, {
 } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { withDbRetry } from '@app/database';
+import { deadLetterMessage } from '../events/dead-letter-message.js';
 import { createKafka } from '../kafka/kafka.js';
 import { ROSTER_TOPICS } from './roster-events.js';
 import {
@@ -150,18 +151,15 @@ export class RosterReadModel implements OnApplicationBootstrap, OnApplicationShu
       topic: this.options.deadLetterTopic,
       acks: -1,
       messages: [
-        {
+        deadLetterMessage({
+          topic,
+          partition,
+          offset: message.offset,
           key: message.key,
           value: message.value,
-          headers: {
-            'x-original-topic': topic,
-            'x-original-partition': String(partition),
-            'x-original-offset': message.offset,
-            'x-error-code': 'VALIDATION_FAILED',
-            'x-error-message': reason.slice(0, 1000),
-            'x-failed-at': new Date().toISOString(),
-          },
-        },
+          code: 'VALIDATION_FAILED',
+          reason,
+        }),
       ],
     });
   }

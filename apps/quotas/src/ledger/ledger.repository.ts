@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { BookingFact, LedgerFact } from './ledger-events.js';
 import type { FactPeriod } from '../read-model/term-calendar.js';
 
-/** School year of a date in SQL, as `schoolYearOf` computes it (1 August starts a year). */
+/** School year of a date in SQL, as `schoolYearOfDate` computes it (1 August starts a year). */
 const SQL_SCHOOL_YEAR = `IF(MONTH(local_date) >= 8,
   CONCAT(YEAR(local_date), '-', YEAR(local_date) + 1),
   CONCAT(YEAR(local_date) - 1, '-', YEAR(local_date)))`;

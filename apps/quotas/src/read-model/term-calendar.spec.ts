@@ -1,4 +1,5 @@
-import { parsePeriodKey, schoolYearOf, TermCalendar } from './term-calendar.js';
+import { schoolYearOfDate } from '@app/contracts';
+import { parsePeriodKey, TermCalendar } from './term-calendar.js';
 
 const terms = new TermCalendar([
   {
@@ -46,8 +47,8 @@ describe('TermCalendar', () => {
   });
 
   it('names school years and period keys', () => {
-    expect(schoolYearOf('2026-08-01')).toBe('2026-2027');
-    expect(schoolYearOf('2027-07-31')).toBe('2026-2027');
+    expect(schoolYearOfDate('2026-08-01')).toBe('2026-2027');
+    expect(schoolYearOfDate('2027-07-31')).toBe('2026-2027');
     expect(parsePeriodKey('2026-2027-T2')).toEqual({ schoolYear: '2026-2027', termNo: 2 });
     expect(parsePeriodKey('2026-2027')).toEqual({ schoolYear: '2026-2027', termNo: null });
     expect(terms.rangeOf('370102', '2026-2027-T1')).toEqual({

@@ -1,4 +1,4 @@
-import { enclosingAreas, NATIONAL_AREA_CODE } from '@app/contracts';
+import { enclosingAreas, NATIONAL_AREA_CODE, schoolYearOfDate } from '@app/contracts';
 
 export interface TermRecord {
   areaCode: string;
@@ -19,16 +19,6 @@ export interface ResolvedTerm {
 export interface FactPeriod {
   schoolYear: string;
   termNo: number | null;
-}
-
-/**
- * The school year a date falls in when no term says otherwise: like the directory's
- * `schoolYearOf`, it turns on 1 August.
- */
-export function schoolYearOf(date: string): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return month >= 8 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
 }
 
 export const termPeriodKey = (schoolYear: string, termNo: number): string =>
@@ -93,7 +83,7 @@ export class TermCalendar {
     const term = this.termOn(regionCode, date);
     return term
       ? { schoolYear: term.schoolYear, termNo: term.termNo }
-      : { schoolYear: schoolYearOf(date), termNo: null };
+      : { schoolYear: schoolYearOfDate(date), termNo: null };
   }
 
   /** The first and last day of a period for a region, or null when the calendar has none. */

@@ -2,12 +2,11 @@ import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { OrganisationCreatedEnvelope, Topics } from '@app/contracts';
+import { CalendarChangedEnvelope, OrganisationCreatedEnvelope, Topics } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { applyOnce, ConsumeEvent } from '@app/messaging';
 import { LedgerRepository } from '../ledger/ledger.repository.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { CalendarChangedEvent } from './directory-events.js';
 import { ReadModelRepository } from './read-model.repository.js';
 import type { TermRecord } from './term-calendar.js';
 
@@ -63,7 +62,7 @@ export class ReadModelController {
   }
 
   @ConsumeEvent(Topics.events.calendarChanged, Topics.deadLetters.quotas)
-  async onCalendarChanged(@Payload() event: CalendarChangedEvent): Promise<void> {
+  async onCalendarChanged(@Payload() event: CalendarChangedEnvelope): Promise<void> {
     const change = event.payload;
     if (change.kind !== 'term') return;
     const applied = await applyOnce(this.dataSource, CONSUMER, event.id, async (manager) => {

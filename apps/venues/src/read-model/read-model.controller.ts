@@ -2,12 +2,11 @@ import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { OrganisationCreatedEnvelope, Topics } from '@app/contracts';
+import { CalendarChangedEnvelope, OrganisationCreatedEnvelope, Topics } from '@app/contracts';
 import { applyOnce, ConsumeEvent } from '@app/messaging';
 import { DemoVenue } from '../demo/demo-venue.js';
 import { SlotPlanner } from '../slots/slot-planner.js';
 import { holidayRecordOf, vacationRecordOf } from './calendar-records.js';
-import { CalendarChangedEvent } from './directory-events.js';
 import { ReadModelRepository } from './read-model.repository.js';
 
 const CONSUMER = 'venues-read-model';
@@ -39,7 +38,7 @@ export class ReadModelController {
   }
 
   @ConsumeEvent(Topics.events.calendarChanged, Topics.deadLetters.venues)
-  async onCalendarChanged(@Payload() event: CalendarChangedEvent): Promise<void> {
+  async onCalendarChanged(@Payload() event: CalendarChangedEnvelope): Promise<void> {
     const change = event.payload;
     await applyOnce(this.dataSource, CONSUMER, event.id, async (manager) => {
       if (change.kind === 'holiday') {

@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -10,6 +12,7 @@ import {
 } from 'class-validator';
 import { ROLES, type Role } from '../messages/roles.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../messages/organisations.js';
+import { CALENDAR_CHANGE_KINDS, type CalendarChangeKind } from '../calendar/messages.js';
 
 /** The envelope's own fields, validated; each event class adds its typed `payload`. */
 export class EventEnvelopeFields {
@@ -63,4 +66,25 @@ export class OrganisationCreatedPayload {
 
 export class OrganisationCreatedEnvelope extends EventEnvelopeFields {
   @ValidateNested() @Type(() => OrganisationCreatedPayload) payload!: OrganisationCreatedPayload;
+}
+
+/**
+ * `directory.calendar.changed.v1`, as its consumers validate it: the record shapes differ per
+ * kind, so each read model checks the records it reads field by field.
+ */
+export class CalendarChangedEventPayload {
+  @Matches(/^\d{6}$/) areaCode!: string;
+  @IsIn(['upserted', 'deleted']) action!: 'upserted' | 'deleted';
+  @IsIn(CALENDAR_CHANGE_KINDS) kind!: CalendarChangeKind;
+  @IsArray() @IsString({ each: true }) ids!: string[];
+  @IsString() from!: string;
+  @IsString() to!: string;
+  @IsArray() @IsObject({ each: true }) records!: Record<string, unknown>[];
+  @IsOptional() @IsArray() @IsString({ each: true }) dates?: string[];
+}
+
+export class CalendarChangedEnvelope extends EventEnvelopeFields {
+  @ValidateNested()
+  @Type(() => CalendarChangedEventPayload)
+  payload!: CalendarChangedEventPayload;
 }

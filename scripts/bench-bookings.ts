@@ -14,7 +14,7 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
 import { GATEWAY, SERVICES } from './services.js';
-import { prepareTestInfrastructure, testAppEnv, testEnv } from './test-infra.js';
+import { prepareTestInfrastructure, signAccessToken, testAppEnv, testEnv } from './test-infra.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -107,12 +107,8 @@ async function api(
   };
 }
 
-function studentToken(schoolId: string | null): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: randomUUID(), role: 'student', org: schoolId, iat: now, exp: now + 3600 })}`;
-  return `${unsigned}.${createHmac('sha256', env.JWT_SECRET).update(unsigned).digest('base64url')}`;
-}
+const studentToken = (schoolId: string | null): string =>
+  signAccessToken(env.JWT_SECRET, { role: 'student', org: schoolId }, 3600);
 
 interface Figures {
   label: string;

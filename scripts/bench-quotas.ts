@@ -17,7 +17,7 @@
 import 'reflect-metadata';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import kafkajs, { type Message } from 'kafkajs';
@@ -29,7 +29,7 @@ import { quotasDatabase } from '../apps/quotas/src/database/database.js';
 import { LEDGER_TOPICS } from '../apps/quotas/src/ledger/ledger-events.js';
 import { StudentEntity } from '../apps/quotas/src/read-model/student.entity.js';
 import { GATEWAY, SERVICES } from './services.js';
-import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
+import { prepareTestInfrastructure, signAccessToken, testAppEnv } from './test-infra.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -121,12 +121,8 @@ function mariadb(sql: string, what: string): void {
   }
 }
 
-function token(role: string, org: string | null): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: randomUUID(), role, org, iat: now, exp: now + 7200 })}`;
-  return `${unsigned}.${createHmac('sha256', env.JWT_SECRET).update(unsigned).digest('base64url')}`;
-}
+const token = (role: string, org: string | null): string =>
+  signAccessToken(env.JWT_SECRET, { role, org }, 7200);
 
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { prepareInfrastructure } from './prepare.js';
 
@@ -43,4 +44,21 @@ export async function prepareTestInfrastructure(): Promise<void> {
     MYSQL_URL: testEnv.mysqlUrl,
     DB_PREFIX: testEnv.dbPrefix,
   });
+}
+
+/**
+ * An access token signed with the gateway's secret (HS256), as the directory would issue it,
+ * for tests and benchmarks that need many users without creating accounts: a fresh `sub`,
+ * the given claims (`role`, `org`, optionally `stu`), valid for `ttlSeconds`.
+ */
+export function signAccessToken(
+  secret: string,
+  claims: { role: string; org: string | null; stu?: string | null },
+  ttlSeconds = 900,
+): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = { sub: randomUUID(), ...claims, iat: now, exp: now + ttlSeconds };
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(body)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import {
@@ -14,7 +14,7 @@ import { TopicRecorder, waitFor, type RecordedMessage } from '@app/testing';
 import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
-import { testAppEnv, testEnv } from '../../scripts/test-infra.js';
+import { signAccessToken, testAppEnv, testEnv } from '../../scripts/test-infra.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
 
 /**
@@ -27,12 +27,8 @@ const AREA = '370192';
 const PASSWORD = 'Activities-Test-2026';
 const today = (): string => shanghaiDateOf(new Date());
 
-function studentToken(secret: string, schoolId: string): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: randomUUID(), role: 'student', org: schoolId, iat: now, exp: now + 900 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
+const studentToken = (secret: string, schoolId: string): string =>
+  signAccessToken(secret, { role: 'student', org: schoolId });
 
 describe('venues: activities (through the gateway, real Kafka and MySQL)', () => {
   let suite: Suite;

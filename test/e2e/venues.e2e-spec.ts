@@ -14,7 +14,7 @@ import { TopicRecorder, waitFor, type RecordedMessage } from '@app/testing';
 import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
-import { testAppEnv, testEnv } from '../../scripts/test-infra.js';
+import { signAccessToken, testAppEnv, testEnv } from '../../scripts/test-infra.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
 
 /**
@@ -38,13 +38,8 @@ const schoolYearOf = (date: string): string => {
 };
 
 /** An access token as the directory signs it (HS256), for many students at once. */
-function studentToken(secret: string, schoolId: string, studentId?: string): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const claims = { sub: randomUUID(), role: 'student', org: schoolId, stu: studentId ?? null };
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 900 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
+const studentToken = (secret: string, schoolId: string, studentId?: string): string =>
+  signAccessToken(secret, { role: 'student', org: schoolId, stu: studentId ?? null });
 
 describe('venues: calendars, slots, bookings and check-in (through the gateway, real Kafka and MySQL)', () => {
   let suite: Suite;

@@ -23,6 +23,7 @@ import { dataSourceOptions } from '@app/database';
 import { venuesDatabase } from '../apps/venues/src/database/database.js';
 import { GATEWAY, SERVICES } from './services.js';
 import { prepareTestInfrastructure, signAccessToken, testAppEnv, testEnv } from './test-infra.js';
+import { adminKafka } from './prepare.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
   await prepareTestInfrastructure();
   const { prepareInfrastructure } = await import('./prepare.js');
   await prepareInfrastructure({
-    brokers: env.KAFKA_BROKERS.split(','),
+    kafka: adminKafka(env.KAFKA_BROKERS.split(',')),
     MYSQL_URL: env.MYSQL_URL,
     DB_PREFIX: env.DB_PREFIX,
   });

@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   });
   const env = testAppEnv({ DB_PREFIX: dbPrefix, LOG_LEVEL: 'warn' });
   await prepareInfrastructure({
-    brokers: testEnv.brokers,
+    kafka: testEnv.kafka,
     MYSQL_URL: env.MYSQL_URL,
     DB_PREFIX: dbPrefix,
   });

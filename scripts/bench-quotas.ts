@@ -30,6 +30,7 @@ import { LEDGER_TOPICS } from '../apps/quotas/src/ledger/ledger-events.js';
 import { StudentEntity } from '../apps/quotas/src/read-model/student.entity.js';
 import { GATEWAY, SERVICES } from './services.js';
 import { prepareTestInfrastructure, signAccessToken, testAppEnv } from './test-infra.js';
+import { adminKafka } from './prepare.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
   await dropDatabase(env.MYSQL_URL, databaseName(env.DB_PREFIX, 'quotas'));
   const { prepareInfrastructure } = await import('./prepare.js');
   await prepareInfrastructure({
-    brokers: env.KAFKA_BROKERS.split(','),
+    kafka: adminKafka(env.KAFKA_BROKERS.split(',')),
     MYSQL_URL: env.MYSQL_URL,
     DB_PREFIX: env.DB_PREFIX,
   });
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
   );
 
   // The fresh ledger group starts at the end of what earlier runs and tests left on the topics.
-  const kafka = createKafka(env.KAFKA_BROKERS.split(','), 'bench-quotas');
+  const kafka = createKafka(adminKafka(env.KAFKA_BROKERS.split(',')), 'bench-quotas');
   const admin = kafka.admin();
   await admin.connect();
   // The local broker keeps 64 MB a partition (deploy/local/kafka.sh): 1M events are ~900 MB,

@@ -27,6 +27,7 @@ import { addDays, shanghaiDateOf } from '@app/time';
 import { screeningsDatabase } from '../apps/screenings/src/database/database.js';
 import { GATEWAY, SERVICES } from './services.js';
 import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
+import { adminKafka } from './prepare.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const classCount = Number(process.env.BENCH_CLASSES ?? 12);
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
   await prepareTestInfrastructure();
   const { prepareInfrastructure } = await import('./prepare.js');
   await prepareInfrastructure({
-    brokers: env.KAFKA_BROKERS.split(','),
+    kafka: adminKafka(env.KAFKA_BROKERS.split(',')),
     MYSQL_URL: env.MYSQL_URL,
     DB_PREFIX: env.DB_PREFIX,
   });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { GATEWAY, SERVICES } from './services.js';
 import { prepareTestInfrastructure, testAppEnv } from './test-infra.js';
+import { adminKafka } from './prepare.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
   await prepareTestInfrastructure();
   const { prepareInfrastructure } = await import('./prepare.js');
   await prepareInfrastructure({
-    brokers: env.KAFKA_BROKERS.split(','),
+    kafka: adminKafka(env.KAFKA_BROKERS.split(',')),
     MYSQL_URL: env.MYSQL_URL,
     DB_PREFIX: env.DB_PREFIX,
   });

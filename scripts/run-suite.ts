@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createConnection } from 'mysql2/promise';
 import kafkajs from 'kafkajs';
 import { createKafka, waitForKafka } from '@app/messaging';
-import { prepareInfrastructure } from './prepare.js';
+import { redactUrl } from '@app/database';
+import { adminKafka, prepareInfrastructure, serviceMysqlUrl } from './prepare.js';
 import { GATEWAY, SERVICES } from './services.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,6 +26,8 @@ const env = {
   logDir: process.env.SUITE_LOG_DIR ?? `${root}.run/logs`,
 };
 const brokers = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${env.kafkaPort}`).split(',');
+const kafka = adminKafka(brokers);
+const databaseSettings = { MYSQL_URL: env.mysqlUrl, DB_PREFIX: env.dbPrefix };
 const children: { name: string; process: ChildProcess; log: string }[] = [];
 let startedKafka = false;
 let stopping = false;
@@ -57,13 +60,13 @@ async function step<T>(
 }
 
 async function ensureKafka(): Promise<string> {
-  const kafka = createKafka(brokers, 'studentpass-run', {
+  const client = createKafka(kafka, 'studentpass-run', {
     retry: { retries: 0 },
     connectionTimeout: 1000,
     logLevel: kafkajs.logLevel.NOTHING,
   });
   try {
-    await waitForKafka(kafka, 1500);
+    await waitForKafka(client, 1500);
     return `reusing the broker at ${brokers.join(',')}`;
   } catch {
     if (process.env.KAFKA_BROKERS)
@@ -84,10 +87,10 @@ async function checkMysql(): Promise<string> {
     const connection = await createConnection({ uri: env.mysqlUrl, connectTimeout: 3000 });
     const [rows] = await connection.query('SELECT VERSION() AS v');
     await connection.end();
-    return `${(rows as { v: string }[])[0].v} at ${env.mysqlUrl.replace(/\/\/[^@]*@/, '//')}`;
+    return `${(rows as { v: string }[])[0].v} at ${redactUrl(env.mysqlUrl)}`;
   } catch (error) {
     throw new Error(
-      `MySQL/MariaDB does not answer at ${env.mysqlUrl} (${(error as Error).message}). Start it, ` +
+      `MySQL/MariaDB does not answer at ${redactUrl(env.mysqlUrl)} (${(error as Error).message}). Start it, ` +
         `e.g. 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd', or set MYSQL_URL.`,
       { cause: error },
     );
@@ -102,7 +105,8 @@ function startApp(name: string, main: string, extraEnv: Record<string, string>):
     env: {
       ...process.env,
       KAFKA_BROKERS: brokers.join(','),
-      MYSQL_URL: env.mysqlUrl,
+      // each service with its own MySQL user (made by prepare); the gateway needs none
+      MYSQL_URL: name === GATEWAY.name ? '' : serviceMysqlUrl(databaseSettings, name),
       DB_PREFIX: env.dbPrefix,
       ...extraEnv,
     },
@@ -174,7 +178,7 @@ async function main(): Promise<void> {
   await step('MySQL', checkMysql, (r) => r);
   await step(
     'Topics and databases',
-    () => prepareInfrastructure({ brokers, MYSQL_URL: env.mysqlUrl, DB_PREFIX: env.dbPrefix }),
+    () => prepareInfrastructure({ kafka, ...databaseSettings }),
     (r) =>
       `${r.createdTopics.length} topic(s) created, ${Object.values(r.migrations).flat().length} migration(s) run, databases ${env.dbPrefix}*`,
   );

@@ -3,8 +3,8 @@
  * `prepare` creates the topics and databases and runs the migrations, then exits.
  */
 import 'reflect-metadata';
-import { loadConfig, BaseConfig, brokersOf } from '@app/config';
-import { prepareInfrastructure } from './prepare.js';
+import { BaseConfig, isCommittedSecret, kafkaOf, loadConfig } from '@app/config';
+import { prepareInfrastructure, servicePassword } from './prepare.js';
 import { GATEWAY, SERVICES } from './services.js';
 
 const app = process.argv[2] ?? process.env.APP;
@@ -12,8 +12,13 @@ const apps = [...SERVICES.map((s) => s.name), GATEWAY.name];
 
 if (app === 'prepare') {
   const config = loadConfig(BaseConfig);
+  const weak = SERVICES.filter((s) => isCommittedSecret(servicePassword(s.name)));
+  if (process.env.NODE_ENV === 'production' && weak.length > 0) {
+    const names = weak.map((s) => `DB_PASSWORD_${s.name.toUpperCase().replace(/-/g, '_')}`);
+    throw new Error(`prepare: set ${names.join(', ')} (each service's own MySQL password)`);
+  }
   const report = await prepareInfrastructure(
-    { brokers: brokersOf(config), MYSQL_URL: config.MYSQL_URL, DB_PREFIX: config.DB_PREFIX },
+    { kafka: kafkaOf(config, 'admin'), MYSQL_URL: config.MYSQL_URL, DB_PREFIX: config.DB_PREFIX },
     (step) => console.log(`prepare: ${step}`),
   );
   console.log(`prepare: done ${JSON.stringify(report)}`);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { prepareInfrastructure } from './prepare.js';
+import { adminKafka, prepareInfrastructure, serviceMysqlUrl } from './prepare.js';
 
 /**
  * Where the tests find their infrastructure. Tests use their own broker port and their own
@@ -12,15 +12,26 @@ export const testEnv = {
   get brokers(): string[] {
     return [`127.0.0.1:${this.kafkaPort}`];
   },
+  /** The test broker as its `admin` principal, for the tests' own clients (recorders, scans). */
+  get kafka() {
+    return adminKafka(this.brokers);
+  },
   mysqlUrl: process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306',
   dbPrefix: process.env.TEST_DB_PREFIX ?? 'studentpass_test_',
 };
 
-/** The env an app would read, for the test infrastructure. */
-export function testAppEnv(extra: Record<string, string> = {}): Record<string, string> {
+/**
+ * The env an app would read, for the test infrastructure. With `service`, MYSQL_URL is that
+ * service's own MySQL user (made by `prepareInfrastructure`), as `npm start` runs it.
+ */
+export function testAppEnv(
+  extra: Record<string, string> = {},
+  service?: string,
+): Record<string, string> {
+  const settings = { MYSQL_URL: testEnv.mysqlUrl, DB_PREFIX: testEnv.dbPrefix };
   return {
     KAFKA_BROKERS: testEnv.brokers.join(','),
-    MYSQL_URL: testEnv.mysqlUrl,
+    MYSQL_URL: service ? serviceMysqlUrl(settings, service) : testEnv.mysqlUrl,
     DB_PREFIX: testEnv.dbPrefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     JWT_SECRET: 'test-secret-0123456789abcdef0123456789',
@@ -40,7 +51,7 @@ export async function prepareTestInfrastructure(): Promise<void> {
     env: { ...process.env, KAFKA_PORT: String(testEnv.kafkaPort) },
   });
   await prepareInfrastructure({
-    brokers: testEnv.brokers,
+    kafka: testEnv.kafka,
     MYSQL_URL: testEnv.mysqlUrl,
     DB_PREFIX: testEnv.dbPrefix,
   });

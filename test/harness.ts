@@ -52,17 +52,19 @@ export interface Suite {
  * broker and databases, with the demo data seeded. Requests go through supertest.
  */
 export async function startSuite(env: Record<string, string> = {}): Promise<Suite> {
-  const appEnv = testAppEnv({ SEED_DEMO: 'true', ...env });
-  const directoryConfig = loadConfig(DirectoryConfig, appEnv);
-  const gatewayConfig = loadConfig(GatewayConfig, appEnv);
+  // Each app as `npm start` runs it: its own MySQL user, its own Kafka principal (by default
+  // the app's name), so the tests fail if a service needs more than its grants.
+  const envOf = (service?: string) => testAppEnv({ SEED_DEMO: 'true', ...env }, service);
+  const directoryConfig = loadConfig(DirectoryConfig, envOf('directory'));
+  const gatewayConfig = loadConfig(GatewayConfig, envOf());
   const gateway = await createGateway(gatewayConfig);
   await gateway.init();
   const [venues, employmentAid, screenings, studyTours, quotas] = await Promise.all([
-    startVenues(loadConfig(VenuesConfig, appEnv)),
-    startEmploymentAid(loadConfig(EmploymentAidConfig, appEnv)),
-    startScreenings(loadConfig(ScreeningsConfig, appEnv)),
-    startStudyTours(loadConfig(StudyToursConfig, appEnv)),
-    startQuotas(loadConfig(QuotasConfig, appEnv)),
+    startVenues(loadConfig(VenuesConfig, envOf('venues'))),
+    startEmploymentAid(loadConfig(EmploymentAidConfig, envOf('employment-aid'))),
+    startScreenings(loadConfig(ScreeningsConfig, envOf('screenings'))),
+    startStudyTours(loadConfig(StudyToursConfig, envOf('study-tours'))),
+    startQuotas(loadConfig(QuotasConfig, envOf('quotas'))),
   ]);
   const timed: Record<TimedService, INestMicroservice> = {
     venues,

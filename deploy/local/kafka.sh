@@ -7,7 +7,14 @@
 #
 # Environment (all optional):
 #   KAFKA_VERSION          Kafka version to run (default below; 3.* uses reload4j, 4.* Log4j 2)
-#   KAFKA_PORT             PLAINTEXT listener on 127.0.0.1 (default 9092)
+#   KAFKA_PORT             client listener on 127.0.0.1 (default 9092), SASL_PLAINTEXT with
+#                          SCRAM-SHA-256 unless KAFKA_AUTH=off
+#   KAFKA_AUTH             on (default): SCRAM users and ACLs (StandardAuthorizer); off: PLAINTEXT,
+#                          no authorizer
+#   KAFKA_USERS            the SCRAM users created when the log dir is formatted (default: admin,
+#                          the gateway and each service); their passwords are the development
+#                          ones, dev-only-kafka-<name>, unless KAFKA_PASSWORD_<NAME> is set
+#                          (NAME upper-case, '-' as '_'). admin is the only super user.
 #   KAFKA_CONTROLLER_PORT  KRaft CONTROLLER listener on 127.0.0.1 (default KAFKA_PORT+1)
 #   KAFKA_STATE_DIR        config, data, logs, pid file (default $CACHE/kafka-state-$KAFKA_PORT)
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker to become ready (default 60)
@@ -28,6 +35,9 @@ CACHE="${STUDENTPASS_CACHE:-$HOME/.cache/studentpass}"
 KAFKA_STATE_DIR="${KAFKA_STATE_DIR:-$CACHE/kafka-state-$KAFKA_PORT}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+KAFKA_AUTH="${KAFKA_AUTH:-on}"
+KAFKA_USERS="${KAFKA_USERS:-admin gateway directory venues employment-aid screenings study-tours quotas}"
+case "$KAFKA_AUTH" in on|off) ;; *) echo "kafka.sh: KAFKA_AUTH must be on or off" >&2; exit 2 ;; esac
 MVN="${MVN:-mvn}"
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 
@@ -50,6 +60,14 @@ log() { echo "kafka.sh: $*"; }
 die() { echo "kafka.sh: ERROR: $*" >&2; exit 1; }
 
 now_ms() { date +%s%3N; }
+
+# A SCRAM user's password: KAFKA_PASSWORD_<NAME> if set, else the development one, which the
+# apps also use by default and refuse in production (libs/config/src/committed-secrets.ts).
+password_of() {
+  local var
+  var="KAFKA_PASSWORD_$(echo "$1" | tr 'a-z-' 'A-Z_')"
+  echo "${!var:-dev-only-kafka-$1}"
+}
 
 # True if a Kafka broker answers on 127.0.0.1:$1: sends an ApiVersions v0 request and checks that
 # the response echoes our correlation id (a plain TCP accept is not enough).
@@ -131,11 +149,7 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=$DATA_DIR
 
 # Single node: every internal topic has one replica.
@@ -159,6 +173,33 @@ log.retention.bytes=67108864
 log.segment.bytes=16777216
 log.retention.check.interval.ms=60000
 EOF
+  if [[ $KAFKA_AUTH == on ]]; then
+    # Clients authenticate with SCRAM-SHA-256 and are authorised by ACLs (scripts/prepare.ts
+    # grants each principal its own topics and groups). The controller listener stays
+    # PLAINTEXT on loopback: in KRaft, SCRAM credentials live in the metadata log that the
+    # controller serves, so the broker reaches its controller as ANONYMOUS, a super user
+    # there only (nothing on the client listener is anonymous).
+    cat >>"$CONFIG" <<EOF
+listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$KAFKA_PORT
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-256
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-256
+listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(password_of admin)";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin;User:ANONYMOUS
+EOF
+    chmod 600 "$CONFIG"
+  else
+    cat >>"$CONFIG" <<EOF
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+EOF
+  fi
   if [[ $KAFKA_MAJOR -ge 4 ]]; then
     cat >>"$CONFIG" <<EOF
 share.coordinator.state.topic.replication.factor=1
@@ -175,7 +216,18 @@ format_storage() {
     if [[ "$formatted_version" != "$KAFKA_VERSION" ]]; then
       die "state dir $KAFKA_STATE_DIR was formatted by Kafka $formatted_version, not $KAFKA_VERSION; run '$0 reset' first"
     fi
+    local formatted_auth
+    formatted_auth="$(cat "$KAFKA_STATE_DIR/.kafka-auth" 2>/dev/null || echo off)"
+    if [[ "$formatted_auth" != "$KAFKA_AUTH" ]]; then
+      die "state dir $KAFKA_STATE_DIR was formatted with KAFKA_AUTH=$formatted_auth, not $KAFKA_AUTH (SCRAM users are made at format time); run 'KAFKA_PORT=$KAFKA_PORT $0 reset' first"
+    fi
     return 0
+  fi
+  local scram=() user
+  if [[ $KAFKA_AUTH == on ]]; then
+    for user in $KAFKA_USERS; do
+      scram+=(--add-scram "SCRAM-SHA-256=[name=$user,password=$(password_of "$user")]")
+    done
   fi
   # Kafka Uuid: 16 random bytes, URL-safe base64 without padding; avoid a leading '-'.
   local cluster_id
@@ -185,9 +237,10 @@ format_storage() {
   done
   log "formatting KRaft storage in $DATA_DIR (cluster id $cluster_id)"
   "$JAVA" -Xmx256m -Dkafka.logs.dir="$LOG_DIR" -cp "$LIB_DIR/*" "${LOG_OPTS[@]}" kafka.tools.StorageTool format \
-      -t "$cluster_id" -c "$CONFIG" >"$KAFKA_STATE_DIR/format.out" 2>&1 \
+      -t "$cluster_id" -c "$CONFIG" "${scram[@]}" >"$KAFKA_STATE_DIR/format.out" 2>&1 \
     || { cat "$KAFKA_STATE_DIR/format.out" >&2; die "kafka-storage format failed"; }
   echo "$KAFKA_VERSION" >"$KAFKA_STATE_DIR/.kafka-version"
+  echo "$KAFKA_AUTH" >"$KAFKA_STATE_DIR/.kafka-auth"
 }
 
 print_tail() {

@@ -26,7 +26,7 @@ describe('organisations, accounts and tokens (through the gateway, real Kafka an
 
   beforeAll(async () => {
     suite = await startSuite({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, 'it-accounts'), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, 'it-accounts'), [
       Topics.events.accountCreated,
       Topics.events.organisationCreated,
     ]).start();

@@ -101,7 +101,7 @@ describe('the calendar (through the gateway, real Kafka and MySQL)', () => {
       await db.query(`DELETE FROM ${table} WHERE area_code LIKE '52%'`);
     }
     await db.destroy();
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, 'it-calendar'), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, 'it-calendar'), [
       Topics.events.calendarChanged,
     ]).start();
 

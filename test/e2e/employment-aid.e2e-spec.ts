@@ -132,7 +132,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
     db = await createConnection({
       uri: `${testEnv.mysqlUrl.replace(/\/$/, '')}/${databaseName(testEnv.dbPrefix, 'employment-aid')}`,
     });
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, `it-aid-${run}`), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, `it-aid-${run}`), [
       Topics.events.outcomeRecorded,
       Topics.events.outcomeVerified,
     ]).start();

@@ -229,7 +229,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
 
   beforeAll(async () => {
     // A ledger group of this run, starting at the end of what is on the topics already.
-    kafka = createKafka(testEnv.brokers, `it-quotas-${run}`);
+    kafka = createKafka(testEnv.kafka, `it-quotas-${run}`);
     const admin = kafka.admin();
     await admin.connect();
     for (const topic of LEDGER_TOPICS) {

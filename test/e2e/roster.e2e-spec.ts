@@ -137,7 +137,7 @@ describe('the roster: classes, students, sensitive fields and imports (gateway â
     db = await createConnection({
       uri: `${testEnv.mysqlUrl.replace(/\/$/, '')}/${databaseName(testEnv.dbPrefix, 'directory')}`,
     });
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, `it-roster-${run}`), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, `it-roster-${run}`), [
       Topics.events.studentEnrolled,
       Topics.events.studentMoved,
       Topics.events.studentTransferred,

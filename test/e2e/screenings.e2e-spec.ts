@@ -144,7 +144,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       dataSourceOptions(screeningsDatabase(loadConfig(ScreeningsConfig, testAppEnv()))),
     );
     await db.initialize();
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, 'it-screenings'), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, 'it-screenings'), [
       Topics.events.attendanceRecorded,
       Topics.events.screeningBooked,
       Topics.events.screeningBookingCancelled,

@@ -102,7 +102,7 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       RATE_LIMIT_PER_MINUTE: '100000',
     });
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, 'it-study-tours'), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, 'it-study-tours'), [
       Topics.events.participationRecorded,
     ]).start();
     tokens.platform = await login(DEMO.email, DEMO.password);

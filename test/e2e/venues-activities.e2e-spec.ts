@@ -91,7 +91,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     });
     db = new DataSource(dataSourceOptions(venuesDatabase(loadConfig(VenuesConfig, testAppEnv()))));
     await db.initialize();
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, 'it-activities'), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, 'it-activities'), [
       Topics.events.visitConfirmed,
       Topics.events.visitCancelled,
       Topics.events.visitCheckedIn,

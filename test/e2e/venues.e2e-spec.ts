@@ -98,7 +98,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     });
     db = new DataSource(dataSourceOptions(venuesDatabase(loadConfig(VenuesConfig, testAppEnv()))));
     await db.initialize();
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, 'it-venues'), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, 'it-venues'), [
       Topics.events.visitConfirmed,
       Topics.events.visitDeclined,
       Topics.events.visitCheckedIn,

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { OutboxModule } from '@app/messaging';
 import { DirectoryConfig, SERVICE_NAME } from './config.js';
 
@@ -10,7 +10,9 @@ export class DirectoryCoreModule {
   static register(config: DirectoryConfig): DynamicModule {
     return {
       module: DirectoryCoreModule,
-      imports: [OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) })],
+      imports: [
+        OutboxModule.register({ service: SERVICE_NAME, kafka: kafkaOf(config, SERVICE_NAME) }),
+      ],
       providers: [{ provide: DirectoryConfig, useValue: config }],
       exports: [DirectoryConfig],
     };

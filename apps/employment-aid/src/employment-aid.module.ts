@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { OutboxModule } from '@app/messaging';
 import { EmploymentAidConfig, SERVICE_NAME } from './config.js';
@@ -29,7 +29,7 @@ export class EmploymentAidModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(employmentAidDatabase(config))),
         EmploymentAidConfigModule.register(config),
-        OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        OutboxModule.register({ service: SERVICE_NAME, kafka: kafkaOf(config, SERVICE_NAME) }),
         EmploymentAidFeatureModule,
       ],
       controllers: [HealthController],

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { Topics } from '@app/contracts';
 import { OutboxModule, rosterReadModel } from '@app/messaging';
@@ -43,7 +43,7 @@ export class QuotasModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(quotasDatabase(config))),
         QuotasConfigModule.register(config),
-        OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        OutboxModule.register({ service: SERVICE_NAME, kafka: kafkaOf(config, SERVICE_NAME) }),
       ],
       controllers: [HealthController, ReadModelController, QuotasController],
       providers: [
@@ -61,7 +61,7 @@ export class QuotasModule {
         QuotaJobs,
         rosterReadModel({
           service: SERVICE_NAME,
-          brokers: brokersOf(config),
+          kafka: kafkaOf(config, SERVICE_NAME),
           deadLetterTopic: Topics.deadLetters.quotas,
           adapter: ReadModelRepository,
           // Until now the roster topics were read by the service's event group.

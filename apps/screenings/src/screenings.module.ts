@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { Topics } from '@app/contracts';
 import { OutboxModule, rosterReadModel } from '@app/messaging';
@@ -42,7 +42,7 @@ export class ScreeningsModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(screeningsDatabase(config))),
         ScreeningsConfigModule.register(config),
-        OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        OutboxModule.register({ service: SERVICE_NAME, kafka: kafkaOf(config, SERVICE_NAME) }),
       ],
       controllers: [
         HealthController,
@@ -63,7 +63,7 @@ export class ScreeningsModule {
         DemoSeed,
         rosterReadModel({
           service: SERVICE_NAME,
-          brokers: brokersOf(config),
+          kafka: kafkaOf(config, SERVICE_NAME),
           deadLetterTopic: Topics.deadLetters.screenings,
           adapter: ReadModelRepository,
         }),

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { Topics } from '@app/contracts';
 import { OutboxModule, rosterReadModel } from '@app/messaging';
@@ -42,7 +42,7 @@ export class StudyToursModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(studyToursDatabase(config))),
         StudyToursConfigModule.register(config),
-        OutboxModule.register({ service: SERVICE_NAME, brokers: brokersOf(config) }),
+        OutboxModule.register({ service: SERVICE_NAME, kafka: kafkaOf(config, SERVICE_NAME) }),
       ],
       controllers: [
         HealthController,
@@ -63,7 +63,7 @@ export class StudyToursModule {
         StudyToursRosterAdapter,
         rosterReadModel({
           service: SERVICE_NAME,
-          brokers: brokersOf(config),
+          kafka: kafkaOf(config, SERVICE_NAME),
           deadLetterTopic: Topics.deadLetters.studyTours,
           adapter: StudyToursRosterAdapter,
           // Until now the roster topics were read by the service's event group.

@@ -1,7 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { createRootLogger, JsonLogger } from '@app/logging';
-import { startServiceApp } from '@app/messaging';
+import { servicePayloadCipher, startServiceApp } from '@app/messaging';
 import { SERVICE_NAME, type VenuesConfig } from './config.js';
 import { VenuesModule } from './venues.module.js';
 
@@ -9,7 +9,8 @@ import { VenuesModule } from './venues.module.js';
 export function startVenues(config: VenuesConfig): Promise<INestMicroservice> {
   return startServiceApp(VenuesModule.register(config), {
     service: SERVICE_NAME,
-    brokers: brokersOf(config),
+    kafka: kafkaOf(config, SERVICE_NAME),
+    cipher: servicePayloadCipher(SERVICE_NAME, config),
     concurrency: config.CONSUMER_CONCURRENCY,
     logger: new JsonLogger(createRootLogger(SERVICE_NAME, config.LOG_LEVEL)),
   });

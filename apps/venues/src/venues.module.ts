@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { OutboxModule } from '@app/messaging';
 import { Clock } from '@app/time';
 import { ActivitiesController } from './activities/activities.controller.js';
@@ -49,7 +49,7 @@ export class VenuesModule {
         VenuesConfigModule.register(config),
         OutboxModule.register({
           service: SERVICE_NAME,
-          brokers: brokersOf(config),
+          kafka: kafkaOf(config, SERVICE_NAME),
           // A booking's event may wait a few ms, so that under load a batch carries several.
           relay: { lingerMs: config.OUTBOX_LINGER_MS },
         }),

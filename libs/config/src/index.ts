@@ -1,2 +1,3 @@
 export * from './load-config.js';
 export * from './shared-config.js';
+export * from './committed-secrets.js';

@@ -1,5 +1,20 @@
 import { IsBoolean, IsInt, Min } from 'class-validator';
-import { BaseConfig, brokersOf, EnvBoolean, loadConfig } from './index.js';
+import {
+  BaseConfig,
+  brokersOf,
+  DevSecrets,
+  EnvBoolean,
+  isCommittedSecret,
+  kafkaOf,
+  loadConfig,
+} from './index.js';
+
+/** A production env that passes, to change one variable at a time. */
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'a-production-secret-of-more-than-32-chars',
+  KAFKA_PASSWORD: 'a-production-kafka-password',
+};
 
 class AppConfig extends BaseConfig {
   @IsInt()
@@ -38,8 +53,41 @@ describe('loadConfig', () => {
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig(AppConfig, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     const secret = 'x'.repeat(40);
-    expect(loadConfig(AppConfig, { NODE_ENV: 'production', JWT_SECRET: secret }).JWT_SECRET).toBe(
-      secret,
+    expect(loadConfig(AppConfig, { ...production, JWT_SECRET: secret }).JWT_SECRET).toBe(secret);
+  });
+
+  it('refuses in production every secret that was ever committed, in any variable or URL', () => {
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(AppConfig, { ...production, ...env });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refusal({})).toBe('');
+    // the JWT secret docker-compose.yml once carried, and the tests' own
+    expect(refusal({ JWT_SECRET: 'change-me-in-production-0123456789abcdef' })).toMatch(
+      /JWT_SECRET: committed/,
+    );
+    expect(refusal({ JWT_SECRET: 'test-secret-0123456789abcdef0123456789' })).toMatch(/JWT_SECRET/);
+    expect(refusal({ MYSQL_URL: 'mysql://root:studentpass@mysql:3306' })).toMatch(/MYSQL_URL/);
+    expect(refusal({ KAFKA_PASSWORD: DevSecrets.kafkaPassword('venues') })).toMatch(
+      /KAFKA_PASSWORD: committed/,
+    );
+    expect(refusal({ KAFKA_PASSWORD: '' })).toMatch(/KAFKA_PASSWORD: must be set/);
+    expect(isCommittedSecret('mysql://u:' + encodeURIComponent('s3cr3t/x') + '@h:1')).toBe(false);
+  });
+
+  it('authenticates to the broker as the app itself, with the development password by default', () => {
+    expect(kafkaOf(loadConfig(AppConfig, {}), 'venues')).toEqual({
+      brokers: ['127.0.0.1:9092'],
+      sasl: { mechanism: 'scram-sha-256', username: 'venues', password: 'dev-only-kafka-venues' },
+    });
+    const config = loadConfig(AppConfig, { KAFKA_USERNAME: 'v2', KAFKA_PASSWORD: 'pw' });
+    expect(kafkaOf(config, 'venues').sasl).toMatchObject({ username: 'v2', password: 'pw' });
+    expect(kafkaOf(loadConfig(AppConfig, { KAFKA_SASL_MECHANISM: 'none' }), 'x').sasl).toBe(
+      undefined,
     );
   });
 

@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '@app/errors';
-import { BaseConfig, DEV_JWT_SECRET } from './shared-config.js';
+import { committedSecretsIn } from './committed-secrets.js';
+import { BaseConfig } from './shared-config.js';
 
 type ConfigClass<T> = new () => T;
 
@@ -24,13 +25,7 @@ export function loadConfig<T extends object>(
     );
     throw new Error(`Invalid configuration (${cls.name}):\n${lines.join('\n')}`);
   }
-  if (config instanceof BaseConfig && env.NODE_ENV === 'production') {
-    if (config.JWT_SECRET === DEV_JWT_SECRET || config.JWT_SECRET.length < 32) {
-      throw new Error(
-        'Invalid configuration: JWT_SECRET must be set to a secret of 32+ characters in production',
-      );
-    }
-  }
+  if (config instanceof BaseConfig && env.NODE_ENV === 'production') refuseUnsafeProduction(config);
   return config;
 }
 
@@ -45,4 +40,31 @@ export function EnvBoolean(): PropertyDecorator {
     if (['false', '0', 'no'].includes(text)) return false;
     return value;
   });
+}
+
+/**
+ * Production refuses the settings that are fine on a laptop: any secret that was ever
+ * committed to the repository (the development defaults included), a short JWT secret, a
+ * broker without authentication unless asked for, a broker password left unset, and demo data.
+ */
+function refuseUnsafeProduction(config: BaseConfig): void {
+  const problems: string[] = [];
+  const committed = committedSecretsIn(config);
+  if (committed.length > 0) {
+    problems.push(
+      `${committed.join(', ')}: committed to the repository (a development default); set values of your own`,
+    );
+  }
+  if (config.JWT_SECRET.length < 32) problems.push('JWT_SECRET: needs 32+ characters');
+  if (config.KAFKA_SASL_MECHANISM !== 'none' && !config.KAFKA_PASSWORD) {
+    problems.push('KAFKA_PASSWORD: must be set (the principal has no development password here)');
+  }
+  if ((config as { SEED_DEMO?: unknown }).SEED_DEMO === true) {
+    problems.push('SEED_DEMO: demo data and its well-known passwords are not seeded in production');
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `Invalid configuration for production (NODE_ENV=production):\n  ${problems.join('\n  ')}`,
+    );
+  }
 }

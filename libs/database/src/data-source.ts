@@ -72,3 +72,44 @@ export async function dropDatabase(url: string, database: string): Promise<void>
     await connection.end();
   }
 }
+
+/**
+ * The service's own MySQL user, named like its database and granted only that database:
+ * a service that is broken into reads nobody else's tables. Created, or given `password`
+ * anew, by `prepare` with the admin URL. The host part is `%`, so the user connects from
+ * another container as well as from this machine.
+ */
+export async function ensureServiceUser(
+  adminUrl: string,
+  database: string,
+  password: string,
+): Promise<void> {
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Bad database name: ${database}`);
+  if (database.length > 32)
+    throw new Error(`${database}: MySQL user names have 32 characters at most`);
+  const connection = await createConnection({ uri: adminUrl.replace(/\/$/, '') });
+  try {
+    await connection.query('CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?', [
+      database,
+      '%',
+      password,
+    ]);
+    await connection.query('ALTER USER ?@? IDENTIFIED BY ?', [database, '%', password]);
+    await connection.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO ?@?`, [database, '%']);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** `serverUrl` (mysql://admin:pw@host:port) with another user and password. */
+export function urlAs(serverUrl: string, user: string, password: string): string {
+  const url = new URL(serverUrl);
+  url.username = user;
+  url.password = password;
+  return url.toString().replace(/\/$/, '');
+}
+
+/** A MySQL URL fit for a log or a console message: the password replaced by `***`. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}

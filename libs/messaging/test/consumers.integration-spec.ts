@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Type } from 'class-transformer';
@@ -11,6 +11,7 @@ import {
   ConsumeEvent,
   DEFAULT_MAX_ATTEMPTS,
   ensureTopics,
+  PayloadCipher,
   startServiceApp,
 } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
@@ -92,7 +93,8 @@ describe('event consumers: idempotent effects and dead letters (real MariaDB and
     ]);
     app = await startServiceApp(ItConsumerModule, {
       service: `it-consumer-${run}`,
-      brokers: testEnv.brokers,
+      kafka: testEnv.kafka,
+      cipher: PayloadCipher.forService('it-consumers', randomBytes(32)),
       logger: false,
     });
     producer = kafka.producer({

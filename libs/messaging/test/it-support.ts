@@ -64,5 +64,5 @@ export async function openTestDatabase(): Promise<DataSource> {
   return dataSource;
 }
 
-export const testKafka = (clientId: string) => createKafka(testEnv.brokers, clientId);
+export const testKafka = (clientId: string) => createKafka(testEnv.kafka, clientId);
 export { testEnv };

@@ -81,7 +81,7 @@ describe('the shared roster read model (real Kafka and MariaDB)', () => {
   ): Promise<RosterReadModel> => {
     const readModel = new RosterReadModel(dataSource, adapter, {
       service,
-      brokers: testEnv.brokers,
+      kafka: testEnv.kafka,
       deadLetterTopic: DEAD_LETTERS,
       takeOverOffsetsFrom,
     });

@@ -1,11 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IsBoolean, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { replyTopicOf, requestTopicOf } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { currentRequestId, runWithRequestContext } from '@app/logging';
-import { ensureTopics, startServiceApp, RpcClient } from '@app/messaging';
-import { uniqueSuffix, waitFor } from '@app/testing';
+import {
+  deriveServiceKey,
+  ensureTopics,
+  PayloadCipher,
+  startServiceApp,
+  RpcClient,
+} from '@app/messaging';
+import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
 import { testEnv, testKafka } from './it-support.js';
 
 const run = uniqueSuffix();
@@ -13,6 +20,8 @@ const ECHO = `it.rpc.echo.${run}`;
 const NOBODY = `it.rpc.nobody.${run}`;
 const UNHANDLED = `it.rpc.unhandled.${run}`;
 const ECHO_SERVICE = `it-echo-${run}`;
+/** The gateway's master key of this test; the echo service holds only its derived key. */
+const masterKey = randomBytes(32);
 const NOBODY_SERVICE = `it-nobody-${run}`;
 
 class EchoQuery {
@@ -59,7 +68,8 @@ const newClient = (timeoutMs = 3000) =>
   new RpcClient({
     clientId: `it-gateway-${run}`,
     groupId: `it-gateway-${run}`,
-    brokers: testEnv.brokers,
+    kafka: testEnv.kafka,
+    cipher: PayloadCipher.fromMasterKey(masterKey),
     services: [
       { service: ECHO_SERVICE, commands: [{ echo: ECHO, unhandled: UNHANDLED }] },
       { service: NOBODY_SERVICE, commands: [{ nobody: NOBODY }] },
@@ -81,7 +91,8 @@ describe('request-reply over Kafka (real broker)', () => {
     );
     service = await startServiceApp(EchoModule, {
       service: ECHO_SERVICE,
-      brokers: testEnv.brokers,
+      kafka: testEnv.kafka,
+      cipher: PayloadCipher.forService(ECHO_SERVICE, deriveServiceKey(masterKey, ECHO_SERVICE)),
       logger: false,
     });
     client = newClient();
@@ -98,6 +109,29 @@ describe('request-reply over Kafka (real broker)', () => {
       client.send<{ text: string; requestId: string }>(ECHO, { text: 'hello' }),
     );
     expect(reply).toEqual({ text: 'hello', requestId: 'req-it-1' });
+  });
+
+  it('seals requests, replies and error replies on the topics, and opens them at either end', async () => {
+    const recorder = await new TopicRecorder(testKafka(`it-rpc-scan-${run}`), [
+      requestTopicOf(ECHO_SERVICE),
+      replyTopicOf(ECHO_SERVICE),
+    ]).start();
+    try {
+      const secret = `Secret-${run}-身份证`;
+      await expect(client.send(ECHO, { text: secret })).resolves.toMatchObject({ text: secret });
+      await expect(client.send(ECHO, { text: secret, notFound: true })).rejects.toMatchObject({
+        code: 'ACCOUNT_NOT_FOUND',
+        details: { text: secret },
+      });
+      const seen = await recorder.waitForCount(() => true, 4);
+      for (const message of seen) {
+        expect(message.value).toMatch(/^spx1\./);
+        expect(JSON.stringify(message)).not.toContain(secret);
+        expect(JSON.stringify(message)).not.toContain(Buffer.from(secret).toString('base64'));
+      }
+    } finally {
+      await recorder.stop();
+    }
   });
 
   it("brings a service's error back with its code, kind and details", async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import kafkajs, { type Admin } from 'kafkajs';
 import { SERVICE_PINGS, type PingReply } from '@app/contracts';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { AppError } from '@app/errors';
 import { createKafka, RpcClient } from '@app/messaging';
 import { GatewayConfig } from '../config.js';
@@ -54,7 +54,7 @@ export class HealthService implements OnModuleDestroy {
 
   private async describeCluster(): Promise<void> {
     if (!this.admin) {
-      const admin = createKafka(brokersOf(this.config), 'gateway-health', {
+      const admin = createKafka(kafkaOf(this.config, 'gateway'), 'gateway-health', {
         retry: { retries: 0 },
         connectionTimeout: 1000,
         logLevel: kafkajs.logLevel.NOTHING,

@@ -6,8 +6,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SERVICE_COMMANDS } from '@app/contracts';
-import { brokersOf } from '@app/config';
-import { RpcClient } from '@app/messaging';
+import { kafkaOf } from '@app/config';
+import { gatewayPayloadCipher, RpcClient } from '@app/messaging';
 import type { GatewayConfig } from '../config.js';
 
 class RpcLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,7 +33,8 @@ export class RpcModule {
           useValue: new RpcClient({
             clientId: 'gateway',
             groupId: config.GATEWAY_GROUP_ID,
-            brokers: brokersOf(config),
+            kafka: kafkaOf(config, 'gateway'),
+            cipher: gatewayPayloadCipher(config),
             services: SERVICE_COMMANDS,
             timeoutMs: config.REQUEST_TIMEOUT_MS,
           }),

@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { Topics } from '@app/contracts';
 import { createKafka, deadLetterMessage } from '@app/messaging';
 import { QuotasConfig, SERVICE_NAME } from '../config.js';
@@ -37,7 +37,7 @@ export class LedgerConsumer implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const kafka = createKafka(brokersOf(this.config), `${SERVICE_NAME}-ledger`);
+    const kafka = createKafka(kafkaOf(this.config, SERVICE_NAME), `${SERVICE_NAME}-ledger`);
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
     this.consumer = kafka.consumer({

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { KafkaConnection } from '@app/config';
 import { createKafka } from '../kafka/kafka.js';
 import { OutboxWriter } from './outbox.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
@@ -31,7 +32,7 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 export class OutboxModule {
   static register(options: {
     service: string;
-    brokers: string[];
+    kafka: KafkaConnection;
     relay?: OutboxRelayOptions;
   }): DynamicModule {
     return {
@@ -44,7 +45,7 @@ export class OutboxModule {
           useFactory: (dataSource: DataSource) =>
             new OutboxRelay(
               dataSource,
-              createKafka(options.brokers, `${options.service}-outbox`),
+              createKafka(options.kafka, `${options.service}-outbox`),
               options.relay,
             ),
         },

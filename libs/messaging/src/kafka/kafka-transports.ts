@@ -3,15 +3,24 @@ import {
   ClientKafka,
   KafkaHeaders,
   KafkaRequestDeserializer,
+  KafkaResponseDeserializer,
   ServerKafka,
   type KafkaOptions,
   type ReadPacket,
   type WritePacket,
 } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, KafkaMessage, Message, Producer } from 'kafkajs';
-import type { CommandRoute } from '@app/contracts';
+import type {
+  Consumer,
+  EachBatchPayload,
+  KafkaMessage,
+  Message,
+  Producer,
+  ProducerRecord,
+} from 'kafkajs';
+import { replyTopicOf, type CommandRoute } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { RpcHeaders } from '../rpc/headers.js';
+import { sealedPlace, type PayloadCipher } from '../rpc/payload-cipher.js';
 import { coalesceSends } from './coalescing-producer.js';
 
 type KafkaTransportOptions = NonNullable<KafkaOptions['options']>;
@@ -25,8 +34,9 @@ export class RoutingClientKafka extends ClientKafka {
   constructor(
     options: KafkaTransportOptions,
     private readonly routes: ReadonlyMap<string, CommandRoute>,
+    private readonly cipher: PayloadCipher,
   ) {
-    super(options);
+    super({ ...options, deserializer: new OpeningReplyDeserializer(cipher) });
     for (const replyTopic of new Set([...routes.values()].map((r) => r.replyTopic))) {
       this.responsePatterns.push(replyTopic);
     }
@@ -64,6 +74,12 @@ export class RoutingClientKafka extends ClientKafka {
       const data = packet.data as Parameters<typeof this.serializer.serialize>[0];
       Promise.resolve(this.serializer.serialize(data, { pattern: command }))
         .then((serialized: Message & { headers: Record<string, string> }) => {
+          const plain = serialized.value === null ? 'null' : String(serialized.value);
+          serialized.value = this.cipher.seal(
+            route.service,
+            sealedPlace.request(command, packet.id),
+            plain,
+          );
           serialized.headers[KafkaHeaders.CORRELATION_ID] = packet.id;
           serialized.headers[KafkaHeaders.REPLY_TOPIC] = route.replyTopic;
           serialized.headers[KafkaHeaders.REPLY_PARTITION] = replyPartition;
@@ -83,9 +99,70 @@ export class RoutingClientKafka extends ClientKafka {
   }
 }
 
-/** Requests on the service's request topic are dispatched by their `x-command` header. */
+type ParsedMessage = { value?: unknown; headers?: Record<string, unknown>; topic?: string };
+
+/**
+ * Replies are opened before Nest reads them: the value, and the error header a service sets
+ * when its handler failed. A reply that does not open (wrong key, tampered) becomes an error
+ * for the caller, never a silently wrong answer.
+ */
+class OpeningReplyDeserializer extends KafkaResponseDeserializer {
+  private readonly logger = new Logger('RoutingClientKafka');
+
+  constructor(private readonly cipher: PayloadCipher) {
+    super();
+  }
+
+  override deserialize(message: ParsedMessage, options?: Record<string, unknown>) {
+    const headers = message.headers ?? {};
+    const id = textOf(headers[KafkaHeaders.CORRELATION_ID]);
+    const service = String(message.topic ?? '').replace(/\.replies$/, '');
+    try {
+      const opened: ParsedMessage = { ...message, headers: { ...headers } };
+      if (typeof message.value === 'string') {
+        opened.value = parseJson(this.cipher.open(service, sealedPlace.reply(id), message.value));
+      }
+      const err = headers[KafkaHeaders.NEST_ERR];
+      if (err !== undefined && err !== null) {
+        const text = this.cipher.open(service, sealedPlace.error(id), textOf(err));
+        opened.headers![KafkaHeaders.NEST_ERR] = parseJson(text);
+      }
+      return super.deserialize(opened, options);
+    } catch (error) {
+      this.logger.error({ msg: 'a reply could not be opened', service, err: error });
+      return { id, err: 'The reply could not be opened', isDisposed: true };
+    }
+  }
+}
+
+/** A header as Nest's parser left it (a string, or a Buffer) as text. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return Buffer.isBuffer(value) ? value.toString('utf8') : '';
+}
+
+/** What Nest's parser would have made of the plain value: JSON where it is JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Requests on the service's request topic are opened (see PayloadCipher) and dispatched by
+ * their `x-command` header. A request that does not open is dispatched to no handler, so the
+ * caller hears at once that nobody could answer it.
+ */
 class CommandDeserializer extends KafkaRequestDeserializer {
-  constructor(private readonly requestTopic: string) {
+  private readonly logger = new Logger('ServiceServerKafka');
+
+  constructor(
+    private readonly service: string,
+    private readonly requestTopic: string,
+    private readonly cipher: PayloadCipher,
+  ) {
     super();
   }
 
@@ -93,11 +170,62 @@ class CommandDeserializer extends KafkaRequestDeserializer {
     data: Parameters<KafkaRequestDeserializer['mapToSchema']>[0],
     options?: Record<string, unknown>,
   ): ReadPacket {
-    const packet = super.mapToSchema(data, options) as ReadPacket;
-    if (options?.channel !== this.requestTopic) return packet;
-    const command = (data as { headers?: Record<string, unknown> }).headers?.[RpcHeaders.command];
+    if (options?.channel !== this.requestTopic)
+      return super.mapToSchema(data, options) as ReadPacket;
+    const message = data as ParsedMessage;
+    const headers = message.headers ?? {};
+    const command = headers[RpcHeaders.command];
+    const id = textOf(headers[KafkaHeaders.CORRELATION_ID]);
+    let value: unknown;
+    try {
+      const place = sealedPlace.request(String(command), id);
+      value = parseJson(this.cipher.open(this.service, place, String(message.value)));
+    } catch (error) {
+      this.logger.error({ msg: 'a request could not be opened', command, err: error });
+      return { ...(super.mapToSchema(data, options) as ReadPacket), pattern: '', data: null };
+    }
+    const packet = super.mapToSchema({ ...message, value } as typeof data, options) as ReadPacket;
     return { ...packet, pattern: typeof command === 'string' ? command : '' };
   }
+}
+
+/**
+ * Seals every reply a service sends: its value and its error header (see PayloadCipher).
+ * The same producer sends dead letters (`@ConsumeEvent`): those are events, left as they are.
+ */
+function sealReplies(producer: Producer, service: string, cipher: PayloadCipher): Producer {
+  const send = producer.send.bind(producer);
+  const replyTopic = replyTopicOf(service);
+  const sealed = (record: ProducerRecord): ProducerRecord =>
+    record.topic !== replyTopic
+      ? record
+      : {
+          ...record,
+          messages: record.messages.map((message) => {
+            const headers = { ...(message.headers ?? {}) };
+            const id = textOf(headers[KafkaHeaders.CORRELATION_ID]);
+            const err = headers[KafkaHeaders.NEST_ERR];
+            if (err !== undefined) {
+              headers[KafkaHeaders.NEST_ERR] = cipher.seal(
+                service,
+                sealedPlace.error(id),
+                String(err),
+              );
+            }
+            const plain =
+              message.value === null || message.value === undefined
+                ? 'null'
+                : String(message.value);
+            return {
+              ...message,
+              headers,
+              value: cipher.seal(service, sealedPlace.reply(id), plain),
+            };
+          }),
+        };
+  return Object.assign(Object.create(producer) as Producer, {
+    send: (record: ProducerRecord) => send(sealed(record)),
+  });
 }
 
 /** How many requests of one partition a service instance handles at once. */
@@ -118,14 +246,19 @@ export class ServiceServerKafka extends ServerKafka {
 
   constructor(
     options: KafkaTransportOptions,
+    private readonly service: string,
     private readonly requestTopic: string,
+    private readonly cipher: PayloadCipher,
   ) {
-    super({ ...options, deserializer: new CommandDeserializer(requestTopic) });
+    super({ ...options, deserializer: new CommandDeserializer(service, requestTopic, cipher) });
   }
 
   protected override registerProducerEventListeners(): void {
     super.registerProducerEventListeners();
-    if (this.producer) this.producer = coalesceSends(this.producer satisfies Producer);
+    if (this.producer) {
+      // sealed first, then coalesced: coalesceSends sends through the producer's sendBatch
+      this.producer = sealReplies(coalesceSends(this.producer), this.service, this.cipher);
+    }
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {

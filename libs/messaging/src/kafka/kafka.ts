@@ -1,14 +1,17 @@
 import kafkajs, { type Kafka, type KafkaConfig, type ITopicConfig } from 'kafkajs';
+import type { KafkaConnection } from '@app/config';
 import type { TopicSpec } from '@app/contracts';
 
+/** A kafkajs client on `connection` (its brokers, and its principal's SASL credentials). */
 export function createKafka(
-  brokers: string[],
+  connection: KafkaConnection,
   clientId: string,
   extra: Partial<KafkaConfig> = {},
 ): Kafka {
   return new kafkajs.Kafka({
     clientId,
-    brokers,
+    brokers: connection.brokers,
+    ...(connection.sasl ? { sasl: connection.sasl } : {}),
     logLevel: kafkajs.logLevel.WARN,
     retry: { initialRetryTime: 100, retries: 5 },
     ...extra,

@@ -16,6 +16,7 @@ import kafkajs, {
 import type { DataSource } from 'typeorm';
 import { withDbRetry } from '@app/database';
 import { deadLetterMessage } from '../events/dead-letter-message.js';
+import type { KafkaConnection } from '@app/config';
 import { createKafka } from '../kafka/kafka.js';
 import { ROSTER_TOPICS } from './roster-events.js';
 import {
@@ -29,7 +30,7 @@ import {
 export interface RosterReadModelOptions {
   /** The service's name: the consumer group is `<service>-roster`. */
   service: string;
-  brokers: string[];
+  kafka: KafkaConnection;
   deadLetterTopic: string;
   /**
    * A group that consumed the roster topics before this one (e.g. `quotas.events`): on the
@@ -67,7 +68,7 @@ export class RosterReadModel implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const kafka = createKafka(this.options.brokers, this.groupId);
+    const kafka = createKafka(this.options.kafka, this.groupId);
     if (this.options.takeOverOffsetsFrom) {
       const admin = kafka.admin();
       await admin.connect();

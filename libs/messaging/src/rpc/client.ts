@@ -4,17 +4,21 @@ import type { KafkaOptions } from '@nestjs/microservices';
 import { InvalidKafkaClientTopicException } from '@nestjs/microservices/errors/invalid-kafka-client-topic.exception.js';
 import kafkajs from 'kafkajs';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { KafkaConnection } from '@app/config';
 import { commandRoutes, ErrorCatalog, type ServiceCommands } from '@app/contracts';
 import { AppError, isErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
 import { RoutingClientKafka } from '../kafka/kafka-transports.js';
 import { RpcHeaders } from './headers.js';
+import type { PayloadCipher } from './payload-cipher.js';
 
 export interface RpcClientOptions {
   /** Consumer group of the replies; instances of one gateway share it and split reply partitions. */
   groupId: string;
   clientId: string;
-  brokers: string[];
+  kafka: KafkaConnection;
+  /** Seals requests and opens replies (`gatewayPayloadCipher`). */
+  cipher: PayloadCipher;
   /** The services this client sends commands to, with their commands. */
   services: readonly ServiceCommands[];
   timeoutMs: number;
@@ -27,7 +31,8 @@ export function rpcClientTransport(
     postfixId: '',
     client: {
       clientId: options.clientId,
-      brokers: options.brokers,
+      brokers: options.kafka.brokers,
+      ...(options.kafka.sasl ? { sasl: options.kafka.sasl } : {}),
       // Restart the reply consumer whatever made it crash: without it, the gateway never
       // receives a reply again (it crashed for good on a new broker's missing coordinator).
       retry: { initialRetryTime: 100, retries: 8, restartOnFailure: () => Promise.resolve(true) },
@@ -68,6 +73,7 @@ export class RpcClient {
     this.kafka = new RoutingClientKafka(
       rpcClientTransport(options),
       commandRoutes(options.services),
+      options.cipher,
     );
   }
 

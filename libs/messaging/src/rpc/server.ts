@@ -12,15 +12,19 @@ import {
 import { KafkaContext, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import kafkajs from 'kafkajs';
 import { Observable, throwError } from 'rxjs';
+import type { KafkaConnection } from '@app/config';
 import { AppError, isErrorBody, type ErrorBody } from '@app/errors';
 import { runWithRequestContext } from '@app/logging';
 import { requestTopicOf } from '@app/contracts';
 import { ServiceServerKafka } from '../kafka/kafka-transports.js';
 import { RpcHeaders } from './headers.js';
+import type { PayloadCipher } from './payload-cipher.js';
 
 export interface ServiceTransportOptions {
   service: string;
-  brokers: string[];
+  kafka: KafkaConnection;
+  /** Opens the service's requests and seals its replies (`servicePayloadCipher`). */
+  cipher: PayloadCipher;
   /** How many partitions a service instance works on at once. */
   concurrency?: number;
 }
@@ -31,7 +35,12 @@ export interface ServiceTransportOptions {
  */
 export function serviceTransport(options: ServiceTransportOptions): CustomStrategy {
   return {
-    strategy: new ServiceServerKafka(serviceKafkaOptions(options), requestTopicOf(options.service)),
+    strategy: new ServiceServerKafka(
+      serviceKafkaOptions(options),
+      options.service,
+      requestTopicOf(options.service),
+      options.cipher,
+    ),
   };
 }
 
@@ -46,7 +55,8 @@ export function serviceKafkaOptions(
     postfixId: '',
     client: {
       clientId: options.service,
-      brokers: options.brokers,
+      brokers: options.kafka.brokers,
+      ...(options.kafka.sasl ? { sasl: options.kafka.sasl } : {}),
       retry: { initialRetryTime: 100, retries: 8 },
     },
     consumer: {

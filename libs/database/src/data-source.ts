@@ -95,7 +95,9 @@ export async function ensureServiceUser(
       password,
     ]);
     await connection.query('ALTER USER ?@? IDENTIFIED BY ?', [database, '%', password]);
-    await connection.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO ?@?`, [database, '%']);
+    // `_` is a wildcard in a GRANT's database name: escaped, the grant names this database only.
+    const exact = database.replace(/_/g, '\\_');
+    await connection.query(`GRANT ALL PRIVILEGES ON \`${exact}\`.* TO ?@?`, [database, '%']);
   } finally {
     await connection.end();
   }

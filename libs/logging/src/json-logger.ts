@@ -15,6 +15,10 @@ const REDACTED_PATHS = [
   '*.headers.authorization',
   'nationalId',
   '*.nationalId',
+  'difficultyCategories',
+  '*.difficultyCategories',
+  'sasl',
+  '*.sasl',
 ];
 
 export function createRootLogger(service: string, level: string): Logger {

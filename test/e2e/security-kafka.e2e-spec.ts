@@ -243,8 +243,9 @@ describe('secrets stay off the wire (real broker with SCRAM and ACLs)', () => {
     const settings = { MYSQL_URL: testEnv.mysqlUrl, DB_PREFIX: testEnv.dbPrefix };
     const venues = await createConnection({ uri: serviceMysqlUrl(settings, 'venues') });
     try {
-      const [own] = await venues.query('SELECT COUNT(*) AS n FROM migrations');
-      expect((own as { n: number }[])[0].n).toBeGreaterThan(0);
+      const own = databaseName(testEnv.dbPrefix, 'venues');
+      const [rows] = await venues.query(`SELECT COUNT(*) AS n FROM \`${own}\`.migrations`);
+      expect((rows as { n: number }[])[0].n).toBeGreaterThan(0);
       const directory = databaseName(testEnv.dbPrefix, 'directory');
       await expect(venues.query(`SELECT COUNT(*) FROM \`${directory}\`.accounts`)).rejects.toThrow(
         /denied/i,

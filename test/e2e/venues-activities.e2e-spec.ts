@@ -43,6 +43,8 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
   const day = addDays(today(), 5);
   /** The activity the concurrency test fills, cancelled at the end. */
   let show: ActivityView;
+  /** Roster ids of the demo school's students: a group request names only its school's students. */
+  let roster: string[] = [];
 
   async function login(email: string, password: string): Promise<string> {
     const res = await suite.http().post('/auth/login').send({ email, password }).expect(200);
@@ -74,6 +76,18 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
       })
       .then((res) => ({ status: res.status, body: res.body as Record<string, unknown> }));
 
+  /** Retried while the roster events are still on their way to the venues service. */
+  const untilRosterKnown = <T extends { body: { code?: string } }>(
+    attempt: () => Promise<T>,
+  ): Promise<T> =>
+    waitFor(
+      async () => {
+        const res = await attempt();
+        return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? undefined : res;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the roster to reach the venues service' },
+    );
+
   const activityOf = async (id: string): Promise<ActivityView> =>
     (await suite.http().get(`/activities/${id}`).set(as('teacher')).expect(200))
       .body as ActivityView;
@@ -101,6 +115,13 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     tokens.museum = await login('museum@studentpass.local', DEMO.password);
     schoolId = (await suite.http().get('/me').set(as('teacher')).expect(200)).body
       .organisationId as string;
+    const enrolled = await suite
+      .http()
+      .get(`/roster/students?schoolId=${schoolId}&status=active&pageSize=100`)
+      .set(as('teacher'))
+      .expect(200);
+    roster = (enrolled.body.items as { id: string }[]).map((s) => s.id);
+    expect(roster.length).toBeGreaterThanOrEqual(3);
 
     const bureaus = await suite
       .http()
@@ -348,16 +369,18 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
   it('takes a group request from pending to confirmed to checked in', async () => {
     const tour = (await schedule(venueId, { title: '研学导览', kind: 'guided_tour' }))
       .body as unknown as ActivityView;
-    const requested = await suite
-      .http()
-      .post(`/activities/${tour.id}/bookings/group`)
-      .set(as('teacher'))
-      .send({
-        studentIds: [randomUUID(), randomUUID(), randomUUID()],
-        teacherCount: 1,
-        note: '五年级一班',
-      })
-      .expect(201);
+    const requested = await untilRosterKnown(() =>
+      suite
+        .http()
+        .post(`/activities/${tour.id}/bookings/group`)
+        .set(as('teacher'))
+        .send({
+          studentIds: roster.slice(0, 3),
+          teacherCount: 1,
+          note: '五年级一班',
+        }),
+    );
+    expect(requested.status).toBe(201);
     const booking = requested.body as BookingView;
     expect(booking).toMatchObject({ status: 'pending', places: 4, activityId: tour.id });
     expect((await activityOf(tour.id)).groupLeft).toBe(36);
@@ -422,12 +445,14 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
   });
 
   it('cancels an activity: its bookings are cancelled with the reason, events published, nothing more booked', async () => {
-    const pending = await suite
-      .http()
-      .post(`/activities/${show.id}/bookings/group`)
-      .set(as('teacher'))
-      .send({ studentIds: [randomUUID()], teacherCount: 1 })
-      .expect(201);
+    const pending = await untilRosterKnown(() =>
+      suite
+        .http()
+        .post(`/activities/${show.id}/bookings/group`)
+        .set(as('teacher'))
+        .send({ studentIds: [roster[0]], teacherCount: 1 }),
+    );
+    expect(pending.status).toBe(201);
     const cancelled = await suite
       .http()
       .post(`/activities/${show.id}/cancel`)

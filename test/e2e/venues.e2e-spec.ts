@@ -53,6 +53,8 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
   let venueOrgId: string;
   /** The students who got a place in the contended slot, with their bookings. */
   const winners: { token: string; bookingId: string }[] = [];
+  /** Roster ids of the demo school's students: a booking names only its school's students. */
+  let roster: string[] = [];
 
   const start = addDays(today(), 2);
   const holidayMonday = nextWeekday(start, 1);
@@ -84,6 +86,18 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     return res.body as SlotView[];
   };
 
+  /** Retried while the roster events are still on their way to the venues service. */
+  const untilRosterKnown = <T extends { body: { code?: string } }>(
+    attempt: () => Promise<T>,
+  ): Promise<T> =>
+    waitFor(
+      async () => {
+        const res = await attempt();
+        return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? undefined : res;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the roster to reach the venues service' },
+    );
+
   const visitEvents = (topic: string, bookingId: string, count = 1) =>
     recorder.waitForCount((m: RecordedMessage) => m.topic === topic && m.key === bookingId, count);
   const payloadOf = (m: RecordedMessage) =>
@@ -110,6 +124,13 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
     const me = await suite.http().get('/me').set(as('teacher')).expect(200);
     schoolId = me.body.organisationId as string;
+    const enrolled = await suite
+      .http()
+      .get(`/roster/students?schoolId=${schoolId}&status=active&pageSize=100`)
+      .set(as('teacher'))
+      .expect(200);
+    roster = (enrolled.body.items as { id: string }[]).map((s) => s.id);
+    expect(roster.length).toBeGreaterThanOrEqual(2);
     const bureaus = await suite
       .http()
       .get('/organisations?kind=bureau&pageSize=100')
@@ -340,17 +361,19 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
   it('takes a group request from pending to confirmed to checked in, refusing forged tokens and a second check-in', async () => {
     const slot = (await slotsOf(ordinaryFriday))[3];
-    const requested = await suite
-      .http()
-      .post('/bookings/group')
-      .set(as('teacher'))
-      .send({
-        slotId: slot.id,
-        studentIds: [randomUUID(), randomUUID()],
-        teacherCount: 1,
-        note: '三年级二班',
-      })
-      .expect(201);
+    const requested = await untilRosterKnown(() =>
+      suite
+        .http()
+        .post('/bookings/group')
+        .set(as('teacher'))
+        .send({
+          slotId: slot.id,
+          studentIds: [roster[0], roster[1]],
+          teacherCount: 1,
+          note: '三年级二班',
+        }),
+    );
+    expect(requested.status).toBe(201);
     const booking = requested.body as BookingView;
     expect(booking).toMatchObject({
       status: 'pending',
@@ -423,12 +446,14 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
   it('gives the places of a declined request back', async () => {
     const slot = (await slotsOf(ordinaryFriday))[4];
-    const requested = await suite
-      .http()
-      .post('/bookings/group')
-      .set(as('teacher'))
-      .send({ slotId: slot.id, studentIds: [randomUUID()], teacherCount: 9 })
-      .expect(201);
+    const requested = await untilRosterKnown(() =>
+      suite
+        .http()
+        .post('/bookings/group')
+        .set(as('teacher'))
+        .send({ slotId: slot.id, studentIds: [roster[0]], teacherCount: 9 }),
+    );
+    expect(requested.status).toBe(201);
     const held = (await slotsOf(ordinaryFriday)).find((s) => s.id === slot.id);
     expect(held?.groupLeft).toBe(90);
     const declined = await suite
@@ -617,13 +642,15 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
   it("names a linked student's roster id in an individual booking and its event, and no account id", async () => {
     const slot = (await slotsOf(ordinaryFriday))[3];
     const secret = suite.gatewayConfig.JWT_SECRET;
-    const rosterId = randomUUID();
-    const linked = await suite
-      .http()
-      .post('/bookings/individual')
-      .set(bearer(studentToken(secret, schoolId, rosterId)))
-      .send({ slotId: slot.id })
-      .expect(201);
+    const rosterId = roster[0];
+    const linked = await untilRosterKnown(() =>
+      suite
+        .http()
+        .post('/bookings/individual')
+        .set(bearer(studentToken(secret, schoolId, rosterId)))
+        .send({ slotId: slot.id }),
+    );
+    expect(linked.status).toBe(201);
     expect(linked.body.studentIds).toEqual([rosterId]);
     const [event] = await visitEvents(Topics.events.visitConfirmed, linked.body.id as string);
     expect(payloadOf(event).studentIds).toEqual([rosterId]);

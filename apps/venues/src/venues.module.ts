@@ -1,7 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { kafkaOf } from '@app/config';
-import { OutboxModule } from '@app/messaging';
+import { Topics } from '@app/contracts';
+import { OutboxModule, rosterReadModel } from '@app/messaging';
 import { Clock } from '@app/time';
 import { ActivitiesController } from './activities/activities.controller.js';
 import { ActivitiesRepository } from './activities/activities.repository.js';
@@ -81,6 +82,13 @@ export class VenuesModule {
         ActivitiesService,
         DemoVenue,
         VenueJobs,
+        // The roster (group `venues-roster`): a booking's students are checked against it.
+        rosterReadModel({
+          service: SERVICE_NAME,
+          kafka: kafkaOf(config, SERVICE_NAME),
+          deadLetterTopic: Topics.deadLetters.venues,
+          adapter: ReadModelRepository,
+        }),
       ],
     };
   }

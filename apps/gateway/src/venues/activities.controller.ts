@@ -170,6 +170,12 @@ export class ActivitiesController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ description: 'Confirmed, with its QR check-in token and activityId' })
   @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      "STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds)",
+  })
+  @ApiResponse({
     status: 403,
     type: ErrorBodyDto,
     description: 'BOOKING_BARRED, VENUE_ACTION_FORBIDDEN',
@@ -202,6 +208,12 @@ export class ActivitiesController {
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ description: 'Pending' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      'STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written), VALIDATION_FAILED',
+  })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'ACTIVITY_NOT_FOUND' })
   @ApiResponse({
     status: 409,

@@ -33,6 +33,12 @@ export class BookingsController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ description: 'Confirmed, with its QR check-in token' })
   @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      "STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds)",
+  })
+  @ApiResponse({
     status: 403,
     type: ErrorBodyDto,
     description: 'BOOKING_BARRED (no-shows; details.barredUntil), VENUE_ACTION_FORBIDDEN',
@@ -63,6 +69,12 @@ export class BookingsController {
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ description: 'Pending' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      'STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written), VALIDATION_FAILED',
+  })
   @ApiResponse({
     status: 409,
     type: ErrorBodyDto,

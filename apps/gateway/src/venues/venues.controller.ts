@@ -45,16 +45,22 @@ export class VenuesController {
   @ApiOperation({
     summary: 'Create a venue of a venue organisation',
     description:
-      'Venue staff for their organisation; platform and bureau admins for a venue organisation in their scope.',
+      'Venue staff for their organisation; platform and bureau admins for a venue organisation in their scope ' +
+      "(a bureau admin's area contains the organisation's region). The venue's region lies inside its organisation's.",
   })
   @ApiCreatedResponse({ description: 'The venue; its slots over the rolling window exist at once' })
   @ApiResponse({
     status: 400,
     type: ErrorBodyDto,
     description:
-      'STUDENT_PRICE_NOT_ALLOWED, STUDENT_PRICE_REQUIRED, OPENING_HOURS_INVALID, VENUE_ORGANISATION_UNKNOWN, VALIDATION_FAILED',
+      'STUDENT_PRICE_NOT_ALLOWED, STUDENT_PRICE_REQUIRED, OPENING_HOURS_INVALID, VENUE_ORGANISATION_UNKNOWN, VENUE_REGION_OUTSIDE_ORGANISATION, VALIDATION_FAILED',
   })
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: MANAGE_DOC })
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodyDto,
+    description: 'VENUE_ORGANISATION_NOT_FOUND: the organisation lies outside your scope',
+  })
   create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateVenueDto): Promise<VenueView> {
     return this.rpc.send(Topics.venues.createVenue, { ...body, actor: actorOf(user) });
   }
@@ -84,9 +90,20 @@ export class VenuesController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a venue; its slots are re-planned, bookings in vanished slots flagged',
+    description:
+      'Its region changes only by a platform admin or a bureau admin whose area contains the new ' +
+      "region, and stays inside its organisation's region; its organisation never changes.",
   })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'as on creation' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: MANAGE_DOC })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description: 'as on creation, VENUE_REGION_OUTSIDE_ORGANISATION',
+  })
+  @ApiResponse({
+    status: 403,
+    type: ErrorBodyDto,
+    description: `${MANAGE_DOC}; REGION_CHANGE_NOT_ALLOWED: venue staff, or a target region outside your area`,
+  })
   update(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

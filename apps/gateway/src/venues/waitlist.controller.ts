@@ -58,6 +58,12 @@ export class WaitlistController {
   @Post(':id/accept')
   @HttpCode(201)
   @ApiOperation({ summary: 'Take the place an open offer holds: a confirmed booking' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      "STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds)",
+  })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'WAITLIST_ENTRY_NOT_FOUND' })
   @ApiResponse({
     status: 409,

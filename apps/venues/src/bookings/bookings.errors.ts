@@ -96,3 +96,14 @@ export const checkInWindowClosed = (opensAt: Date, closesAt: Date): AppError =>
     `Check-in is open from ${opensAt.toISOString()} to ${closesAt.toISOString()}`,
     { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() },
   );
+
+/** Students a booking names who are not enrolled at its school (unknown ids included). */
+export const studentsNotInSchool = (studentIds: string[]): AppError =>
+  new AppError(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'invalid',
+    studentIds.length === 1
+      ? "1 student named is not on the roster of the booking's school"
+      : `${studentIds.length} students named are not on the roster of the booking's school`,
+    { studentIds },
+  );

@@ -93,20 +93,23 @@ export class BookingsRepository {
    * Each INSERT runs only if the statement before it wrote its row (`ROW_COUNT() = 1`), so
    * the booking exists only if the places were taken and the event only if the booking
    * exists, in the same transaction, exactly as with one statement per round trip; the CHECK
-   * constraints stay the backstop. Any error (duplicate day, deadlock) rolls back. Returns
-   * false when the pool had too few places (nothing was written).
+   * constraints stay the backstop. Any error (duplicate day, deadlock) rolls back. `guard`
+   * is one more condition of the UPDATE (the booking's students are on its school's
+   * roster), so it holds in the booking's own transaction. Returns false when the pool had
+   * too few places or the guard failed (nothing was written).
    */
   async takePlacesAndInsert(
     b: NewBooking,
     pool: 'individual' | 'group',
     notBefore: Date,
     event: { sql: string; params: unknown[] } | null,
+    guard: { sql: string; params: unknown[] } | null = null,
   ): Promise<boolean> {
     const column = pool === 'individual' ? 'individual' : 'group';
     const statements = [
       'START TRANSACTION',
       `UPDATE slots SET ${column}_taken = ${column}_taken + ?
-       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity`,
+       WHERE id = ? AND status = 'open' AND starts_at > ? AND ${column}_taken + ? <= ${column}_capacity${guard ? ` AND ${guard.sql}` : ''}`,
       `INSERT INTO bookings (${INSERT_COLUMNS}) SELECT ${INSERT_COLUMNS.split(',')
         .map(() => '?')
         .join(', ')} FROM DUAL WHERE ROW_COUNT() = 1`,
@@ -118,6 +121,7 @@ export class BookingsRepository {
       b.slot_id,
       notBefore,
       b.places,
+      ...(guard?.params ?? []),
       ...valuesOf(b),
       ...(event?.params ?? []),
     ];

@@ -51,10 +51,12 @@ import {
   slotFull,
   slotNotFound,
   slotUnavailable,
+  studentsNotInSchool,
 } from './bookings.errors.js';
 import { BookingsRepository, type BookingRow, type NewBooking } from './bookings.repository.js';
 import { CheckInTokens } from './check-in-token.js';
 import { barredUntil } from './no-show-bar.js';
+import { allEnrolledCondition, ReadModelRepository } from '../read-model/read-model.repository.js';
 import { offerNotOpen, waitlistEntryNotFound } from '../waitlist/waitlist.errors.js';
 import { WaitlistRepository } from '../waitlist/waitlist.repository.js';
 import { WaitlistService } from '../waitlist/waitlist.service.js';
@@ -127,6 +129,7 @@ export class BookingsService {
     private readonly tokens: CheckInTokens,
     private readonly waitlist: WaitlistService,
     private readonly waitlistEntries: WaitlistRepository,
+    private readonly readModel: ReadModelRepository,
     private readonly config: VenuesConfig,
     private readonly clock: Clock,
   ) {}
@@ -180,6 +183,7 @@ export class BookingsService {
     hash: string,
   ): Promise<BookingView> {
     const now = this.clock.now();
+    const roster = ownRosterOf(actor);
     const cap = this.config.INDIVIDUAL_BOOKINGS_PER_30_DAYS;
     const { NO_SHOW_LIMIT, NO_SHOW_WINDOW_DAYS, NO_SHOW_BAR_DAYS } = this.config;
     const slot = await this.poolOrNotFound(target, {
@@ -216,7 +220,7 @@ export class BookingsService {
       'ROW_COUNT() = 1',
     );
     try {
-      await this.takePlacesAndInsert(slot, booking, now, event);
+      await this.takePlacesAndInsert(slot, booking, now, event, roster);
     } catch (error) {
       // A duplicate is the day's key or the Idempotency-Key (the caller looks for a replay).
       if (isDuplicateKeyError(error)) throw alreadyBookedThatDay(slot.venue_id, slot.local_date);
@@ -227,12 +231,20 @@ export class BookingsService {
 
   private async requestGroupIn(
     target: PoolTarget,
-    command: GroupVisitFields,
+    request: GroupVisitFields,
   ): Promise<BookingView> {
-    const { actor } = command;
+    const { actor } = request;
     if (actor.role !== 'school_staff' || !actor.organisationId) {
       throw venueActionForbidden('request a group visit (school staff only)');
     }
+    // Roster ids are lower case; the same id in two cases would count one student twice.
+    const studentIds = request.studentIds.map((id) => id.toLowerCase());
+    if (new Set(studentIds).size !== studentIds.length) {
+      throw new AppError('VALIDATION_FAILED', 'invalid', 'A student is listed twice', {
+        fields: [{ field: 'studentIds', errors: ['must list each student once'] }],
+      });
+    }
+    const command: GroupVisitFields = { ...request, studentIds };
     const places = command.studentIds.length + command.teacherCount;
     if (places < 1) {
       throw new AppError(
@@ -292,7 +304,11 @@ export class BookingsService {
       request_hash: hash,
       day_key: null,
     };
-    await this.takePlacesAndInsert(slot, booking, now, null);
+    // Only students enrolled at the booker's school, checked in the booking's transaction.
+    await this.takePlacesAndInsert(slot, booking, now, null, {
+      schoolId: schoolOrganisationId,
+      studentIds: command.studentIds,
+    });
     return this.viewOf(booking as BookingRow);
   }
 
@@ -452,6 +468,15 @@ export class BookingsService {
         }
         const slot = await this.slots.findForBooking(entry.slot_id);
         if (!slot) throw slotNotFound(entry.slot_id);
+        const roster = ownRosterOf(actor);
+        if (roster) {
+          const foreign = await this.readModel.studentsNotInSchool(
+            roster.schoolId,
+            roster.studentIds,
+            manager,
+          );
+          if (foreign.length > 0) throw studentsNotInSchool(foreign);
+        }
         const booking: NewBooking = {
           ...this.newBooking(slot, actor, now),
           kind: 'individual',
@@ -557,14 +582,24 @@ export class BookingsService {
     booking: NewBooking,
     now: Date,
     event: { sql: string; params: unknown[] } | null,
+    roster: BookingRoster | null,
   ): Promise<void> {
     const pool = booking.kind === 'individual' ? 'individual' : 'group';
+    if (roster && !roster.schoolId) throw studentsNotInSchool(roster.studentIds);
+    const guard =
+      roster && roster.schoolId && roster.studentIds.length > 0
+        ? allEnrolledCondition(roster.schoolId, roster.studentIds)
+        : null;
     const taken = await withDbRetry(() =>
-      this.bookings.takePlacesAndInsert(booking, pool, now, event),
+      this.bookings.takePlacesAndInsert(booking, pool, now, event, guard),
     );
     if (taken) {
       if (event) this.relay.wake();
       return;
+    }
+    if (guard && roster) {
+      const foreign = await this.readModel.studentsNotInSchool(roster.schoolId, roster.studentIds);
+      if (foreign.length > 0) throw studentsNotInSchool(foreign);
     }
     const current = (await this.slots.find(slot.id)) ?? slot;
     const activity = slot.activity_id !== '';
@@ -682,6 +717,23 @@ export class BookingsService {
       cancelReason: b.cancel_reason ?? null,
     };
   }
+}
+
+/** The roster students a booking names and the school they must be enrolled at. */
+interface BookingRoster {
+  schoolId: string | null;
+  studentIds: string[];
+}
+
+/**
+ * A student's own roster id, when the account is linked to it (`studentId` claim): it must
+ * be enrolled at the account's school, or the visit would be credited to another school's
+ * student. An unlinked account names nobody.
+ */
+function ownRosterOf(actor: Actor): BookingRoster | null {
+  return actor.studentId
+    ? { schoolId: actor.organisationId, studentIds: [actor.studentId.toLowerCase()] }
+    : null;
 }
 
 /** What a booking is for: a slot, or an activity's pool (the slot row of the activity's id). */

@@ -9,6 +9,7 @@ import { SERVICE_NAME, type VenuesConfig } from '../config.js';
 import { CreateVenues1764400000000 } from './migrations/1764400000000-CreateVenues.js';
 import { CreateWaitlist1764400000100 } from './migrations/1764400000100-CreateWaitlist.js';
 import { CreateActivities1764400000200 } from './migrations/1764400000200-CreateActivities.js';
+import { CreateVenueStudents1764400000300 } from './migrations/1764400000300-CreateVenueStudents.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -20,6 +21,7 @@ export const venuesMigrations: (new () => object)[] = [
   CreateVenues1764400000000,
   CreateWaitlist1764400000100,
   CreateActivities1764400000200,
+  CreateVenueStudents1764400000300,
 ];
 
 export function venuesDatabase(

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@app/contracts';
+import {
+  upsertPlacements,
+  type RosterPlacement,
+  type RosterReadModelAdapter,
+} from '@app/messaging';
 import { enclosingAreas } from '../calendar/area-code.js';
 import type { HolidayRecord, VacationRecord } from './calendar-records.js';
 
@@ -18,10 +23,59 @@ export interface AreaCalendar {
   vacations: { kind: string; startsOn: string; endsOn: string }[];
 }
 
-/** The service's copy of directory data: organisations, holidays and vacations per area. */
+/** The roster table the shared roster read model writes (`venue_students`). */
+export const VENUE_STUDENTS = { table: 'venue_students', id: 'id', enrolled: 'enrolled' } as const;
+
+/**
+ * The SQL condition "every one of `count` listed ids is enrolled at the school", for the
+ * booking's own statement (the ids are unique, so the count says all of them were found).
+ */
+export function allEnrolledCondition(
+  schoolId: string,
+  studentIds: string[],
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `(SELECT COUNT(*) FROM venue_students r WHERE r.id IN (?) AND r.school_id = ? AND r.enrolled = 1) = ?`,
+    params: [studentIds, schoolId, studentIds.length],
+  };
+}
+
+/**
+ * The service's copy of directory data: organisations, holidays and vacations per area, and
+ * the roster (the shared roster read model's adapter: group `venues-roster`).
+ */
 @Injectable()
-export class ReadModelRepository {
+export class ReadModelRepository implements RosterReadModelAdapter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Each student's latest placement (`enrolled` 0 once withdrawn), in one statement per
+   * batch; a row whose roster event is later is kept.
+   */
+  async placeStudents(manager: EntityManager, placements: RosterPlacement[]): Promise<void> {
+    await upsertPlacements(manager, VENUE_STUDENTS, placements);
+  }
+
+  /**
+   * The ids among `studentIds` that are not enrolled at `schoolId` (unknown, withdrawn or
+   * of another school), in the order given; a school without any roster rows refuses all.
+   * Inside a transaction (`manager`) the rows read stay share-locked until it ends, so the
+   * roster cannot change under the command that relies on them.
+   */
+  async studentsNotInSchool(
+    schoolId: string | null,
+    studentIds: string[],
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    if (studentIds.length === 0) return [];
+    if (!schoolId) return [...studentIds];
+    const rows: { id: string }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT id FROM venue_students WHERE id IN (?) AND school_id = ? AND enrolled = 1${manager ? ' LOCK IN SHARE MODE' : ''}`,
+      [studentIds, schoolId],
+    );
+    const enrolled = new Set(rows.map((r) => r.id.toLowerCase()));
+    return studentIds.filter((id) => !enrolled.has(id.toLowerCase()));
+  }
 
   async saveOrganisation(manager: EntityManager, o: KnownOrganisation): Promise<void> {
     await manager.query(

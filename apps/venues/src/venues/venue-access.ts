@@ -26,7 +26,12 @@ export function managesVenue(
   }
 }
 
+/**
+ * Whether a region lies inside an area: `PP0000` ⊃ `PPCC00` ⊃ `PPCCDD` (`000000`: the whole
+ * country).
+ */
 export function regionContains(area: string, region: string): boolean {
+  if (area === '000000') return true;
   if (area.endsWith('0000')) return region.startsWith(area.slice(0, 2));
   if (area.endsWith('00')) return region.startsWith(area.slice(0, 4));
   return region === area;

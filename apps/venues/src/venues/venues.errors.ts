@@ -43,3 +43,29 @@ export const studentPriceRequired = (category: string): AppError =>
 
 export const openingHoursInvalid = (): AppError =>
   new AppError('OPENING_HOURS_INVALID', 'invalid', 'Every day must close after it opens');
+
+/** Outside the actor's scope: answered as if the organisation did not exist. */
+export const venueOrganisationNotFound = (organisationId: string): AppError =>
+  new AppError('VENUE_ORGANISATION_NOT_FOUND', 'not_found', 'No such venue organisation', {
+    organisationId,
+  });
+
+export const venueRegionOutsideOrganisation = (
+  regionCode: string,
+  organisationRegionCode: string | null,
+): AppError =>
+  new AppError(
+    'VENUE_REGION_OUTSIDE_ORGANISATION',
+    'invalid',
+    organisationRegionCode
+      ? `A venue's region lies inside its organisation's region ${organisationRegionCode}; ${regionCode} does not`
+      : `The venue's organisation is not known yet: its region cannot be checked`,
+    {
+      regionCode,
+      organisationRegionCode,
+      fields: [{ field: 'regionCode', errors: ["must lie inside the organisation's region"] }],
+    },
+  );
+
+export const regionChangeNotAllowed = (why: string): AppError =>
+  new AppError('REGION_CHANGE_NOT_ALLOWED', 'forbidden', `You may not move this venue: ${why}`);

@@ -24,15 +24,18 @@ import { hoursAreValid } from '../calendar/opening-day.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { SlotPlanner } from '../slots/slot-planner.js';
 import { slotViewOf, SlotsRepository } from '../slots/slots.repository.js';
-import { managesVenue } from './venue-access.js';
+import { managesVenue, regionContains } from './venue-access.js';
 import {
   closureNotFound,
   openingHoursInvalid,
+  regionChangeNotAllowed,
   studentPriceNotAllowed,
   studentPriceRequired,
   venueActionForbidden,
   venueNotFound,
+  venueOrganisationNotFound,
   venueOrganisationUnknown,
+  venueRegionOutsideOrganisation,
 } from './venues.errors.js';
 import { VenuesRepository, type VenueRecord } from './venues.repository.js';
 
@@ -68,9 +71,18 @@ export class VenuesService {
     if (!['platform_admin', 'bureau_admin', 'venue_staff'].includes(actor.role)) {
       throw venueActionForbidden('create a venue');
     }
+    // Venue staff create venues of their own organisation only; anything else is not theirs.
+    if (actor.role === 'venue_staff' && organisationId && organisationId !== actor.organisationId)
+      throw venueOrganisationNotFound(organisationId);
     const organisation = organisationId
       ? await this.readModel.findOrganisation(organisationId)
       : null;
+    // A bureau admin's scope is its bureau's area: an organisation elsewhere does not exist for it.
+    if (organisation && actor.role === 'bureau_admin') {
+      const area = await this.bureauAreaOf(actor);
+      if (area === null || !regionContains(area, organisation.regionCode))
+        throw venueOrganisationNotFound(organisation.id);
+    }
     if (!organisation || organisation.kind !== 'venue')
       throw venueOrganisationUnknown(organisationId);
     const record: Omit<VenueRecord, 'id'> = {
@@ -97,6 +109,8 @@ export class VenuesService {
       individualCapacity: command.individualCapacity ?? 50,
       groupCapacity: command.groupCapacity ?? 100,
     };
+    if (!regionContains(organisation.regionCode, record.regionCode))
+      throw venueRegionOutsideOrganisation(record.regionCode, organisation.regionCode);
     await this.assertManages(actor, record);
     this.checkRecord(record);
     const id = await this.venues.insert(record, this.clock.now());
@@ -107,6 +121,8 @@ export class VenuesService {
   async updateVenue(command: UpdateVenueCommand): Promise<VenueView> {
     const current = await this.venueOrNotFound(command.venueId);
     await this.assertManages(command.actor, current);
+    if (command.regionCode !== undefined && command.regionCode !== current.regionCode)
+      await this.assertMayMove(command.actor, current, command.regionCode);
     const defined = <T>(value: T | undefined, fallback: T): T =>
       value === undefined ? fallback : value;
     const record: VenueRecord = {
@@ -198,11 +214,32 @@ export class VenuesService {
     actor: Actor,
     venue: { organisationId: string; regionCode: string },
   ): Promise<void> {
-    const actorRegion =
-      actor.role === 'bureau_admin' && actor.organisationId
-        ? ((await this.readModel.findOrganisation(actor.organisationId))?.regionCode ?? null)
-        : null;
+    const actorRegion = await this.bureauAreaOf(actor);
     if (!managesVenue(actor, venue, actorRegion)) throw venueActionForbidden('manage this venue');
+  }
+
+  /**
+   * Moving a venue to another region: a platform admin, or a bureau admin whose area
+   * contains the target region (the venue's own staff may not); the target lies inside the
+   * region of the venue's organisation.
+   */
+  private async assertMayMove(actor: Actor, venue: VenueView, regionCode: string): Promise<void> {
+    if (actor.role !== 'platform_admin') {
+      if (actor.role !== 'bureau_admin')
+        throw regionChangeNotAllowed("only a bureau admin of the venue's area changes its region");
+      const area = await this.bureauAreaOf(actor);
+      if (area === null || !regionContains(area, regionCode))
+        throw regionChangeNotAllowed(`${regionCode} lies outside your area`);
+    }
+    const organisation = await this.readModel.findOrganisation(venue.organisationId);
+    if (!organisation || !regionContains(organisation.regionCode, regionCode))
+      throw venueRegionOutsideOrganisation(regionCode, organisation?.regionCode ?? null);
+  }
+
+  /** A bureau admin's area: its bureau's region in the read model (null for anyone else). */
+  private async bureauAreaOf(actor: Actor): Promise<string | null> {
+    if (actor.role !== 'bureau_admin' || !actor.organisationId) return null;
+    return (await this.readModel.findOrganisation(actor.organisationId))?.regionCode ?? null;
   }
 
   private checkRecord(record: Omit<VenueRecord, 'id'>): void {

@@ -9,8 +9,9 @@ import type {
 } from '@app/contracts';
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { Clock } from '@app/time';
-import { slotNotFound, slotUnavailable } from '../bookings/bookings.errors.js';
+import { slotNotFound, slotUnavailable, studentsNotInSchool } from '../bookings/bookings.errors.js';
 import { VenuesConfig } from '../config.js';
+import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { SlotsRepository } from '../slots/slots.repository.js';
 import { venueActionForbidden } from '../venues/venues.errors.js';
 import { alreadyOnWaitlist, slotNotFull } from './waitlist.errors.js';
@@ -27,6 +28,7 @@ export class WaitlistService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly waitlist: WaitlistRepository,
     private readonly slots: SlotsRepository,
+    private readonly readModel: ReadModelRepository,
     private readonly config: VenuesConfig,
     private readonly clock: Clock,
   ) {}
@@ -41,6 +43,13 @@ export class WaitlistService {
       throw slotUnavailable(slot.id, 'it is withdrawn or has started');
     const left = slot.individual_capacity - slot.individual_taken;
     if (left > 0) throw slotNotFull(slot.id, left);
+    // A linked student waits only as a student of the account's school (checked again on accepting).
+    if (actor.studentId) {
+      const foreign = await this.readModel.studentsNotInSchool(actor.organisationId, [
+        actor.studentId,
+      ]);
+      if (foreign.length > 0) throw studentsNotInSchool(foreign);
+    }
     try {
       const row = await this.waitlist.insert({
         slot_id: slot.id,

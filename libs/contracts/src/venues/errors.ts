@@ -60,4 +60,13 @@ export const VenuesErrorCodes = {
   ACTIVITY_CAPACITY_BELOW_TAKEN: 'conflict',
   /** End before start, in the past, too far ahead, or no places at all. */
   ACTIVITY_SCHEDULE_INVALID: 'invalid',
+  // ---- security hardening (issue 12) ----
+  /** Listed students (or the booking student) not enrolled at the booking's school: `details.studentIds`. */
+  STUDENTS_NOT_IN_SCHOOL: 'invalid',
+  /** The venue organisation lies outside the actor's scope: as if it did not exist. */
+  VENUE_ORGANISATION_NOT_FOUND: 'not_found',
+  /** A venue's region lies inside its organisation's region (`370100` ⊃ `370102`). */
+  VENUE_REGION_OUTSIDE_ORGANISATION: 'invalid',
+  /** Only a bureau admin whose region contains the target region (or a platform admin) moves a venue. */
+  REGION_CHANGE_NOT_ALLOWED: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;

@@ -1,6 +1,11 @@
 import kafkajs from 'kafkajs';
 import { createConnection } from 'mysql2/promise';
-import { allTopicSpecs, nationalIdCheckCharacter, schoolYearOf } from '@app/contracts';
+import {
+  allTopicSpecs,
+  nationalIdCheckCharacter,
+  schoolYearOf,
+  type RosterImportJobView,
+} from '@app/contracts';
 import { databaseName } from '@app/database';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
@@ -112,7 +117,8 @@ describe('secrets stay off the wire (real broker with SCRAM and ACLs)', () => {
     await waitFor(
       async () => {
         const res = await suite.http().get(`/roster/imports/${job.body.id}`).set(teacher);
-        return res.body.status === 'done' ? res.body : undefined;
+        const job = res.body as RosterImportJobView;
+        return job.status === 'done' ? job : undefined;
       },
       { timeoutMs: 60_000, what: 'the roster upload to finish' },
     );

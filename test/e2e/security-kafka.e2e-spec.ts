@@ -117,8 +117,8 @@ describe('secrets stay off the wire (real broker with SCRAM and ACLs)', () => {
     await waitFor(
       async () => {
         const res = await suite.http().get(`/roster/imports/${job.body.id}`).set(teacher);
-        const job = res.body as RosterImportJobView;
-        return job.status === 'done' ? job : undefined;
+        const view = res.body as RosterImportJobView;
+        return view.status === 'done' ? view : undefined;
       },
       { timeoutMs: 60_000, what: 'the roster upload to finish' },
     );

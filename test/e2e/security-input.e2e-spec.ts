@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
+import type { RosterImportJobView } from '@app/contracts';
 import { uniqueSuffix, waitFor } from '@app/testing';
 import { addDays, shanghaiDateOf } from '@app/time';
 import { GatewayConfig } from '../../apps/gateway/src/config.js';
@@ -193,6 +194,44 @@ describe('hostile input at the gateway (limits, timeouts, control characters, pr
       expect(JSON.stringify(listed.body)).not.toContain(`SEC${run}`);
     });
 
+    it('rejects a roster CSV row whose name holds a bidi override, with its reason', async () => {
+      const classes = await http().get('/roster/classes').set(as('teacher')).expect(200);
+      const demoClass = (
+        classes.body.items as { schoolId: string; schoolYear: string; name: string }[]
+      )[0];
+      const file = Buffer.from(
+        'student_number,name,gender,date_of_birth,class_name\n' +
+          `CSV${run},\u202Eevil,male,2017-05-14,${demoClass.name}\n`,
+      );
+      const started = await http()
+        .post(`/roster/imports?schoolId=${demoClass.schoolId}&schoolYear=${demoClass.schoolYear}`)
+        .set(as('teacher'))
+        .set('content-type', 'text/csv')
+        .send(file);
+      expect(started.status).toBe(202);
+      const job = await waitFor(
+        async () => {
+          const res = await http().get(`/roster/imports/${started.body.id}`).set(as('teacher'));
+          const view = res.body as RosterImportJobView;
+          return view.status === 'done' || view.status === 'failed' ? view : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the import to end' },
+      );
+      expect(job).toMatchObject({
+        status: 'done',
+        counts: { created: 0, rejected: 1 },
+        rejected: {
+          items: [
+            {
+              line: 2,
+              code: 'INVALID_NAME',
+              reason: expect.stringContaining('control or bidirectional formatting characters'),
+            },
+          ],
+        },
+      });
+    });
+
     it('names the nested field, and refuses such characters in a query string too', async () => {
       const nested = await http()
         .post('/auth/login')
@@ -267,7 +306,7 @@ describe('hostile input at the gateway (limits, timeouts, control characters, pr
       channel: 'phone',
       durationMinutes: 20,
       contactMade: true,
-      notes: '日期检查',
+      notes: `日期检查 ${run}`,
     });
 
     beforeAll(async () => {
@@ -306,14 +345,14 @@ describe('hostile input at the gateway (limits, timeouts, control characters, pr
         .get(`/employment-aid/graduates/${graduate.id}/sessions?pageSize=100`)
         .set(as('careers'))
         .expect(200);
-      expect(JSON.stringify(sessions.body)).not.toContain('日期检查');
+      expect(JSON.stringify(sessions.body)).not.toContain(`日期检查 ${run}`);
     });
 
     it('refuses an employment start in 2030 or before registration', async () => {
       const future = await http()
         .post(`/employment-aid/graduates/${graduate.id}/outcomes`)
         .set(as('careers'))
-        .send({ kind: 'employed', employer: '未来公司', startDate: '2030-01-02' });
+        .send({ kind: 'employed', employer: `未来公司 ${run}`, startDate: '2030-01-02' });
       expect(future.status).toBe(400);
       expect(future.body).toMatchObject({
         code: 'OUTCOME_DATE_IN_FUTURE',
@@ -322,14 +361,14 @@ describe('hostile input at the gateway (limits, timeouts, control characters, pr
       const before = await http()
         .post(`/employment-aid/graduates/${graduate.id}/outcomes`)
         .set(as('careers'))
-        .send({ kind: 'employed', employer: '过去公司', startDate: '2020-01-02' });
+        .send({ kind: 'employed', employer: `过去公司 ${run}`, startDate: '2020-01-02' });
       expect(before.status).toBe(400);
       expect(before.body.code).toBe('DATE_BEFORE_REGISTRATION');
       const outcomes = await http()
         .get(`/employment-aid/graduates/${graduate.id}/outcomes`)
         .set(as('careers'))
         .expect(200);
-      expect(JSON.stringify(outcomes.body)).not.toMatch(/未来公司|过去公司/);
+      expect(JSON.stringify(outcomes.body)).not.toContain(`公司 ${run}`);
     });
   });
 

@@ -2,6 +2,7 @@ import { createConnection, type Connection, type RowDataPacket } from 'mysql2/pr
 import { DIFFICULTY_CATEGORIES } from '@app/contracts';
 import { databaseName } from '@app/database';
 import { uniqueSuffix, waitFor } from '@app/testing';
+import { shanghaiDateOf } from '@app/time';
 import { testEnv } from '../../scripts/test-infra.js';
 import { DEMO, loginAsDemoAdmin, startSuite, type Suite } from '../harness.js';
 
@@ -261,10 +262,11 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
     });
 
     it('shows the outcome once the career centre has verified it', async () => {
+      const today = shanghaiDateOf(new Date());
       const recorded = await http()
         .post(`/employment-aid/graduates/${graduateId}/outcomes`)
         .set(as('mentorA'))
-        .send({ kind: 'employed', employer: '浪潮集团', startDate: '2027-01-04' });
+        .send({ kind: 'employed', employer: '浪潮集团', startDate: today });
       expect(recorded.status).toBe(201);
       expect((await http().get('/employment-aid/me').set(as('grad1'))).body.outcome).toBeNull();
       await http()
@@ -275,7 +277,7 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
       expect(me.body.outcome).toMatchObject({
         kind: 'employed',
         employer: '浪潮集团',
-        startDate: '2027-01-04',
+        startDate: today,
         verifiedAt: expect.any(String),
       });
     });

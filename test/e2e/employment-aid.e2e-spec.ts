@@ -470,10 +470,13 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
     it('moves the employed share and median days once an outcome is recorded and verified', async () => {
       const before = await report();
       const startDate = addDays(shanghaiDateOf(new Date(graduate.registeredAt)), 10);
-      const recorded = await http()
-        .post(`/employment-aid/graduates/${graduate.id}/outcomes`)
-        .set(as('mentor3'))
-        .send({ kind: 'employed', employer: '浪潮集团', startDate, contractType: 'permanent' });
+      // Recorded once the 10th day has come: a start date ahead of today is refused.
+      const recorded = await at(10 * DAY_MS, () =>
+        http()
+          .post(`/employment-aid/graduates/${graduate.id}/outcomes`)
+          .set(as('mentor3'))
+          .send({ kind: 'employed', employer: '浪潮集团', startDate, contractType: 'permanent' }),
+      );
       expect(recorded.status).toBe(201);
       expect(recorded.body.daysToEmployment).toBe(10);
       expect((await report()).employed).toBe(before.employed);

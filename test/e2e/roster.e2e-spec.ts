@@ -822,8 +822,8 @@ describe('the roster: classes, students, sensitive fields and imports (gateway â
         .set(as('importer'))
         .set('content-type', 'text/csv')
         .send(Buffer.alloc(20 * 1024 * 1024 + 1, 0x41))
-        .expect(400);
-      expect(tooBig.body.code).toBe('ROSTER_IMPORT_TOO_LARGE');
+        .expect(413);
+      expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
     it('fails a file without the required columns as a whole, and refuses what is not CSV', async () => {

@@ -13,3 +13,4 @@ export * from './employment-aid/index.js';
 export * from './screenings/index.js';
 export * from './study-tours/index.js';
 export * from './quotas/index.js';
+export * from './text-safety.js';

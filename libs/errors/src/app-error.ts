@@ -4,6 +4,8 @@
  */
 export type ErrorKind =
   | 'invalid'
+  /** The request (its body) is larger than the route accepts. */
+  | 'too_large'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
@@ -46,6 +48,8 @@ export function httpStatusOf(kind: ErrorKind): number {
   switch (kind) {
     case 'invalid':
       return 400;
+    case 'too_large':
+      return 413;
     case 'unauthenticated':
       return 401;
     case 'forbidden':

@@ -4,6 +4,8 @@ import type { ErrorKind } from './app-error.js';
 export const CommonErrorCodes = {
   VALIDATION_FAILED: 'invalid',
   MALFORMED_REQUEST: 'invalid',
+  /** A body over the route's size limit (413), refused from its Content-Length when it has one. */
+  PAYLOAD_TOO_LARGE: 'too_large',
   UNAUTHENTICATED: 'unauthenticated',
   FORBIDDEN: 'forbidden',
   ROUTE_NOT_FOUND: 'not_found',

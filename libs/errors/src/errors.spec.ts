@@ -16,6 +16,7 @@ describe('errors', () => {
   it('maps every kind to its HTTP status', () => {
     const kinds: Record<ErrorKind, number> = {
       invalid: 400,
+      too_large: 413,
       unauthenticated: 401,
       forbidden: 403,
       not_found: 404,

@@ -13,6 +13,7 @@ import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { Clock, daysBetween, shanghaiDateOf } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
 import { outcomeAlreadyVerified, outcomeNotFound } from '../employment-aid.errors.js';
+import { assertDateWithinAid } from '../graduates/aid-dates.js';
 import type { OutcomeEntity } from './outcome.entity.js';
 import { OutcomesRepository } from './outcomes.repository.js';
 
@@ -58,6 +59,15 @@ export class OutcomesService {
   async record(command: RecordOutcomeCommand): Promise<OutcomeView> {
     const { graduate } = await this.access.graduateForMentor(command.actor, command.graduateId);
     const now = this.clock.now();
+    if (command.startDate) {
+      assertDateWithinAid({
+        field: 'startDate',
+        date: command.startDate,
+        today: shanghaiDateOf(now),
+        registeredOn: shanghaiDateOf(graduate.registeredAt),
+        futureCode: 'OUTCOME_DATE_IN_FUTURE',
+      });
+    }
     const inWork = EMPLOYED_OUTCOME_KINDS.includes(command.kind);
     const outcome: OutcomeEntity = {
       id: randomUUID(),

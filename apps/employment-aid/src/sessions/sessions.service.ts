@@ -7,10 +7,11 @@ import type {
   Page,
   SessionView,
 } from '@app/contracts';
-import { Clock } from '@app/time';
+import { Clock, shanghaiDateOf } from '@app/time';
 import { AidAccess } from '../access/aid-access.js';
 import { EmploymentAidConfig } from '../config.js';
 import { sessionEditWindowClosed, sessionNotFound } from '../employment-aid.errors.js';
+import { assertDateWithinAid } from '../graduates/aid-dates.js';
 import { GraduatesRepository } from '../graduates/graduates.repository.js';
 import type { SessionEntity, SessionRevisionEntity } from './session.entities.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -29,11 +30,19 @@ export class SessionsService {
   async log(command: LogSessionCommand): Promise<SessionView> {
     const { graduate } = await this.access.graduateForMentor(command.actor, command.graduateId);
     const now = this.clock.now();
+    const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
+    assertDateWithinAid({
+      field: 'occurredAt',
+      date: shanghaiDateOf(occurredAt),
+      today: shanghaiDateOf(now),
+      registeredOn: shanghaiDateOf(graduate.registeredAt),
+      futureCode: 'SESSION_DATE_IN_FUTURE',
+    });
     const session: SessionEntity = {
       id: randomUUID(),
       graduateId: graduate.id,
       mentorAccountId: command.actor.accountId,
-      occurredAt: command.occurredAt ? new Date(command.occurredAt) : now,
+      occurredAt,
       channel: command.channel,
       durationMinutes: command.durationMinutes,
       contactMade: command.contactMade,

@@ -246,6 +246,12 @@ export class GraduatesController {
     type: OutcomeResponseDto,
     description: 'Recorded by the current mentor; awaits verification',
   })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      'VALIDATION_FAILED; OUTCOME_DATE_IN_FUTURE (startDate after today, Asia/Shanghai) or DATE_BEFORE_REGISTRATION',
+  })
   @ApiResponse(NOT_FOUND)
   recordOutcome(
     @CurrentUser() user: AccessTokenClaims,

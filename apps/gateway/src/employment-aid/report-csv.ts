@@ -19,10 +19,10 @@ const row = (report: CentreReportView): string => csvLine(COLUMNS.map((c) => rep
 
 /** The centre's ledger as CSV: a header row and one row, UTF-8 with a BOM for spreadsheets. */
 export function centreReportCsv(report: CentreReportView): string {
-  return csvDocument([COLUMNS.join(','), row(report)]);
+  return csvDocument([csvLine(COLUMNS), row(report)]);
 }
 
 /** One row per university, then the bureau's totals (their universityId is the bureau's id). */
 export function bureauReportCsv(report: BureauReportView): string {
-  return csvDocument([COLUMNS.join(','), ...[...report.universities, report.totals].map(row)]);
+  return csvDocument([csvLine(COLUMNS), ...[...report.universities, report.totals].map(row)]);
 }

@@ -126,6 +126,12 @@ export class SupportController {
     type: SessionResponseDto,
     description: 'Logged; a session with contact made clears the alert',
   })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      'VALIDATION_FAILED; SESSION_DATE_IN_FUTURE (occurredAt after today, Asia/Shanghai) or DATE_BEFORE_REGISTRATION',
+  })
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: "FORBIDDEN: the current mentor's" })
   @ApiResponse(NOT_FOUND)
   logSession(

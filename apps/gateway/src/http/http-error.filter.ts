@@ -42,8 +42,9 @@ export class HttpErrorFilter implements ExceptionFilter {
           body: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.path}` },
         };
       }
-      if (status === 400 || status === 413 || status === 415) {
-        // Body-parser failures (bad JSON, too large, wrong type) arrive as HttpExceptions.
+      if (status === 413) return { status, body: tooLargeBody(exception.message) };
+      if (status === 400 || status === 415) {
+        // Body-parser failures (bad JSON, wrong type) arrive as HttpExceptions.
         return { status, body: { code: 'MALFORMED_REQUEST', message: exception.message } };
       }
       if (status < 500) {
@@ -53,7 +54,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       return {
         status: exception.status,
-        body: { code: 'MALFORMED_REQUEST', message: exception.message },
+        body:
+          exception.status === 413
+            ? tooLargeBody(exception.message)
+            : { code: 'MALFORMED_REQUEST', message: exception.message },
       };
     }
     const errorId = randomUUID();
@@ -61,6 +65,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     return { status: 500, body: { code: 'INTERNAL', message: 'Internal error', errorId } };
   }
 }
+
+/** A body cut off by a parser's limit while it was read (no Content-Length to refuse it by). */
+const tooLargeBody = (message: string): ErrorBody => ({ code: 'PAYLOAD_TOO_LARGE', message });
 
 function isBodyParserError(e: unknown): e is { status: number; message: string; type: string } {
   const candidate = e as { status?: unknown; type?: unknown } | null;

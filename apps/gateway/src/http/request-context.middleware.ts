@@ -23,6 +23,8 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
           msg: 'request',
           method: req.method,
           path: req.path,
+          // The client as `trust proxy` (TRUSTED_PROXIES) resolves it, as rate limits see it.
+          ip: req.ip,
           status: res.statusCode,
           ms: Math.round((performance.now() - started) * 10) / 10,
         }),

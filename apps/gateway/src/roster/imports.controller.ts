@@ -54,8 +54,9 @@ export class ImportsController {
     status: 400,
     type: ErrorBodyDto,
     description:
-      'VALIDATION_FAILED, MALFORMED_REQUEST (not text/csv), ROSTER_IMPORT_TOO_LARGE or ROSTER_IMPORT_INVALID_UPLOAD',
+      'VALIDATION_FAILED, MALFORMED_REQUEST (not text/csv) or ROSTER_IMPORT_INVALID_UPLOAD',
   })
+  @ApiResponse({ status: 413, type: ErrorBodyDto, description: 'PAYLOAD_TOO_LARGE: over 20 MiB' })
   @ApiResponse({
     status: 403,
     type: ErrorBodyDto,

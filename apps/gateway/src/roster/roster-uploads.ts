@@ -11,22 +11,19 @@ import {
 import { AppError } from '@app/errors';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
+import { payloadTooLarge } from '../http/body-size.js';
 import type { StartImportQueryDto } from './roster.dto.js';
 
 /** Content types a roster file may arrive as (spreadsheets on Windows label CSV as Excel). */
-const CSV_TYPES = [
+export const ROSTER_UPLOAD_TYPES: readonly string[] = [
   'text/csv',
   'text/plain',
   'application/octet-stream',
   'application/vnd.ms-excel',
 ];
 
-const tooLarge = (): AppError =>
-  new AppError(
-    'ROSTER_IMPORT_TOO_LARGE',
-    'invalid',
-    `A roster file holds at most ${RosterImportLimits.maxFileBytes} bytes (${RosterImportLimits.maxFileBytes / 1024 / 1024} MiB)`,
-  );
+/** Over the size limit, whether announced (refused before the route) or streamed. */
+const tooLarge = (): AppError => payloadTooLarge(RosterImportLimits.maxFileBytes);
 
 /**
  * Streams an uploaded roster file to the directory without holding it: the request body
@@ -59,7 +56,7 @@ export class RosterUploads {
     query: StartImportQueryDto,
     request: Request,
   ): Promise<RosterImportJobView> {
-    if (!request.is(CSV_TYPES)) {
+    if (!request.is([...ROSTER_UPLOAD_TYPES])) {
       throw new AppError(
         'MALFORMED_REQUEST',
         'invalid',

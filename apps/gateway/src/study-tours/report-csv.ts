@@ -21,7 +21,7 @@ const COLUMNS: (keyof StudyTourReportRow)[] = [
  */
 export function studyTourReportCsv(report: StudyTourReportView): string {
   return csvDocument([
-    ['kind', ...COLUMNS].join(','),
+    csvLine(['kind', ...COLUMNS]),
     ...report.bases.map((r) => csvLine(['base', ...COLUMNS.map((c) => r[c])])),
     ...report.schools.map((r) => csvLine(['school', ...COLUMNS.map((c) => r[c])])),
   ]);

@@ -34,4 +34,10 @@ export const EmploymentAidErrorCodes = {
   GRADUATE_ACCOUNT_NOT_ELIGIBLE: 'invalid',
   /** A graduate's own view: no graduate record is linked to the signed-in account. */
   GRADUATE_NOT_LINKED: 'not_found',
+  /** A support session dated after today (Asia/Shanghai). */
+  SESSION_DATE_IN_FUTURE: 'invalid',
+  /** An outcome's start date after today (Asia/Shanghai). */
+  OUTCOME_DATE_IN_FUTURE: 'invalid',
+  /** A session or outcome dated before the graduate was registered. */
+  DATE_BEFORE_REGISTRATION: 'invalid',
 } as const satisfies Record<string, ErrorKind>;

@@ -55,6 +55,16 @@ describe('readRosterRow', () => {
     });
   });
 
+  it('rejects a name holding a NUL or a bidi override, with a reason', () => {
+    for (const name of ['王\u0000小明', '\u202Eneila', '王\u2066小明\u2069']) {
+      expect(rejected({ 1: name })).toMatchObject({
+        line: 7,
+        code: 'INVALID_NAME',
+        reason: expect.stringMatching(/^name must not contain control or bidirectional/),
+      });
+    }
+  });
+
   it('takes the grade from the class when the cell is empty, and no national ID as none', () => {
     expect(read([...good.slice(0, 4), '', good[5], ''])).toMatchObject({
       row: { nationalId: null },

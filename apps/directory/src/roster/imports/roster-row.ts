@@ -6,6 +6,8 @@ import {
   STUDENT_NUMBER_PATTERN,
   type Gender,
   type RosterImportRejection,
+  unsafeCharacterIn,
+  unsafeCharacterReason,
 } from '@app/contracts';
 import { normaliseClassName } from '../classes/classes.service.js';
 import type { SchoolClassEntity } from '../classes/school-class.entity.js';
@@ -92,6 +94,11 @@ export function readRosterRow(
   if (!name) problem(RejectionCodes.missingField, 'name is missing');
   else if (name.length > 100)
     problem(RejectionCodes.invalidName, 'name is longer than 100 characters');
+  else {
+    // A NUL or a right-to-left override would be stored and shown as another name.
+    const unsafe = unsafeCharacterIn(name);
+    if (unsafe) problem(RejectionCodes.invalidName, `name ${unsafeCharacterReason(unsafe)}`);
+  }
 
   const rawGender = cell(columns.gender);
   const gender = GENDERS[rawGender.toLowerCase()];

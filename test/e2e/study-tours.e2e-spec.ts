@@ -73,6 +73,8 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
       insurer: '中国人民财产保险',
       policyNumber: 'PICC-T-1',
       coveredStudentIds: studentIds,
+      validFrom: today(),
+      validUntil: addDays(date, 1),
     },
     safetyPlan: { name: '安全预案.pdf', contentType: 'application/pdf', sizeBytes: 2048 },
     consents: studentIds.map((studentId) => ({
@@ -507,18 +509,44 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
     expect(ratings.body.items[0]).toMatchObject({ bookingId: id, score: 4, comment: '很好' });
   });
 
-  it('never holds more than 120 students on a day, however many submit at once; a cancellation returns places', async () => {
-    const students = grade8.slice(0, 20);
+  it('never holds more than 30 students on a day, however many submit at once; a cancellation returns places', async () => {
+    // A student goes on one tour a day, so each booking lists other students of the class.
+    const small = await suite
+      .http()
+      .post('/study-tours/programmes')
+      .set(as('baseX'))
+      .send({
+        title: '泉水文化研学',
+        theme: '地方文化',
+        description: '泉城',
+        grades: [8],
+        duration: 'half_day',
+        groupMin: 10,
+        groupMax: 30,
+        dailyCapacity: 30,
+        priceFen: 0,
+        mealOptions: ['none'],
+        transportOptions: ['self_arranged'],
+      })
+      .expect(201);
     const drafts: string[] = [];
-    for (let i = 0; i < 10; i++) drafts.push(await draft(booking(students, 2, busyDay)));
+    for (let i = 0; i < 5; i++)
+      drafts.push(
+        await draft({
+          ...booking(grade8.slice(i * 10, i * 10 + 10), 1, busyDay),
+          programmeId: small.body.id as string,
+          mealOption: 'none',
+        }),
+      );
     const results = await Promise.all(
       drafts.map((id) => suite.http().post(`/study-tours/bookings/${id}/submit`).set(as('school'))),
     );
     const ok = results.filter((r) => r.status === 200);
     const full = results.filter((r) => r.status === 409);
-    expect(ok).toHaveLength(6);
-    expect(full).toHaveLength(4);
-    for (const r of full) expect(r.body.code).toBe('DAY_FULL');
+    expect(ok).toHaveLength(3);
+    expect(full).toHaveLength(2);
+    for (const r of full)
+      expect(r.body).toMatchObject({ code: 'DAY_FULL', details: { placesLeft: 0 } });
     const confirmations = await Promise.all(
       ok.map((r) =>
         suite
@@ -537,7 +565,7 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
       (n, b) => n + b.studentCount,
       0,
     );
-    expect(confirmedStudents).toBe(120);
+    expect(confirmedStudents).toBe(30);
 
     const cancelled = await suite
       .http()

@@ -263,7 +263,12 @@ export class StudyTourBasesController {
     summary:
       "School staff turn the principal's approval on or off and name the principal's account",
   })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'PRINCIPAL_REQUIRED' })
+  @ApiResponse({
+    status: 400,
+    type: ErrorBodyDto,
+    description:
+      'PRINCIPAL_REQUIRED, PRINCIPAL_NOT_SCHOOL_STAFF (not an existing school_staff account of this school)',
+  })
   setSchoolSettings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

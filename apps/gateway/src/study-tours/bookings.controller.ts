@@ -34,7 +34,8 @@ import {
 
 const CHECK_CODES =
   'TEACHER_RATIO_NOT_MET (details.missingTeachers), GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, ' +
-  'DATE_IN_PAST, INSURANCE_INCOMPLETE, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING: the first failing check, ' +
+  'DATE_IN_PAST, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, ' +
+  'PARENTAL_CONSENT_DATE_INVALID: the first failing check, ' +
   'with details.fix and details.failures listing every failing check';
 
 @ApiTags('study-tours')
@@ -54,7 +55,8 @@ export class StudyTourBookingsController {
   @ApiResponse({
     status: 400,
     type: ErrorBodyDto,
-    description: 'STUDENTS_NOT_ON_ROSTER, PROGRAMME_OPTION_UNKNOWN',
+    description:
+      'STUDENTS_NOT_ON_ROSTER, PROGRAMME_OPTION_UNKNOWN, TEACHERS_LISTED_TWICE, TEACHER_NOT_SCHOOL_STAFF',
   })
   @ApiResponse({
     status: 409,
@@ -131,7 +133,9 @@ export class StudyTourBookingsController {
   @ApiResponse({
     status: 409,
     type: ErrorBodyDto,
-    description: 'DAY_FULL (details.placesLeft), BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+    description:
+      'STUDENTS_ALREADY_BOOKED (details.studentIds, details.bookingId: a student is in one active booking a day), ' +
+      'DAY_FULL (details.placesLeft, read when refused), BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
   })
   submit(
     @CurrentUser() user: AccessTokenClaims,
@@ -145,6 +149,12 @@ export class StudyTourBookingsController {
   @ApiOperation({
     summary:
       "The school's principal account approves; the booking reaches the base and holds its places",
+  })
+  @ApiResponse({
+    status: 403,
+    type: ErrorBodyDto,
+    description:
+      'STUDY_TOUR_ACTION_FORBIDDEN (not the principal), SELF_APPROVAL_FORBIDDEN (the principal drafted it)',
   })
   @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DAY_FULL, BOOKING_STATE_CONFLICT' })
   approve(
@@ -160,7 +170,8 @@ export class StudyTourBookingsController {
   @ApiResponse({
     status: 409,
     type: ErrorBodyDto,
-    description: 'BOOKING_STATE_CONFLICT, BASE_NOT_DESIGNATED',
+    description:
+      "BOOKING_STATE_CONFLICT, BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired)",
   })
   confirm(
     @CurrentUser() user: AccessTokenClaims,

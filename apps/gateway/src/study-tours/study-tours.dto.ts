@@ -262,6 +262,18 @@ export class PersonContactDto {
   @ApiProperty({ example: '0531-86000001' }) @Matches(/^[0-9+\- ]{5,20}$/) phone!: string;
 }
 
+export class TeacherDto extends PersonContactDto {
+  @ApiPropertyOptional({
+    example: '5b1c7a8e-2f0d-4d8a-9c3e-7a6b5c4d3e2f',
+    nullable: true,
+    description:
+      "The teacher's own school_staff account of the school (checked); without it the teacher is a named person. Each person counts once",
+  })
+  @IsOptional()
+  @IsUUID()
+  accountId?: string | null;
+}
+
 export class InsuranceDto {
   @ApiProperty({ example: '中国人民财产保险' })
   @IsString()
@@ -282,6 +294,17 @@ export class InsuranceDto {
   @ArrayMaxSize(MAX_TOUR_STUDENTS)
   @IsUUID('all', { each: true })
   coveredStudentIds!: string[];
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'First day of cover; the cover must include every day of the visit',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  validFrom?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day of cover' })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string;
 }
 
 export class ConsentDto {
@@ -291,7 +314,12 @@ export class ConsentDto {
   @MinLength(1)
   @MaxLength(100)
   guardianName!: string;
-  @ApiProperty({ example: '2026-11-20' }) @IsCalendarDate() recordedOn!: string;
+  @ApiProperty({
+    example: '2026-11-20',
+    description: 'When the guardian consented: not after the request, before the visit',
+  })
+  @IsCalendarDate()
+  recordedOn!: string;
 }
 
 export class TourBookingDto {
@@ -310,12 +338,15 @@ export class TourBookingDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   studentIds!: string[];
-  @ApiProperty({ type: [PersonContactDto], description: 'Accompanying teachers' })
+  @ApiProperty({
+    type: [TeacherDto],
+    description: 'Accompanying teachers, each person once (by account, name or phone)',
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
-  @Type(() => PersonContactDto)
-  teachers!: PersonContactDto[];
+  @Type(() => TeacherDto)
+  teachers!: TeacherDto[];
   @ApiProperty({ type: PersonContactDto, description: 'The named person in charge' })
   @ValidateNested()
   @Type(() => PersonContactDto)

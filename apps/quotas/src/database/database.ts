@@ -9,6 +9,7 @@ import { CreateQuotas1764600000000 } from './migrations/1764600000000-CreateQuot
 import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
 import { LedgerKeys1764700000000 } from './migrations/1764700000000-LedgerKeys.js';
 import { AsciiKeys1764700000100 } from './migrations/1764700000100-AsciiKeys.js';
+import { StudyTourBookings1765100000000 } from './migrations/1765100000000-StudyTourBookings.js';
 import { StudentEntity } from '../read-model/student.entity.js';
 
 /** Entities and migrations listed explicitly (ESM); the quotas tables are queried in plain SQL. */
@@ -23,6 +24,7 @@ export const quotasMigrations: (new () => object)[] = [
   StudentPlacementTime1764600000300,
   LedgerKeys1764700000000,
   AsciiKeys1764700000100,
+  StudyTourBookings1765100000000,
 ];
 
 export function quotasDatabase(

@@ -7,6 +7,7 @@ import {
   ScreeningBookingEnvelope,
   ScreeningsEventTopics,
   StudyToursEventTopics,
+  TourBookingEventEnvelope,
   VenuesEventTopics,
 } from '@app/contracts';
 import { InvalidLedgerEvent, ledgerInputOf, visitStudentId } from './ledger-events.js';
@@ -127,6 +128,21 @@ describe('ledgerInputOf', () => {
           tookPart: true,
           localDate: '2026-09-01',
           recordedAt: '2026-09-01T02:00:00.000Z',
+        },
+      },
+      {
+        topic: StudyToursEventTopics.tourBookingConfirmed,
+        cls: TourBookingEventEnvelope,
+        payload: {
+          bookingId: randomUUID(),
+          status: 'confirmed',
+          baseOrganisationId: randomUUID(),
+          programmeId: randomUUID(),
+          schoolId: randomUUID(),
+          studentIds: [randomUUID(), randomUUID()],
+          localDate: '2026-09-01',
+          endDate: '2026-09-02',
+          occurredAt: '2026-09-01T02:00:00.000Z',
         },
       },
       {

@@ -4,9 +4,11 @@ import {
   isCalendarDate,
   type AttendanceRecordedEnvelope,
   type ParticipationRecordedEnvelope,
+  MAX_TOUR_STUDENTS,
   type ScreeningBookingEnvelope,
   ScreeningsEventTopics,
   StudyToursEventTopics,
+  type TourBookingEventEnvelope,
   VenuesEventTopics,
   type QuotaKind,
   type VisitEventPayload,
@@ -27,10 +29,13 @@ export interface LedgerFact {
   eventId: string;
 }
 
+/** A student's place in an upcoming booking: a screening (a film) or a confirmed study tour. */
 export interface BookingFact {
   bookingId: string;
   studentId: string;
-  filmId: string;
+  kind: Extract<QuotaKind, 'film' | 'study_tour'>;
+  /** What the booking would count: the film, the study-tour programme. */
+  subjectId: string;
   schoolId: string;
   localDate: string;
   active: boolean;
@@ -49,6 +54,8 @@ export const LEDGER_TOPICS = [
   ScreeningsEventTopics.screeningBooked,
   ScreeningsEventTopics.screeningBookingCancelled,
   StudyToursEventTopics.participationRecorded,
+  StudyToursEventTopics.tourBookingConfirmed,
+  StudyToursEventTopics.tourBookingCancelled,
   VenuesEventTopics.visitCheckedIn,
 ] as const;
 
@@ -123,6 +130,24 @@ const SCREENING_BOOKING: Record<string, FieldCheck> = {
   studentIds: uuidList(5000),
   startsAt: instant,
   localDate: calendarDate,
+};
+
+const oneOf =
+  (values: readonly string[]): FieldCheck =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+
+/** `TourBookingEventPayload`. */
+const TOUR_BOOKING: Record<string, FieldCheck> = {
+  bookingId: uuid,
+  status: oneOf(['confirmed', 'cancelled']),
+  baseOrganisationId: uuid,
+  programmeId: uuid,
+  schoolId: uuid,
+  studentIds: uuidList(MAX_TOUR_STUDENTS),
+  localDate: calendarDate,
+  endDate: calendarDate,
+  occurredAt: instant,
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -250,7 +275,27 @@ export function ledgerInputOf(topic: string, value: string): LedgerInput {
         bookings: p.studentIds.map((studentId) => ({
           bookingId: p.bookingId,
           studentId,
-          filmId: p.filmId,
+          kind: 'film' as const,
+          subjectId: p.filmId,
+          schoolId: p.schoolId,
+          localDate: p.localDate,
+          active,
+        })),
+      };
+    }
+    case StudyToursEventTopics.tourBookingConfirmed:
+    case StudyToursEventTopics.tourBookingCancelled: {
+      // A confirmed tour is planned, as a booked screening is; the topic decides, as there.
+      const e = checked<TourBookingEventEnvelope>(raw, TOUR_BOOKING);
+      const p = e.payload;
+      const active = topic === StudyToursEventTopics.tourBookingConfirmed;
+      return {
+        type: 'bookings',
+        bookings: p.studentIds.map((studentId) => ({
+          bookingId: p.bookingId,
+          studentId,
+          kind: 'study_tour' as const,
+          subjectId: p.programmeId,
           schoolId: p.schoolId,
           localDate: p.localDate,
           active,

@@ -78,7 +78,8 @@ describe('quotas ledger under concurrent chunks (real MySQL, real migrations)', 
       const bookings: BookingFact[] = students.map((studentId) => ({
         bookingId: randomUUID(),
         studentId,
-        filmId: randomUUID(),
+        kind: 'film' as const,
+        subjectId: randomUUID(),
         schoolId,
         localDate: day,
         active: true,
@@ -114,7 +115,8 @@ describe('quotas ledger under concurrent chunks (real MySQL, real migrations)', 
     const booking = (studentId: string, active: boolean, bookingId = randomUUID()) => ({
       bookingId,
       studentId,
-      filmId: randomUUID(),
+      kind: 'film' as const,
+      subjectId: randomUUID(),
       schoolId,
       localDate: day,
       active,
@@ -135,5 +137,31 @@ describe('quotas ledger under concurrent chunks (real MySQL, real migrations)', 
     const counts = await countsOf(students);
     const wrong = students.filter((s) => counts.get(`${s}|film`)?.[1] !== 1);
     expect(wrong).toEqual([]);
+  });
+
+  it('counts a confirmed study tour as booked until its programme is counted; a cancellation read first stays final', async () => {
+    const schoolId = randomUUID();
+    const [planned, done, cancelledFirst] = [randomUUID(), randomUUID(), randomUUID()];
+    const programmeId = randomUUID();
+    const tour = (studentId: string, active: boolean, bookingId = randomUUID()): BookingFact => ({
+      bookingId,
+      studentId,
+      kind: 'study_tour',
+      subjectId: programmeId,
+      schoolId,
+      localDate: day,
+      active,
+    });
+    const late = randomUUID();
+    // The cancelled topic read before the confirmed one: the booking stays cancelled.
+    await ledger.apply([], [tour(cancelledFirst, false, late)]);
+    await ledger.apply([], [tour(cancelledFirst, true, late)]);
+    await ledger.apply([], [tour(planned, true), tour(done, true)]);
+    await ledger.apply([{ ...fact(done, schoolId, 'study_tour'), subjectId: programmeId }], []);
+    const counts = await countsOf([planned, done, cancelledFirst]);
+    expect(counts.get(`${planned}|study_tour`)).toEqual([0, 1]);
+    expect(counts.get(`${done}|study_tour`)).toEqual([1, 0]);
+    expect(counts.get(`${cancelledFirst}|study_tour`)?.[1] ?? 0).toBe(0);
+    expect(counts.get(`${planned}|film`)).toBeUndefined();
   });
 });

@@ -80,16 +80,21 @@ export class LedgerRepository {
     bookings: (BookingFact & FactPeriod)[],
   ): Promise<void> {
     if (bookings.length === 0) return;
+    // A cancelled study tour is final (its events come on two topics, in any order between
+    // them): once inactive it stays so. A screening booking takes the latest event, as before.
     await manager.query(
-      `INSERT INTO q_bookings (booking_id, student_id, film_id, school_id, local_date, active,
+      `INSERT INTO q_bookings (booking_id, student_id, kind, subject_id, school_id, local_date, active,
          school_year, term_no) VALUES ?
-       ON DUPLICATE KEY UPDATE active = VALUES(active), film_id = VALUES(film_id),
+       ON DUPLICATE KEY UPDATE
+         active = IF(kind = 'study_tour', LEAST(active, VALUES(active)), VALUES(active)),
+         subject_id = VALUES(subject_id),
          local_date = VALUES(local_date), school_year = VALUES(school_year), term_no = VALUES(term_no)`,
       [
         bookings.map((b) => [
           b.bookingId,
           b.studentId,
-          b.filmId,
+          b.kind,
+          b.subjectId,
           b.schoolId,
           b.localDate,
           b.active ? 1 : 0,
@@ -119,7 +124,8 @@ export class LedgerRepository {
   /**
    * Recomputes the counts of these students from their facts: distinct subjects per kind and
    * period (term and school year), so a repeat viewing or a redelivery never counts twice;
-   * and the distinct films booked on or after `today` and not yet attended. Two indexed
+   * and the distinct subjects booked (films of screening bookings, programmes of confirmed
+   * study tours) on or after `today` and not yet counted. Two indexed
    * reads, one delete and one multi-row insert: grouping a few thousand rows here is cheaper
    * than two GROUP BY statements with temporary tables (measured, docs/benchmarks.md).
    * The transaction must hold the students (`lockStudents`): the reads are plain reads of
@@ -146,11 +152,12 @@ export class LedgerRepository {
     );
     const bookings: {
       student_id: string;
-      film_id: string;
+      kind: string;
+      subject_id: string;
       school_year: string;
       term_no: number | null;
     }[] = await manager.query(
-      `SELECT student_id, film_id, school_year, term_no FROM q_bookings
+      `SELECT student_id, kind, subject_id, school_year, term_no FROM q_bookings
         WHERE student_id IN (?) AND active = 1 AND local_date >= ?`,
       [ids, today],
     );
@@ -171,8 +178,8 @@ export class LedgerRepository {
     }
     for (const b of bookings) {
       for (const period of periodsOf(b.school_year, b.term_no)) {
-        const value = entry('film', period, b.student_id);
-        if (!value.counted.has(b.film_id)) value.booked.add(b.film_id);
+        const value = entry(b.kind, period, b.student_id);
+        if (!value.counted.has(b.subject_id)) value.booked.add(b.subject_id);
       }
     }
     await manager.query('DELETE FROM q_counts WHERE student_id IN (?)', [ids]);

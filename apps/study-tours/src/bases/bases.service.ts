@@ -476,6 +476,17 @@ export class BasesService {
         'invalid',
         "Approval needs the principal's account (a school_staff account of the school)",
       );
+    // Issue 12: the principal is an existing school_staff account of this very school.
+    if (principal && (await this.readModel.notStaffOf(command.schoolId, [principal])).length > 0)
+      throw new AppError(
+        'PRINCIPAL_NOT_SCHOOL_STAFF',
+        'invalid',
+        'The principal must be an existing school_staff account of this school',
+        {
+          principalAccountId: principal,
+          fix: "Name the principal's own school_staff account of this school",
+        },
+      );
     await this.bases.setSchoolSettings(
       command.schoolId,
       command.approvalRequired,

@@ -3,7 +3,9 @@ import type {
   DocumentMeta,
   ParentalConsent,
   TourInsurance,
+  TourTeacher,
 } from '@app/contracts';
+import { addDays } from '@app/time';
 
 /** Everything the checks look at, gathered by the service; no I/O here. */
 export interface BookingCheckInput {
@@ -13,7 +15,7 @@ export interface BookingCheckInput {
   studentIds: string[];
   /** Grade per listed student found on the roster. */
   grades: Map<string, number>;
-  teacherCount: number;
+  teachers: TourTeacher[];
   studentsPerTeacher: number;
   programmeGrades: number[];
   groupMin: number;
@@ -39,6 +41,35 @@ const result = (
   details,
 });
 
+const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const phoneKey = (phone: string): string => phone.replace(/\D/g, '');
+
+/**
+ * Whether two listed teachers are one person: the same phone, or the same account (both
+ * named by account), or else the same name (spaces and width ignored). Two accounts of
+ * one name are two people; an account and a bare name alike are one.
+ */
+function samePerson(a: TourTeacher, b: TourTeacher): boolean {
+  if (phoneKey(a.phone) === phoneKey(b.phone)) return true;
+  if (a.accountId && b.accountId) return a.accountId === b.accountId;
+  return nameKey(a.name) === nameKey(b.name);
+}
+
+/**
+ * The listed teachers grouped by person (positions in the list): a group of more than one
+ * is a teacher listed twice. The ratio counts groups, never list entries.
+ */
+export function teacherGroups(teachers: TourTeacher[]): number[][] {
+  const parent = teachers.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < teachers.length; i++)
+    for (let j = i + 1; j < teachers.length; j++)
+      if (samePerson(teachers[i], teachers[j])) parent[root(j)] = root(i);
+  const groups = new Map<number, number[]>();
+  teachers.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+  return [...groups.values()];
+}
+
 /** Teachers needed for `students` at one teacher per `studentsPerTeacher`. */
 export const teachersNeeded = (students: number, studentsPerTeacher: number): number =>
   Math.ceil(students / studentsPerTeacher);
@@ -63,16 +94,19 @@ export function evaluateBookingChecks(input: BookingCheckInput): BookingCheckRes
   );
 
   const required = teachersNeeded(students, input.studentsPerTeacher);
-  const missing = Math.max(0, required - input.teacherCount);
+  // People, not list entries: a teacher listed twice covers her students once.
+  const teacherCount = teacherGroups(input.teachers).length;
+  const missing = Math.max(0, required - teacherCount);
   checks.push(
     result(
       'TEACHER_RATIO_NOT_MET',
       missing > 0,
-      `${students} students need at least ${required} accompanying teachers (one per ${input.studentsPerTeacher}); ${input.teacherCount} listed`,
+      `${students} students need at least ${required} accompanying teachers (one per ${input.studentsPerTeacher}); ${teacherCount} different teachers listed`,
       `Add ${missing} accompanying teacher${missing === 1 ? '' : 's'}, or list fewer students`,
       {
         students,
-        teachers: input.teacherCount,
+        teachers: teacherCount,
+        listedEntries: input.teachers.length,
         studentsPerTeacher: input.studentsPerTeacher,
         requiredTeachers: required,
         missingTeachers: missing,
@@ -140,6 +174,24 @@ export function evaluateBookingChecks(input: BookingCheckInput): BookingCheckRes
     ),
   );
 
+  const period =
+    input.insurance?.validFrom && input.insurance.validUntil
+      ? { validFrom: input.insurance.validFrom, validUntil: input.insurance.validUntil }
+      : null;
+  const periodCovers =
+    period !== null && period.validFrom <= input.date && input.endDate <= period.validUntil;
+  checks.push(
+    result(
+      'INSURANCE_PERIOD_INVALID',
+      input.insurance !== null && !periodCovers,
+      period === null
+        ? 'The insurance states no period of cover'
+        : `The policy covers ${period.validFrom} to ${period.validUntil}; the visit is ${input.date} to ${input.endDate}`,
+      `Record a policy whose cover (validFrom, validUntil) includes ${input.date} to ${input.endDate}`,
+      { date: input.date, endDate: input.endDate, insurancePeriod: period },
+    ),
+  );
+
   checks.push(
     result(
       'SAFETY_PLAN_MISSING',
@@ -158,6 +210,24 @@ export function evaluateBookingChecks(input: BookingCheckInput): BookingCheckRes
       `${withoutConsent.length} listed students have no parental consent recorded`,
       "Record a guardian's consent for each listed student",
       { studentIdsWithoutConsent: withoutConsent },
+    ),
+  );
+
+  // Recorded before the visit and not after the request: a date in the future is not a consent.
+  const latest = input.today < input.date ? input.today : addDays(input.date, -1);
+  const listed = new Set(input.studentIds);
+  const misdated = input.consents.filter((c) => listed.has(c.studentId) && c.recordedOn > latest);
+  checks.push(
+    result(
+      'PARENTAL_CONSENT_DATE_INVALID',
+      misdated.length > 0,
+      `${misdated.length} parental consents are dated after ${latest} (the request is made on ${input.today}, the visit is on ${input.date})`,
+      `Record each consent with the date the guardian gave it, on or before ${latest}`,
+      {
+        studentIds: [...new Set(misdated.map((c) => c.studentId))],
+        latestAllowed: latest,
+        recordedOn: misdated.map((c) => ({ studentId: c.studentId, recordedOn: c.recordedOn })),
+      },
     ),
   );
 

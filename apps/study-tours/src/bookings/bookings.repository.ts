@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StudyTourBookingStatus } from '@app/contracts';
+import { isDuplicateKeyError } from '@app/database';
 
 export interface BookingRow {
   id: string;
@@ -31,6 +32,13 @@ export interface BookingRow {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+}
+
+/** Another active booking holding some of a booking's students on some of its days. */
+export interface StudentDaysTaken {
+  bookingId: string;
+  studentIds: string[];
+  dates: string[];
 }
 
 export interface BookedStudent {
@@ -181,14 +189,69 @@ export class BookingsRepository {
         [places, programmeId, date, places],
       );
       if (result.affectedRows !== 1) {
+        // A locking read: the places left now, as the refused UPDATE saw them, not the
+        // transaction's older snapshot (which told refused schools of places long taken).
         const [row]: { capacity: number; taken: number }[] = await manager.query(
-          'SELECT capacity, taken FROM st_programme_days WHERE programme_id = ? AND local_date = ?',
+          'SELECT capacity, taken FROM st_programme_days WHERE programme_id = ? AND local_date = ? FOR UPDATE',
           [programmeId, date],
         );
         return { date, placesLeft: Math.max(0, Number(row.capacity) - Number(row.taken)) };
       }
     }
     return null;
+  }
+
+  /**
+   * Claims each (student, day) for this booking: the primary key of `st_student_days` keeps a
+   * student in one active booking a day. Rows go in key order, so two claims wait for each
+   * other rather than deadlock; a claim that meets a row of another booking (committed, or
+   * committed while it waited) fails as a whole and returns the other bookings, read with a
+   * locking read (the latest rows, not the snapshot). Null when every row was claimed.
+   */
+  async claimStudentDays(
+    manager: EntityManager,
+    bookingId: string,
+    studentIds: string[],
+    dates: string[],
+  ): Promise<StudentDaysTaken[] | null> {
+    const rows = [...studentIds]
+      .sort()
+      .flatMap((studentId) => [...dates].sort().map((date) => [studentId, date, bookingId]));
+    if (rows.length === 0) return null;
+    try {
+      await manager.query(
+        'INSERT INTO st_student_days (student_id, local_date, booking_id) VALUES ?',
+        [rows],
+      );
+      return null;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const taken: { student_id: string; local_date: string; booking_id: string }[] =
+      await manager.query(
+        `SELECT student_id, DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date, booking_id
+           FROM st_student_days
+          WHERE student_id IN (?) AND local_date IN (?) AND booking_id <> ?
+          ORDER BY booking_id, student_id, local_date LOCK IN SHARE MODE`,
+        [studentIds, dates, bookingId],
+      );
+    const byBooking = new Map<string, { students: Set<string>; dates: Set<string> }>();
+    for (const t of taken) {
+      const entry = byBooking.get(t.booking_id) ?? { students: new Set(), dates: new Set() };
+      entry.students.add(t.student_id);
+      entry.dates.add(t.local_date);
+      byBooking.set(t.booking_id, entry);
+    }
+    return [...byBooking].map(([id, e]) => ({
+      bookingId: id,
+      studentIds: [...e.students].sort(),
+      dates: [...e.dates].sort(),
+    }));
+  }
+
+  /** Gives back the students' days a booking held (declined, cancelled). */
+  async releaseStudentDays(manager: EntityManager, bookingId: string): Promise<void> {
+    await manager.query('DELETE FROM st_student_days WHERE booking_id = ?', [bookingId]);
   }
 
   async releasePlaces(

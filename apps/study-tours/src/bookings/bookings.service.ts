@@ -15,6 +15,7 @@ import {
   type RecordParticipationCommand,
   type StudyTourBookingStatus,
   type TourBookingCommand,
+  type TourBookingEventPayload,
   type TourBookingReasonCommand,
   type TourBookingView,
   type UpdateTourBookingCommand,
@@ -28,7 +29,7 @@ import { baseNotDesignated, programmeNotFound } from '../bases/bases.errors.js';
 import { BasesRepository, gradesOfMask, type ProgrammeRow } from '../bases/bases.repository.js';
 import { BasesService, regionLikeOf } from '../bases/bases.service.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
-import { evaluateBookingChecks } from './booking-checks.js';
+import { evaluateBookingChecks, teacherGroups } from './booking-checks.js';
 import {
   BookingsRepository,
   type BookedStudent,
@@ -131,6 +132,7 @@ export class BookingsService {
         `The programme does not offer ${options.join(', ')}`,
         { mealOptions: meals, transportOptions: transports },
       );
+    await this.assertTeachersValid(schoolId, c.teachers);
     const found = await this.readModel.studentsOfSchool(schoolId, c.studentIds);
     const known = new Set(found.map((s) => s.id));
     const missing = c.studentIds.filter((id) => !known.has(id));
@@ -165,6 +167,45 @@ export class BookingsService {
       transport_option: c.transportOption ?? null,
       note: c.note ?? null,
     };
+  }
+
+  /**
+   * Each accompanying teacher is a different person (`TEACHERS_LISTED_TWICE` otherwise), and
+   * a teacher named by account is a school_staff account of the booking school, as the
+   * directory's events told this service (`TEACHER_NOT_SCHOOL_STAFF`).
+   */
+  private async assertTeachersValid(
+    schoolId: string,
+    teachers: BookingDraftFields['teachers'],
+  ): Promise<void> {
+    const duplicates = teacherGroups(teachers).filter((g) => g.length > 1);
+    if (duplicates.length > 0)
+      throw new AppError(
+        'TEACHERS_LISTED_TWICE',
+        'invalid',
+        `${duplicates.map((g) => teachers[g[0]].name).join(', ')} ${duplicates.length === 1 ? 'is' : 'are'} listed more than once (same account, name or phone); each teacher counts once`,
+        {
+          duplicates: duplicates.map((g) => ({
+            positions: g,
+            names: g.map((i) => teachers[i].name),
+          })),
+          fix: 'List each accompanying teacher once; add a different teacher if the ratio needs one',
+        },
+      );
+    const accountIds = [
+      ...new Set(teachers.map((t) => t.accountId).filter((id): id is string => !!id)),
+    ];
+    const notStaff = await this.readModel.notStaffOf(schoolId, accountIds);
+    if (notStaff.length > 0)
+      throw new AppError(
+        'TEACHER_NOT_SCHOOL_STAFF',
+        'invalid',
+        `${notStaff.length} teacher accounts are not staff accounts of your school`,
+        {
+          accountIds: notStaff,
+          fix: 'Name teachers by their own school_staff accounts of this school, or by name and phone only',
+        },
+      );
   }
 
   /** A revoked, suspended or expired base takes no new bookings. */
@@ -209,7 +250,7 @@ export class BookingsService {
       endDate: b.end_date,
       studentIds: students.map((s) => s.id),
       grades: new Map(students.map((s) => [s.id, s.grade])),
-      teacherCount: (JSON.parse(b.teachers) as unknown[]).length,
+      teachers: JSON.parse(b.teachers) as TourBookingView['teachers'],
       studentsPerTeacher: Math.min(own ?? defaultRatio, defaultRatio),
       programmeGrades: gradesOfMask(Number(programme.grades_mask)),
       groupMin: Number(programme.group_min),
@@ -257,6 +298,7 @@ export class BookingsService {
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
       const programme = (await this.bases.findProgramme(b.programme_id, manager))!;
       await this.assertChecksPass(b, programme, manager);
+      await this.claimStudents(manager, b);
       if (settings.approvalRequired) {
         await this.bookings.setStatus(manager, b.id, 'awaiting_approval', this.clock.now());
         return;
@@ -278,6 +320,13 @@ export class BookingsService {
       settings.principalAccountId !== command.actor.accountId
     )
       throw forbidden("Only the school's principal account approves study tours");
+    if (b0.created_by === command.actor.accountId)
+      throw new AppError(
+        'SELF_APPROVAL_FORBIDDEN',
+        'forbidden',
+        'You drafted this booking: another person approves it (name another principal account in the school settings, or let another staff member draft)',
+        { createdBy: b0.created_by },
+      );
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'awaiting_approval') throw stateConflict(b, ['awaiting_approval']);
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
@@ -307,9 +356,35 @@ export class BookingsService {
       throw new AppError(
         'DAY_FULL',
         'conflict',
-        `Only ${full.placesLeft} places are left on ${full.date} for this programme; ${b.student_count} asked`,
+        full.placesLeft === 0
+          ? `No places are left on ${full.date} for this programme; ${b.student_count} asked`
+          : `Only ${full.placesLeft} places are left on ${full.date} for this programme; ${b.student_count} asked`,
         { date: full.date, placesLeft: full.placesLeft, asked: Number(b.student_count) },
       );
+  }
+
+  /**
+   * Takes the booking's students for each of its days (`st_student_days`): a student is in
+   * at most one active booking a day, overlapping multi-day visits included.
+   */
+  private async claimStudents(manager: EntityManager, b: BookingRow): Promise<void> {
+    const studentIds = (JSON.parse(b.students) as BookedStudent[]).map((s) => s.id);
+    const taken = await this.bookings.claimStudentDays(manager, b.id, studentIds, daysOf(b));
+    if (!taken) return;
+    const [first] = taken;
+    const all = [...new Set(taken.flatMap((t) => t.studentIds))].sort();
+    throw new AppError(
+      'STUDENTS_ALREADY_BOOKED',
+      'conflict',
+      `${all.length} listed students are already in another study-tour booking (${first.bookingId}) on ${first.dates.join(', ')}; a student goes on one study tour a day`,
+      {
+        studentIds: all,
+        bookingId: first.bookingId,
+        dates: first.dates,
+        bookings: taken,
+        fix: 'Remove these students from this booking, or choose another day',
+      },
+    );
   }
 
   // ------------------------------------------------------------ the base decides; either side cancels
@@ -318,8 +393,69 @@ export class BookingsService {
     await this.asBase(command);
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'submitted') throw stateConflict(b, ['submitted']);
-      await this.assertBaseTakesBookings(b.base_organisation_id, manager);
-      await this.bookings.setStatus(manager, b.id, 'confirmed', this.clock.now());
+      await this.assertBaseMayConfirm(b, manager);
+      const now = this.clock.now();
+      await this.bookings.setStatus(manager, b.id, 'confirmed', now);
+      await this.publishBooking(manager, b, 'confirmed', now);
+    });
+  }
+
+  /**
+   * A booking submitted before the base's designation was suspended (revoked, expired) waits:
+   * it keeps its places and students, but is not confirmed until a designation is in force.
+   */
+  private async assertBaseMayConfirm(b: BookingRow, manager: EntityManager): Promise<void> {
+    const today = this.basesService.today();
+    const active = await this.bases.activeDesignations(b.base_organisation_id, today, manager);
+    if (active.length > 0) return;
+    const { rows } = await this.bases.listDesignations({
+      regionLike: null,
+      organisationId: b.base_organisation_id,
+      page: 1,
+      pageSize: 20,
+    });
+    const designation = rows.some((d) => d.status === 'suspended')
+      ? 'suspended'
+      : rows.some((d) => d.status === 'active')
+        ? 'expired'
+        : 'revoked';
+    throw new AppError(
+      'BASE_NOT_DESIGNATED',
+      'conflict',
+      `This booking is ${b.status} (it reached the base before the change) and still holds its places, but the base's designation is ${designation}: it cannot be confirmed until a designation is in force again; the school may cancel it`,
+      {
+        organisationId: b.base_organisation_id,
+        bookingStatus: b.status,
+        designation,
+        holdsPlaces: Number(b.holds_places) === 1,
+      },
+    );
+  }
+
+  /** `study-tours.booking.{confirmed,cancelled}.v1` through the outbox, in the change's transaction. */
+  private async publishBooking(
+    manager: EntityManager,
+    b: BookingRow,
+    status: TourBookingEventPayload['status'],
+    now: Date,
+  ): Promise<void> {
+    await this.outbox.append<TourBookingEventPayload>(manager, {
+      topic:
+        status === 'confirmed'
+          ? Topics.events.tourBookingConfirmed
+          : Topics.events.tourBookingCancelled,
+      key: b.id,
+      payload: {
+        bookingId: b.id,
+        status,
+        baseOrganisationId: b.base_organisation_id,
+        programmeId: b.programme_id,
+        schoolId: b.school_id,
+        studentIds: (JSON.parse(b.students) as BookedStudent[]).map((s) => s.id),
+        localDate: b.local_date,
+        endDate: b.end_date,
+        occurredAt: now.toISOString(),
+      },
     });
   }
 
@@ -357,15 +493,20 @@ export class BookingsService {
           date: b.local_date,
         });
       await this.release(manager, b);
-      await this.bookings.setStatus(manager, b.id, 'cancelled', this.clock.now(), {
+      const now = this.clock.now();
+      await this.bookings.setStatus(manager, b.id, 'cancelled', now, {
         holds_places: 0,
         cancelled_by: side,
         cancel_reason: command.reason,
       });
+      // Only a confirmed booking was ever published as planned.
+      if (b.status === 'confirmed') await this.publishBooking(manager, b, 'cancelled', now);
     });
   }
 
+  /** Gives back the booking's places (if it held them) and its students' days. */
   private async release(manager: EntityManager, b: BookingRow): Promise<void> {
+    await this.bookings.releaseStudentDays(manager, b.id);
     if (Number(b.holds_places) === 1)
       await this.bookings.releasePlaces(
         manager,

@@ -7,6 +7,7 @@ import {
 import { SERVICE_NAME, type StudyToursConfig } from '../config.js';
 import { CreateStudyTours1764600000000 } from './migrations/1764600000000-CreateStudyTours.js';
 import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
+import { SafeTourBookings1765100000000 } from './migrations/1765100000000-SafeTourBookings.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -17,6 +18,7 @@ export const studyToursMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateStudyTours1764600000000,
   StudentPlacementTime1764600000300,
+  SafeTourBookings1765100000000,
 ];
 
 export function studyToursDatabase(

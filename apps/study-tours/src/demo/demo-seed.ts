@@ -178,6 +178,8 @@ export class DemoSeed {
               insurer: '中国人民财产保险',
               policyNumber: 'PICC-DEMO-2026-001',
               coveredStudentIds: students.map((s) => s.id),
+              validFrom: today,
+              validUntil: addDays(date, 30),
             }),
             safety_plan: JSON.stringify({
               name: '研学安全预案.pdf',
@@ -201,6 +203,13 @@ export class DemoSeed {
           students.length,
         );
         if (full) throw new Error('no room for the demo booking');
+        const taken = await this.bookings.claimStudentDays(
+          manager,
+          DEMO_IDS.booking,
+          students.map((s) => s.id),
+          [date],
+        );
+        if (taken) throw new Error('the demo students are already booked that day');
         await this.bookings.setStatus(manager, DEMO_IDS.booking, 'submitted', now, {
           holds_places: 1,
         });

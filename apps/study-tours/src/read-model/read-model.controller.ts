@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { OrganisationCreatedEnvelope, Topics } from '@app/contracts';
+import { AccountCreatedEnvelope, OrganisationCreatedEnvelope, Topics } from '@app/contracts';
 import { applyOnce, ConsumeEvent } from '@app/messaging';
 import { DemoSeed } from '../demo/demo-seed.js';
 import { ReadModelRepository } from './read-model.repository.js';
@@ -11,7 +11,8 @@ const CONSUMER = 'study-tours-read-model';
 
 /**
  * Keeps the copy of the directory's organisations (bases are venue organisations, bureaus
- * give levels and areas); the roster: RosterReadModel with StudyToursRosterAdapter.
+ * give levels and areas) and accounts (role and organisation: principals and teachers are
+ * school_staff of the school); the roster: RosterReadModel with StudyToursRosterAdapter.
  */
 @Controller()
 export class ReadModelController {
@@ -35,5 +36,17 @@ export class ReadModelController {
       }),
     );
     this.demo.tryToSeed();
+  }
+
+  @ConsumeEvent(Topics.events.accountCreated, Topics.deadLetters.studyTours)
+  async onAccountCreated(@Payload() event: AccountCreatedEnvelope): Promise<void> {
+    const a = event.payload;
+    await applyOnce(this.dataSource, CONSUMER, event.id, (manager) =>
+      this.readModel.saveAccount(manager, {
+        id: a.accountId,
+        role: a.role,
+        organisationId: a.organisationId ?? null,
+      }),
+    );
   }
 }

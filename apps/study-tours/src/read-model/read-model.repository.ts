@@ -14,6 +14,13 @@ export interface KnownOrganisation {
   parentId: string | null;
 }
 
+/** An account of the directory: its role and organisation (for principals and teachers). */
+export interface KnownAccount {
+  id: string;
+  role: string;
+  organisationId: string | null;
+}
+
 export interface RosterStudent {
   id: string;
   schoolId: string;
@@ -51,6 +58,32 @@ export class ReadModelRepository {
          region_code = VALUES(region_code), level = VALUES(level), parent_id = VALUES(parent_id)`,
       [o.id, o.kind, o.name, o.regionCode, o.level, o.parentId],
     );
+  }
+
+  /** The directory never changes an account's role or organisation: the first copy stands. */
+  async saveAccount(manager: EntityManager, a: KnownAccount): Promise<void> {
+    await manager.query(
+      `INSERT INTO st_accounts (id, role, organisation_id) VALUES (?, ?, ?)
+       ON DUPLICATE KEY UPDATE role = VALUES(role), organisation_id = VALUES(organisation_id)`,
+      [a.id, a.role, a.organisationId],
+    );
+  }
+
+  async findAccounts(ids: string[]): Promise<KnownAccount[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string; role: string; organisation_id: string | null }[] =
+      await this.dataSource.query('SELECT * FROM st_accounts WHERE id IN (?)', [ids]);
+    return rows.map((r) => ({ id: r.id, role: r.role, organisationId: r.organisation_id }));
+  }
+
+  /** Of `ids`, those that are not school_staff accounts of `schoolId` (unknown ones included). */
+  async notStaffOf(schoolId: string, ids: string[]): Promise<string[]> {
+    const staff = new Set(
+      (await this.findAccounts(ids))
+        .filter((a) => a.role === 'school_staff' && a.organisationId === schoolId)
+        .map((a) => a.id),
+    );
+    return ids.filter((id) => !staff.has(id));
   }
 
   async findOrganisation(id: string | null): Promise<KnownOrganisation | null> {

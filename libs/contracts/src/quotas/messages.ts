@@ -95,7 +95,7 @@ export interface StudentStandingView {
   grade: number;
   /** What counted in the period (distinct films, venues or programmes). */
   counted: number;
-  /** Distinct films booked in upcoming screenings of the period, not yet attended. */
+  /** Distinct films booked in upcoming screenings (programmes of confirmed study tours) of the period, not yet counted. */
   booked: number;
   standing: Standing;
   /** How many more are needed beyond what is counted and booked (0 when none). */

@@ -54,4 +54,22 @@ export const StudyToursErrorCodes = {
   /** Rated once per booking, after participation was recorded. */
   RATING_NOT_OPEN: 'conflict',
   ALREADY_RATED: 'conflict',
+  // ---- issue 21 (safety) and issue 12 (principal)
+  /**
+   * Listed students already in another active booking (awaiting approval, submitted,
+   * confirmed, completed) on one of the visit's days: details.studentIds, details.bookingId.
+   */
+  STUDENTS_ALREADY_BOOKED: 'conflict',
+  /** The same teacher (account, name or phone) listed twice: details.duplicates. */
+  TEACHERS_LISTED_TWICE: 'invalid',
+  /** A teacher's accountId that is not a school_staff account of the school: details.accountIds. */
+  TEACHER_NOT_SCHOOL_STAFF: 'invalid',
+  /** A consent recorded after the request (today) or not before the visit: details.studentIds. */
+  PARENTAL_CONSENT_DATE_INVALID: 'invalid',
+  /** No policy period, or one that does not cover every day of the visit. */
+  INSURANCE_PERIOD_INVALID: 'invalid',
+  /** The principal named is not an existing school_staff account of that school. */
+  PRINCIPAL_NOT_SCHOOL_STAFF: 'invalid',
+  /** The principal account drafted this booking: someone else must approve it. */
+  SELF_APPROVAL_FORBIDDEN: 'forbidden',
 } as const satisfies Record<string, ErrorKind>;

@@ -1,6 +1,9 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -11,12 +14,41 @@ import {
 } from 'class-validator';
 import { EventEnvelopeFields } from '../events/directory.js';
 import { IsCalendarDate } from '../roster/validation.js';
+import { MAX_TOUR_STUDENTS } from './messages.js';
 
 /** Event topics of the study-tours service that other services read (quotas). */
 export const StudyToursEventTopics = {
   /** One event per listed student and participation mark; key: studentId. */
   participationRecorded: 'study-tours.participation.recorded.v1',
+  /** A booking the base confirmed: its students' tour is planned; key: bookingId. */
+  tourBookingConfirmed: 'study-tours.booking.confirmed.v1',
+  /** A confirmed booking cancelled (by the school or the base); key: bookingId. */
+  tourBookingCancelled: 'study-tours.booking.cancelled.v1',
 } as const;
+
+/**
+ * `study-tours.booking.confirmed.v1` and `study-tours.booking.cancelled.v1`: a confirmed
+ * booking and its listed students (quotas counts them as planned until participation is
+ * recorded). Cancelled is final: a consumer never revives a booking it saw cancelled.
+ */
+export class TourBookingEventPayload {
+  @IsUUID() bookingId!: string;
+  @IsIn(['confirmed', 'cancelled']) status!: 'confirmed' | 'cancelled';
+  @IsUUID() baseOrganisationId!: string;
+  @IsUUID() programmeId!: string;
+  @IsUUID() schoolId!: string;
+  @IsArray() @ArrayMaxSize(MAX_TOUR_STUDENTS) @IsUUID('all', { each: true }) studentIds!: string[];
+  /** First and last day of the visit, Asia/Shanghai. */
+  @IsCalendarDate() localDate!: string;
+  @IsCalendarDate() endDate!: string;
+  @IsISO8601() occurredAt!: string;
+}
+
+export class TourBookingEventEnvelope extends EventEnvelopeFields {
+  @ValidateNested()
+  @Type(() => TourBookingEventPayload)
+  payload!: TourBookingEventPayload;
+}
 
 /**
  * `study-tours.participation.recorded.v1`: whether one listed student took part in a

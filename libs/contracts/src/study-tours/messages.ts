@@ -91,9 +91,20 @@ export class PersonContact {
   @Matches(/^[0-9+\- ]{5,20}$/) phone!: string;
 }
 
+/**
+ * An accompanying teacher: a school_staff account of the booking school (`accountId`, checked
+ * against the accounts this service knows), or a named person. Each person counts once.
+ */
+export class TourTeacher extends PersonContact {
+  @IsOptional() @IsUUID() accountId?: string | null;
+}
+
 export class TourInsurance {
   @IsString() @MinLength(2) @MaxLength(200) insurer!: string;
   @IsString() @MinLength(2) @MaxLength(100) policyNumber!: string;
+  /** The policy's cover, local dates; it must include every day of the visit. */
+  @IsOptional() @IsCalendarDate() validFrom?: string;
+  @IsOptional() @IsCalendarDate() validUntil?: string;
   @IsArray()
   @ArrayMaxSize(MAX_TOUR_STUDENTS)
   @IsUUID('all', { each: true })
@@ -103,6 +114,7 @@ export class TourInsurance {
 export class ParentalConsent {
   @IsUUID() studentId!: string;
   @IsString() @MinLength(1) @MaxLength(100) guardianName!: string;
+  /** When the guardian consented: not after the request, and before the visit. */
   @IsCalendarDate() recordedOn!: string;
 }
 
@@ -295,7 +307,10 @@ export class SchoolSettingsQuery extends ActorMessage {
 
 export class SetSchoolSettingsCommand extends SchoolSettingsQuery {
   @IsBoolean() approvalRequired!: boolean;
-  /** A school_staff account of the school, who approves before a booking reaches the base. */
+  /**
+   * A school_staff account of the school (known to this service from the directory's
+   * events), who approves before a booking reaches the base; never her own bookings.
+   */
   @IsOptional() @IsUUID() principalAccountId?: string | null;
 }
 
@@ -320,8 +335,8 @@ export class BookingDraftFields extends ActorMessage {
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
-  @Type(() => PersonContact)
-  teachers!: PersonContact[];
+  @Type(() => TourTeacher)
+  teachers!: TourTeacher[];
   @ValidateNested() @Type(() => PersonContact) personInCharge!: PersonContact;
   @IsOptional() @ValidateNested() @Type(() => TourInsurance) insurance?: TourInsurance | null;
   @IsOptional() @ValidateNested() @Type(() => DocumentMeta) safetyPlan?: DocumentMeta | null;
@@ -379,7 +394,7 @@ export interface TourBookingView {
   studentIds: string[];
   classIds: string[];
   studentCount: number;
-  teachers: PersonContact[];
+  teachers: TourTeacher[];
   personInCharge: PersonContact;
   insurance: TourInsurance | null;
   safetyPlan: DocumentMeta | null;

@@ -22,6 +22,11 @@ export const DirectoryErrorCodes = {
   INVALID_ORGANISATION_HIERARCHY: 'invalid',
   /** A roster student has at most one account. */
   STUDENT_ACCOUNT_EXISTS: 'conflict',
+  // Security hardening (issue 12): region checks of the organisation tree.
+  /** A child organisation's region code lies outside its parent's region. */
+  REGION_OUTSIDE_PARENT: 'invalid',
+  /** A bureau's region code is not of its level (a county bureau with a city code). */
+  REGION_LEVEL_MISMATCH: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 /** Every code any service may send back, so the gateway knows the status of each. */

@@ -11,7 +11,6 @@ import { QuotasErrorCodes } from './quotas/errors.js';
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
   INVALID_CREDENTIALS: 'unauthenticated',
-  ACCOUNT_LOCKED: 'locked',
   EMAIL_TAKEN: 'conflict',
   ROLE_NOT_ALLOWED: 'invalid',
   INVALID_REFRESH_TOKEN: 'unauthenticated',

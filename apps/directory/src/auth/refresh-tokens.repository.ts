@@ -24,13 +24,15 @@ export class RefreshTokensRepository {
     await manager.update(RefreshTokenEntity, { id }, { usedAt: new Date() });
   }
 
-  async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager
+  /** Revokes every token of the family not yet revoked; returns how many it revoked. */
+  async revokeFamily(manager: EntityManager, familyId: string): Promise<number> {
+    const result = await manager
       .createQueryBuilder()
       .update(RefreshTokenEntity)
       .set({ revokedAt: new Date() })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
       .execute();
+    return result.affected ?? 0;
   }
 
   async insert(token: RefreshTokenEntity): Promise<void> {

@@ -34,6 +34,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
   /** Partition → the end offset it had at start; gone once read up to it. */
   private readonly backlog = new Map<number, bigint>();
   private caughtUp = false;
+  private stopped = false;
   private consumer: Consumer | null = null;
   private lastSweep = Date.now();
 
@@ -56,9 +57,9 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
     this.sweep();
   }
 
-  /** True once the revocations the topic held at start are all known. */
+  /** True once the revocations the topic held at start are all known, and still arriving. */
   isCaughtUp(): boolean {
-    return this.caughtUp;
+    return this.caughtUp && !this.stopped;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -80,6 +81,12 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
       sessionTimeout: 10000,
       heartbeatInterval: 1000,
       maxWaitTimeInMs: 100,
+    });
+    // kafkajs restarts the consumer after a retriable failure; after any other it stops
+    // for good, and this instance would miss revocations: it says so through readiness.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.logger.error({ msg: 'session revocation consumer crashed', restart: payload.restart });
+      if (!payload.restart) this.stopped = true;
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [topic], fromBeginning: true });

@@ -16,6 +16,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountEntity } from '../accounts/account.entity.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { DirectoryConfig } from '../config.js';
+import { clientKeyOf } from './client-key.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 
@@ -52,30 +53,32 @@ export class AuthService {
    * Checks a password. A wrong password, an unknown email and a locked-out address all get
    * the same 401 INVALID_CREDENTIALS after the same work (one argon2 verify), so nobody
    * learns which emails exist or that an address is locked. Wrong passwords are counted per
-   * account and client address: an attacker locks out only its own address.
+   * account and client address (an IPv6 client by its /64, see clientKeyOf): an attacker
+   * locks out only its own address.
    */
   async login(
     email: string,
     password: string,
     clientAddress: string = UNKNOWN_ADDRESS,
   ): Promise<LoginReply> {
+    const client = clientKeyOf(clientAddress);
     const account = await this.accounts.findByEmail(email);
     const [passwordMatches, failures] = await Promise.all([
       argon2.verify(account?.passwordHash ?? (await this.dummyHash), password),
-      account ? this.loginFailures.find(account.id, clientAddress) : Promise.resolve(null),
+      account ? this.loginFailures.find(account.id, client) : Promise.resolve(null),
     ]);
     if (!account) throw invalidCredentials();
     if (failures?.lockedUntil && failures.lockedUntil > new Date()) throw invalidCredentials();
     if (!passwordMatches) {
       await this.loginFailures.recordFailure(
         account.id,
-        clientAddress,
+        client,
         this.config.LOCKOUT_THRESHOLD,
         this.config.LOCKOUT_MINUTES,
       );
       throw invalidCredentials();
     }
-    if (failures) await this.loginFailures.clear(account.id, clientAddress);
+    if (failures) await this.loginFailures.clear(account.id, client);
     return this.issueTokens(account, randomUUID());
   }
 

@@ -4,6 +4,7 @@ import jwt from 'jsonwebtoken';
 import { Topics } from '@app/contracts';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
+import { AuthService } from '../../apps/directory/src/auth/auth.service.js';
 import { signAccessToken, testEnv } from '../../scripts/test-infra.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
 
@@ -283,6 +284,25 @@ describe('security: organisation regions, lockout, revocation and 401 bodies', (
       });
       await me(first.accessToken).expect(401);
       await me(other.accessToken).expect(200);
+    });
+
+    it('leaves no live token in a login whose reuse races a refresh', async () => {
+      // Straight to the directory's service, so that both run at once on two connections.
+      const auth = suite.directory!.get(AuthService);
+      const refuse = (e: unknown) => (e as { code: string }).code;
+      for (let round = 0; round < 10; round++) {
+        const first = (await login('teacher@studentpass.local', DEMO.password).expect(200)).body;
+        const second = await auth.refresh(first.refreshToken);
+        // The owner refreshes with the newest token while a thief replays the old one.
+        const [owner, thief] = await Promise.allSettled([
+          auth.refresh(second.refreshToken),
+          auth.refresh(first.refreshToken),
+        ]);
+        expect(thief.status === 'rejected' && refuse(thief.reason)).toBe('REFRESH_TOKEN_REUSED');
+        if (owner.status !== 'fulfilled') continue;
+        const after = await auth.refresh(owner.value.refreshToken).catch(refuse);
+        expect({ round, after }).toEqual({ round, after: 'REFRESH_TOKEN_REUSED' });
+      }
     });
 
     it('still accepts tokens without a session id', async () => {

@@ -46,7 +46,8 @@ function newAuthService(accounts: AccountEntity[]) {
   } as unknown as AccountsRepository;
   const issued: RefreshTokenEntity[] = [];
   const refreshTokens = {
-    insert: (token: RefreshTokenEntity) => Promise.resolve(void issued.push(token)),
+    insert: (_manager: unknown, token: RefreshTokenEntity) =>
+      Promise.resolve(void issued.push(token)),
   } as unknown as RefreshTokensRepository;
   const failures = newLoginFailures();
   const config = loadConfig(DirectoryConfig, {

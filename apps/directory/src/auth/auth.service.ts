@@ -97,8 +97,14 @@ export class AuthService {
         return 'reused' as const;
       }
       if (row.expiresAt <= new Date()) return 'invalid' as const;
+      // No lockout check: a lock stops password guessing from an address, and a refresh
+      // token cannot be guessed (locking it out would let anyone end anyone's session).
+      const account = await this.accounts.findById(row.accountId);
+      if (!account) return 'invalid' as const;
       await this.refreshTokens.markUsed(manager, row.id);
-      return row;
+      // The next token joins the family before the lock is released: a revocation of the
+      // family waiting for this lock then revokes it too, instead of missing it.
+      return this.issueTokens(account, row.familyId, manager);
     });
     if (outcome === 'invalid') throw invalidRefreshToken();
     if (outcome === 'reused') {
@@ -109,11 +115,7 @@ export class AuthService {
         'This refresh token was already used; log in again',
       );
     }
-    const account = await this.accounts.findById(outcome.accountId);
-    // No lockout check: a lock stops password guessing from an address, and a refresh token
-    // cannot be guessed (locking it out would let anyone end anyone's session).
-    if (!account) throw invalidRefreshToken();
-    return this.issueTokens(account, outcome.familyId);
+    return outcome;
   }
 
   /**
@@ -162,7 +164,11 @@ export class AuthService {
     return revocation;
   }
 
-  private async issueTokens(account: AccountEntity, familyId: string): Promise<LoginReply> {
+  private async issueTokens(
+    account: AccountEntity,
+    familyId: string,
+    manager?: EntityManager,
+  ): Promise<LoginReply> {
     const claims: AccessTokenClaims = {
       sub: account.id,
       role: account.role,
@@ -176,7 +182,7 @@ export class AuthService {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
-    await this.refreshTokens.insert({
+    await this.refreshTokens.insert(manager, {
       id,
       accountId: account.id,
       familyId,

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { withDbRetry } from '@app/database';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
 @Injectable()
 export class RefreshTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * A transaction, tried again on a deadlock: a refresh inserting the family's next token
+   * and a revocation of that family (reuse, logout) can deadlock on the family index's gap
+   * locks; whichever is retried then sees what the other committed.
+   */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return withDbRetry(() => this.dataSource.transaction(work));
   }
 
   /** Locks the row, so two uses of one token at the same moment are seen one after the other. */
@@ -35,7 +41,8 @@ export class RefreshTokensRepository {
     return result.affected ?? 0;
   }
 
-  async insert(token: RefreshTokenEntity): Promise<void> {
-    await this.dataSource.getRepository(RefreshTokenEntity).insert(token);
+  /** Inserts in the caller's transaction when given one. */
+  async insert(manager: EntityManager | undefined, token: RefreshTokenEntity): Promise<void> {
+    await (manager ?? this.dataSource.manager).insert(RefreshTokenEntity, token);
   }
 }

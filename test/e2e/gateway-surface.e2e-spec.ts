@@ -92,6 +92,7 @@ describe('the gateway surface', () => {
       checks: {
         kafka: 'up',
         replies: 'up',
+        revocations: 'up',
         directory: 'up',
         venues: 'up',
         'employment-aid': 'up',

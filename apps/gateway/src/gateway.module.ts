@@ -6,6 +6,7 @@ import { MeController } from './accounts/me.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
+import { SessionRevocations } from './auth/session-revocations.js';
 import { CalendarGatewayModule } from './calendar/calendar-gateway.module.js';
 import { GatewayConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
@@ -48,6 +49,7 @@ export class GatewayModule {
       providers: [
         { provide: GatewayConfig, useValue: config },
         HealthService,
+        SessionRevocations,
         JwtStrategy,
         // Order matters: authenticate first, then count against the rate limit.
         { provide: APP_GUARD, useClass: JwtAuthGuard },

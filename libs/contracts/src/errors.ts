@@ -11,7 +11,6 @@ import { QuotasErrorCodes } from './quotas/errors.js';
 /** Error codes the directory service raises, with the kind the gateway maps to a status. */
 export const DirectoryErrorCodes = {
   INVALID_CREDENTIALS: 'unauthenticated',
-  ACCOUNT_LOCKED: 'locked',
   EMAIL_TAKEN: 'conflict',
   ROLE_NOT_ALLOWED: 'invalid',
   INVALID_REFRESH_TOKEN: 'unauthenticated',
@@ -22,6 +21,11 @@ export const DirectoryErrorCodes = {
   INVALID_ORGANISATION_HIERARCHY: 'invalid',
   /** A roster student has at most one account. */
   STUDENT_ACCOUNT_EXISTS: 'conflict',
+  // Security hardening (issue 12): region checks of the organisation tree.
+  /** A child organisation's region code lies outside its parent's region. */
+  REGION_OUTSIDE_PARENT: 'invalid',
+  /** A bureau's region code is not of its level (a county bureau with a city code). */
+  REGION_LEVEL_MISMATCH: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 /** Every code any service may send back, so the gateway knows the status of each. */

@@ -44,6 +44,8 @@ export const Topics = {
   events: {
     accountCreated: 'directory.account.created.v1',
     organisationCreated: 'directory.organisation.created.v1',
+    /** A login (refresh-token family) was revoked: its access tokens stop working at once. */
+    sessionRevoked: 'directory.session.revoked.v1',
     ...CalendarEventTopics,
     ...RosterEventTopics,
     ...VenuesEventTopics,

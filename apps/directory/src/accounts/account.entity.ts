@@ -27,11 +27,4 @@ export class AccountEntity {
 
   @Column({ type: 'datetime', precision: 3, name: 'created_at' })
   createdAt!: Date;
-
-  /** Wrong passwords in a row; reset by a successful login or an unlock. */
-  @Column({ type: 'int', name: 'failed_login_count', default: 0 })
-  failedLoginCount!: number;
-
-  @Column({ type: 'datetime', precision: 3, name: 'locked_until', nullable: true })
-  lockedUntil!: Date | null;
 }

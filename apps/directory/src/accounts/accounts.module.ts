@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthController } from '../auth/auth.controller.js';
 import { AuthService } from '../auth/auth.service.js';
+import { LoginFailuresRepository } from '../auth/login-failures.repository.js';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository.js';
 import { DirectoryConfig } from '../config.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -21,7 +22,13 @@ import { AccountsService } from './accounts.service.js';
     }),
   ],
   controllers: [AuthController, AccountsController],
-  providers: [AccountsRepository, RefreshTokensRepository, AccountsService, AuthService],
+  providers: [
+    AccountsRepository,
+    RefreshTokensRepository,
+    LoginFailuresRepository,
+    AccountsService,
+    AuthService,
+  ],
   exports: [AccountsRepository, AccountsService],
 })
 export class AccountsModule {}

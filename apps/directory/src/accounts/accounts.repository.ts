@@ -58,34 +58,6 @@ export class AccountsRepository {
     await manager.insert(AccountEntity, account);
   }
 
-  /**
-   * Counts a wrong password in one statement, so concurrent attempts all count; locks the
-   * account when the count reaches the threshold. Returns the lock's end, if now locked.
-   */
-  async recordFailedLogin(
-    id: string,
-    threshold: number,
-    lockMinutes: number,
-  ): Promise<Date | null> {
-    // locked_until is assigned first: MySQL evaluates assignments left to right.
-    await this.dataSource.query(
-      `UPDATE accounts
-         SET locked_until = CASE WHEN failed_login_count + 1 >= ? THEN DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ? MINUTE) ELSE locked_until END,
-             failed_login_count = failed_login_count + 1
-       WHERE id = ?`,
-      [threshold, lockMinutes, id],
-    );
-    const account = await this.findById(id);
-    return account?.lockedUntil ?? null;
-  }
-
-  async clearFailedLogins(id: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE accounts SET failed_login_count = 0, locked_until = NULL WHERE id = ?',
-      [id],
-    );
-  }
-
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }

@@ -15,6 +15,7 @@ import {
 import { isDuplicateKeyError } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { AccessScope } from '../organisations/access-scope.js';
+import { LoginFailuresRepository } from '../auth/login-failures.repository.js';
 import { AccountEntity } from './account.entity.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { StudentsRepository } from '../roster/students/students.repository.js';
@@ -47,9 +48,11 @@ const ORGANISATION_KIND_OF_ROLE: Record<Role, OrganisationKind | null> = {
   graduate: 'university',
 };
 
-export function toAccountView(account: AccountEntity, now = new Date()): AccountView {
-  const locked =
-    account.lockedUntil && account.lockedUntil > now ? account.lockedUntil.toISOString() : null;
+/** `lockedUntil`: the latest running lock of any client address (see LoginFailuresRepository). */
+export function toAccountView(
+  account: AccountEntity,
+  lockedUntil: Date | null = null,
+): AccountView {
   return {
     id: account.id,
     email: account.email,
@@ -58,7 +61,7 @@ export function toAccountView(account: AccountEntity, now = new Date()): Account
     organisationId: account.organisationId,
     studentId: account.studentId,
     createdAt: account.createdAt.toISOString(),
-    lockedUntil: locked,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
   };
 }
 
@@ -70,12 +73,19 @@ export class AccountsService {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly students: StudentsRepository,
+    private readonly loginFailures: LoginFailuresRepository,
   ) {}
+
+  /** The view of one account, with the lock an admin may lift. */
+  private async viewOf(account: AccountEntity): Promise<AccountView> {
+    const locks = await this.loginFailures.activeLocks([account.id]);
+    return toAccountView(account, locks.get(account.id) ?? null);
+  }
 
   async getMe(accountId: string): Promise<AccountView> {
     const account = await this.accounts.findById(accountId);
     if (!account) throw accountNotFound(accountId);
-    return toAccountView(account);
+    return this.viewOf(account);
   }
 
   /** An admin creates an account for an organisation inside its subtree. */
@@ -130,8 +140,9 @@ export class AccountsService {
       query.page,
       query.pageSize,
     );
+    const locks = await this.loginFailures.activeLocks(rows.map((a) => a.id));
     return {
-      items: rows.map((a) => toAccountView(a)),
+      items: rows.map((a) => toAccountView(a, locks.get(a.id) ?? null)),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -139,17 +150,17 @@ export class AccountsService {
   }
 
   async get(actor: Actor, accountId: string): Promise<AccountView> {
-    return toAccountView(await this.accountInScope(actor, accountId));
+    return this.viewOf(await this.accountInScope(actor, accountId));
   }
 
-  /** An admin lifts a lock before it ends. */
+  /** An admin lifts the locks of every client address before they end, and resets the counts. */
   async unlock(actor: Actor, accountId: string): Promise<AccountView> {
     const account = await this.accountInScope(actor, accountId);
     if (account.organisationId)
       await this.scope.administeredOrganisation(actor, account.organisationId);
     else if (actor.role !== 'platform_admin') throw accountNotFound(accountId);
-    await this.accounts.clearFailedLogins(account.id);
-    return toAccountView({ ...account, failedLoginCount: 0, lockedUntil: null });
+    await this.loginFailures.clearAll(account.id);
+    return toAccountView(account);
   }
 
   /** Creates an account and its `account.created` event in one transaction. */
@@ -163,8 +174,6 @@ export class AccountsService {
       organisationId: input.organisationId,
       studentId: input.studentId ?? null,
       createdAt: new Date(),
-      failedLoginCount: 0,
-      lockedUntil: null,
     };
     try {
       await this.accounts.transaction(async (manager) => {

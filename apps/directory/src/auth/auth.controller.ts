@@ -6,6 +6,7 @@ import {
   RefreshCommand,
   Topics,
   type LoginReply,
+  type LogoutReply,
 } from '@app/contracts';
 import { AuthService } from './auth.service.js';
 
@@ -15,7 +16,7 @@ export class AuthController {
 
   @MessagePattern(Topics.directory.login)
   login(@Payload() command: LoginCommand): Promise<LoginReply> {
-    return this.auth.login(command.email, command.password);
+    return this.auth.login(command.email, command.password, command.clientAddress);
   }
 
   @MessagePattern(Topics.directory.refresh)
@@ -24,8 +25,7 @@ export class AuthController {
   }
 
   @MessagePattern(Topics.directory.logout)
-  async logout(@Payload() command: LogoutCommand): Promise<{ revoked: true }> {
-    await this.auth.logout(command.actor, command.refreshToken);
-    return { revoked: true };
+  logout(@Payload() command: LogoutCommand): Promise<LogoutReply> {
+    return this.auth.logout(command.actor, command.refreshToken);
   }
 }

@@ -2,19 +2,29 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
-import type { AccessTokenClaims, Actor, LoginReply } from '@app/contracts';
+import {
+  Topics,
+  type AccessTokenClaims,
+  type Actor,
+  type LoginReply,
+  type LogoutReply,
+  type SessionRevokedPayload,
+} from '@app/contracts';
 import { AppError } from '@app/errors';
+import { OutboxRelay, OutboxWriter } from '@app/messaging';
+import type { EntityManager } from 'typeorm';
 import type { AccountEntity } from '../accounts/account.entity.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { DirectoryConfig } from '../config.js';
+import { clientKeyOf } from './client-key.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+
+/** Where logins come from when the caller names no address: one shared bucket. */
+const UNKNOWN_ADDRESS = 'unknown';
 
 const invalidCredentials = (): AppError =>
   new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Email or password is wrong');
-const accountLocked = (until: Date): AppError =>
-  new AppError('ACCOUNT_LOCKED', 'locked', 'Too many wrong passwords: the account is locked', {
-    lockedUntil: until.toISOString(),
-  });
 const invalidRefreshToken = (): AppError =>
   new AppError(
     'INVALID_REFRESH_TOKEN',
@@ -32,27 +42,43 @@ export class AuthService {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly loginFailures: LoginFailuresRepository,
     private readonly jwt: JwtService,
     @Inject(DirectoryConfig) private readonly config: DirectoryConfig,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginReply> {
+  /**
+   * Checks a password. A wrong password, an unknown email and a locked-out address all get
+   * the same 401 INVALID_CREDENTIALS after the same work (one argon2 verify), so nobody
+   * learns which emails exist or that an address is locked. Wrong passwords are counted per
+   * account and client address (an IPv6 client by its /64, see clientKeyOf): an attacker
+   * locks out only its own address.
+   */
+  async login(
+    email: string,
+    password: string,
+    clientAddress: string = UNKNOWN_ADDRESS,
+  ): Promise<LoginReply> {
+    const client = clientKeyOf(clientAddress);
     const account = await this.accounts.findByEmail(email);
-    const now = new Date();
-    if (account?.lockedUntil && account.lockedUntil > now) throw accountLocked(account.lockedUntil);
-    const hash = account?.passwordHash ?? (await this.dummyHash);
-    const passwordMatches = await argon2.verify(hash, password);
+    const [passwordMatches, failures] = await Promise.all([
+      argon2.verify(account?.passwordHash ?? (await this.dummyHash), password),
+      account ? this.loginFailures.find(account.id, client) : Promise.resolve(null),
+    ]);
     if (!account) throw invalidCredentials();
+    if (failures?.lockedUntil && failures.lockedUntil > new Date()) throw invalidCredentials();
     if (!passwordMatches) {
-      await this.accounts.recordFailedLogin(
+      await this.loginFailures.recordFailure(
         account.id,
+        client,
         this.config.LOCKOUT_THRESHOLD,
         this.config.LOCKOUT_MINUTES,
       );
       throw invalidCredentials();
     }
-    if (account.failedLoginCount > 0 || account.lockedUntil)
-      await this.accounts.clearFailedLogins(account.id);
+    if (failures) await this.loginFailures.clear(account.id, client);
     return this.issueTokens(account, randomUUID());
   }
 
@@ -67,45 +93,88 @@ export class AuthService {
       if (!row || !timingSafeEqual(Buffer.from(row.secretHash), Buffer.from(sha256(secret))))
         return 'invalid' as const;
       if (row.usedAt || row.revokedAt) {
-        await this.refreshTokens.revokeFamily(manager, row.familyId);
+        await this.revokeSession(manager, row.familyId, row.accountId);
         return 'reused' as const;
       }
       if (row.expiresAt <= new Date()) return 'invalid' as const;
+      // No lockout check: a lock stops password guessing from an address, and a refresh
+      // token cannot be guessed (locking it out would let anyone end anyone's session).
+      const account = await this.accounts.findById(row.accountId);
+      if (!account) return 'invalid' as const;
       await this.refreshTokens.markUsed(manager, row.id);
-      return row;
+      // The next token joins the family before the lock is released: a revocation of the
+      // family waiting for this lock then revokes it too, instead of missing it.
+      return this.issueTokens(account, row.familyId, manager);
     });
     if (outcome === 'invalid') throw invalidRefreshToken();
     if (outcome === 'reused') {
+      this.relay.wake();
       throw new AppError(
         'REFRESH_TOKEN_REUSED',
         'unauthenticated',
         'This refresh token was already used; log in again',
       );
     }
-    const account = await this.accounts.findById(outcome.accountId);
-    if (!account) throw invalidRefreshToken();
-    if (account.lockedUntil && account.lockedUntil > new Date())
-      throw accountLocked(account.lockedUntil);
-    return this.issueTokens(account, outcome.familyId);
+    return outcome;
   }
 
-  /** Revokes the refresh token and all tokens of its family. Idempotent. */
-  async logout(actor: Actor, refreshToken: string): Promise<void> {
+  /**
+   * Revokes the refresh token and all tokens of its family, and publishes the session's
+   * revocation so that gateways refuse its access tokens at once. Idempotent.
+   */
+  async logout(actor: Actor, refreshToken: string): Promise<LogoutReply> {
     const [id, secret] = refreshToken.split('.') as [string, string];
-    await this.refreshTokens.transaction(async (manager) => {
+    const revoked = await this.refreshTokens.transaction(async (manager) => {
       const row = await this.refreshTokens.lockById(manager, id);
       const valid = row && row.accountId === actor.accountId && row.secretHash === sha256(secret);
       if (!valid) throw invalidRefreshToken();
-      await this.refreshTokens.revokeFamily(manager, row.familyId);
+      return this.revokeSession(manager, row.familyId, row.accountId);
     });
+    this.relay.wake();
+    return { revoked: true, sessionId: revoked.sessionId, expiresAt: revoked.expiresAt };
   }
 
-  private async issueTokens(account: AccountEntity, familyId: string): Promise<LoginReply> {
+  /**
+   * Revokes a refresh-token family and, in the same transaction, writes the
+   * `session.revoked` event (only when something was still live: a repeat publishes nothing).
+   * Its access tokens were all issued before now, so none outlives now + their lifetime.
+   */
+  private async revokeSession(
+    manager: EntityManager,
+    sessionId: string,
+    accountId: string,
+  ): Promise<SessionRevokedPayload> {
+    const now = new Date();
+    const revocation: SessionRevokedPayload = {
+      sessionId,
+      accountId,
+      revokedAt: now.toISOString(),
+      expiresAt: new Date(
+        now.getTime() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+      ).toISOString(),
+    };
+    const revokedTokens = await this.refreshTokens.revokeFamily(manager, sessionId);
+    if (revokedTokens > 0) {
+      await this.outbox.append(manager, {
+        topic: Topics.events.sessionRevoked,
+        key: sessionId,
+        payload: revocation,
+      });
+    }
+    return revocation;
+  }
+
+  private async issueTokens(
+    account: AccountEntity,
+    familyId: string,
+    manager?: EntityManager,
+  ): Promise<LoginReply> {
     const claims: AccessTokenClaims = {
       sub: account.id,
       role: account.role,
       org: account.organisationId,
       stu: account.studentId,
+      sid: familyId,
     };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
@@ -113,7 +182,7 @@ export class AuthService {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
-    await this.refreshTokens.insert({
+    await this.refreshTokens.insert(manager, {
       id,
       accountId: account.id,
       familyId,

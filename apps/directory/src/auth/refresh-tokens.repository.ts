@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { withDbRetry } from '@app/database';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
 @Injectable()
 export class RefreshTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * A transaction, tried again on a deadlock: a refresh inserting the family's next token
+   * and a revocation of that family (reuse, logout) can deadlock on the family index's gap
+   * locks; whichever is retried then sees what the other committed.
+   */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return withDbRetry(() => this.dataSource.transaction(work));
   }
 
   /** Locks the row, so two uses of one token at the same moment are seen one after the other. */
@@ -24,16 +30,19 @@ export class RefreshTokensRepository {
     await manager.update(RefreshTokenEntity, { id }, { usedAt: new Date() });
   }
 
-  async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager
+  /** Revokes every token of the family not yet revoked; returns how many it revoked. */
+  async revokeFamily(manager: EntityManager, familyId: string): Promise<number> {
+    const result = await manager
       .createQueryBuilder()
       .update(RefreshTokenEntity)
       .set({ revokedAt: new Date() })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
       .execute();
+    return result.affected ?? 0;
   }
 
-  async insert(token: RefreshTokenEntity): Promise<void> {
-    await this.dataSource.getRepository(RefreshTokenEntity).insert(token);
+  /** Inserts in the caller's transaction when given one. */
+  async insert(manager: EntityManager | undefined, token: RefreshTokenEntity): Promise<void> {
+    await (manager ?? this.dataSource.manager).insert(RefreshTokenEntity, token);
   }
 }

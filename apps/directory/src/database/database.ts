@@ -15,6 +15,8 @@ import { CreateOrganisations1764300000200 } from './migrations/1764300000200-Cre
 import { LockoutAndRefreshTokens1764300000300 } from './migrations/1764300000300-LockoutAndRefreshTokens.js';
 import { LinkStudentAccounts1764300000400 } from './migrations/1764300000400-LinkStudentAccounts.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { LoginFailureEntity } from '../auth/login-failure.entity.js';
+import { LoginFailuresPerAddress1765130000100 } from './migrations/1765130000100-LoginFailuresPerAddress.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob.
@@ -30,6 +32,7 @@ export function directoryDatabase(
     entities: [
       AccountEntity,
       RefreshTokenEntity,
+      LoginFailureEntity,
       OrganisationEntity,
       OutboxEventEntity,
       ProcessedEventEntity,
@@ -45,6 +48,7 @@ export function directoryDatabase(
       ...rosterMigrations,
       // After the roster: it names a student.
       LinkStudentAccounts1764300000400,
+      LoginFailuresPerAddress1765130000100,
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ADMIN_ROLES, type Actor } from '@app/contracts';
+import { ADMIN_ROLES, type Actor, type BureauLevel } from '@app/contracts';
 import { AppError } from '@app/errors';
 import type { OrganisationEntity } from './organisation.entity.js';
 import { OrganisationsRepository } from './organisations.repository.js';
@@ -34,6 +34,17 @@ export function regionCovers(regionCode: string, areaCode: string): boolean {
   if (regionCode.endsWith('0000')) return areaCode.startsWith(regionCode.slice(0, 2));
   if (regionCode.endsWith('00')) return areaCode.startsWith(regionCode.slice(0, 4));
   return areaCode === regionCode;
+}
+
+/**
+ * The level of a 6-digit GB/T 2260 region code: `PP0000` a province, `PPCC00` a city,
+ * `PPCCDD` a county; null for a code that is none of them (`00xxxx`).
+ */
+export function regionLevelOf(regionCode: string): BureauLevel | null {
+  if (!/^\d{6}$/.test(regionCode) || regionCode.startsWith('00')) return null;
+  if (regionCode.endsWith('0000')) return 'province';
+  if (regionCode.endsWith('00')) return 'city';
+  return 'county';
 }
 
 /**

@@ -10,9 +10,14 @@ import {
 } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
-import { AccessScope } from './access-scope.js';
+import { AccessScope, regionCovers, regionLevelOf } from './access-scope.js';
 import { OrganisationEntity } from './organisation.entity.js';
-import { invalidHierarchy, parentNotFound } from './organisations.errors.js';
+import {
+  invalidHierarchy,
+  parentNotFound,
+  regionLevelMismatch,
+  regionOutsideParent,
+} from './organisations.errors.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 
 const LEVEL_RANK = { province: 0, city: 1, county: 2 } as const;
@@ -30,6 +35,26 @@ export function toOrganisationView(o: OrganisationEntity): OrganisationView {
     careerCentreName: o.careerCentreName,
     createdAt: o.createdAt.toISOString(),
   };
+}
+
+/**
+ * What an organisation's region code must satisfy, since scopes by area (calendars, quotas,
+ * films, study-tour bases) trust it: a bureau's code is of its own level, and every child's
+ * region lies inside its parent's. Without this a city bureau could create a "county" bureau
+ * with its province's code, and an admin of it would manage the whole province's areas.
+ */
+export function assertRegionFits(
+  child: Pick<CreateOrganisationCommand, 'kind' | 'regionCode' | 'level'>,
+  parent: Pick<OrganisationEntity, 'regionCode'> | null,
+): void {
+  if (parent && !regionCovers(parent.regionCode, child.regionCode)) {
+    throw regionOutsideParent(child.regionCode, parent.regionCode);
+  }
+  if (child.kind === 'bureau' && child.level) {
+    const codeLevel = regionLevelOf(child.regionCode);
+    if (codeLevel !== child.level)
+      throw regionLevelMismatch(child.regionCode, child.level, codeLevel);
+  }
 }
 
 @Injectable()
@@ -69,6 +94,7 @@ export class OrganisationsService {
         );
       }
     }
+    assertRegionFits(command, parent);
     const id = randomUUID();
     const organisation: OrganisationEntity = {
       id,

@@ -82,7 +82,8 @@ export class AccountsController {
   @HttpCode(200)
   @ApiOkResponse({
     type: AccountResponseDto,
-    description: 'The lock is lifted and the count of wrong passwords reset',
+    description:
+      'The locks of every client address are lifted and their counts of wrong passwords reset',
   })
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: not an administrator' })
   @ApiResponse({

@@ -32,7 +32,8 @@ export class AccountResponseDto {
     nullable: true,
     type: String,
     example: null,
-    description: 'Set while locked after wrong passwords',
+    description:
+      'Until when a client address is locked out after 5 wrong passwords (the latest such lock); other addresses can still sign in',
   })
   lockedUntil!: string | null;
 }

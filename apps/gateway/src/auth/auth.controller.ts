@@ -1,7 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse } from '@nestjs/swagger';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Topics, type AccessTokenClaims, type LoginReply } from '@app/contracts';
+import type { Request } from 'express';
+import {
+  Topics,
+  type AccessTokenClaims,
+  type LoginCommand,
+  type LoginReply,
+  type LogoutReply,
+} from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { RateLimit } from '../http/rate-limit.guard.js';
@@ -9,11 +16,15 @@ import { actorOf } from './actor.js';
 import { LoginRequestDto, LoginResponseDto, RefreshTokenDto } from './auth.dto.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { Public } from './public.decorator.js';
+import { SessionRevocations } from './session-revocations.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
   @Public()
   @Post('login')
@@ -25,15 +36,18 @@ export class AuthController {
     type: ErrorBodyDto,
     description: 'VALIDATION_FAILED: malformed body',
   })
-  @ApiResponse({ status: 401, type: ErrorBodyDto, description: 'INVALID_CREDENTIALS' })
   @ApiResponse({
-    status: 423,
+    status: 401,
     type: ErrorBodyDto,
-    description: 'ACCOUNT_LOCKED after 5 wrong passwords in a row',
+    description:
+      'INVALID_CREDENTIALS: wrong password, unknown email, or this client address locked out of the account after 5 wrong passwords (all three answer alike)',
   })
   @ApiResponse({ status: 429, type: ErrorBodyDto, description: 'RATE_LIMITED' })
-  login(@Body() body: LoginRequestDto): Promise<LoginReply> {
-    return this.rpc.send<LoginReply>(Topics.directory.login, body);
+  login(@Body() body: LoginRequestDto, @Req() request: Request): Promise<LoginReply> {
+    // Wrong passwords count per account and client address (req.ip, as the trusted-proxy
+    // setting makes it), so an attacker's failures never lock the owner out elsewhere.
+    const command: LoginCommand = { ...body, clientAddress: request.ip?.slice(0, 64) };
+    return this.rpc.send<LoginReply>(Topics.directory.login, command);
   }
 
   @Public()
@@ -57,7 +71,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({
-    description: 'The refresh token and every token rotated from it are revoked',
+    description:
+      'The refresh token, every token rotated from it and the access tokens of that login are revoked',
   })
   @ApiResponse({
     status: 401,
@@ -68,6 +83,11 @@ export class AuthController {
     @CurrentUser() user: AccessTokenClaims,
     @Body() body: RefreshTokenDto,
   ): Promise<void> {
-    await this.rpc.send(Topics.directory.logout, { ...body, actor: actorOf(user) });
+    const reply = await this.rpc.send<LogoutReply>(Topics.directory.logout, {
+      ...body,
+      actor: actorOf(user),
+    });
+    // At once on this instance; the others learn it from directory.session.revoked.v1.
+    this.revocations.revoke(reply.sessionId, reply.expiresAt);
   }
 }

@@ -4,10 +4,14 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AccessTokenClaims } from '@app/contracts';
 import { GatewayConfig } from '../config.js';
+import { SessionRevocations } from './session-revocations.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(@Inject(GatewayConfig) config: GatewayConfig) {
+  constructor(
+    @Inject(GatewayConfig) config: GatewayConfig,
+    private readonly revocations: SessionRevocations,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
@@ -20,6 +24,16 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(claims: AccessTokenClaims): AccessTokenClaims {
-    return { sub: claims.sub, role: claims.role, org: claims.org, stu: claims.stu ?? null };
+    // A revoked session (logout, reused refresh token) ends its tokens before they expire.
+    if (claims.sid !== undefined && this.revocations.isRevoked(claims.sid)) {
+      throw new Error('session revoked');
+    }
+    return {
+      sub: claims.sub,
+      role: claims.role,
+      org: claims.org,
+      stu: claims.stu ?? null,
+      ...(claims.sid !== undefined ? { sid: claims.sid } : {}),
+    };
   }
 }

@@ -24,7 +24,12 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({
     description: 'Kafka, the reply channel and every service answer',
-    schema: { example: { ready: true, checks: { kafka: 'up', replies: 'up', directory: 'up' } } },
+    schema: {
+      example: {
+        ready: true,
+        checks: { kafka: 'up', replies: 'up', revocations: 'up', directory: 'up' },
+      },
+    },
   })
   @ApiResponse({
     status: 503,

@@ -4,6 +4,7 @@ import { SERVICE_PINGS, type PingReply } from '@app/contracts';
 import { kafkaOf } from '@app/config';
 import { AppError } from '@app/errors';
 import { createKafka, RpcClient } from '@app/messaging';
+import { SessionRevocations } from '../auth/session-revocations.js';
 import { GatewayConfig } from '../config.js';
 
 export type CheckState = 'up' | 'down';
@@ -26,6 +27,7 @@ export class HealthService implements OnModuleDestroy {
   constructor(
     private readonly rpc: RpcClient,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async readiness(): Promise<Readiness> {
@@ -39,6 +41,8 @@ export class HealthService implements OnModuleDestroy {
     const checks: Record<string, CheckState> = {
       kafka,
       replies: this.rpc.isReady() ? 'up' : 'down',
+      // Not ready before every revoked session is known, or a logged-out token would pass.
+      revocations: this.revocations.isCaughtUp() ? 'up' : 'down',
     };
     SERVICE_PINGS.forEach((s, i) => (checks[s.name] = services[i]!));
     return { ready: Object.values(checks).every((c) => c === 'up'), checks };

@@ -30,7 +30,8 @@ export class OrganisationsController {
   @ApiResponse({
     status: 400,
     type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED or INVALID_ORGANISATION_HIERARCHY',
+    description:
+      'VALIDATION_FAILED, INVALID_ORGANISATION_HIERARCHY, REGION_OUTSIDE_PARENT (the region code lies outside the parent bureau’s region) or REGION_LEVEL_MISMATCH (a bureau’s code is not of its level)',
   })
   @ApiResponse({
     status: 403,

@@ -3,6 +3,7 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -87,4 +88,20 @@ export class CalendarChangedEnvelope extends EventEnvelopeFields {
   @ValidateNested()
   @Type(() => CalendarChangedEventPayload)
   payload!: CalendarChangedEventPayload;
+}
+
+/**
+ * `directory.session.revoked.v1`, keyed by session id: a logout or a reused refresh token
+ * revoked a login. Each gateway keeps the id until `expiresAt` (when every access token of
+ * the session has expired anyway) and refuses tokens whose `sid` it holds.
+ */
+export class SessionRevokedPayload {
+  @IsUUID() sessionId!: string;
+  @IsUUID() accountId!: string;
+  @IsISO8601() revokedAt!: string;
+  @IsISO8601() expiresAt!: string;
+}
+
+export class SessionRevokedEnvelope extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => SessionRevokedPayload) payload!: SessionRevokedPayload;
 }

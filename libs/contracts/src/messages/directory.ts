@@ -27,6 +27,15 @@ export class LoginCommand {
   @IsNotEmpty()
   @MaxLength(200)
   password!: string;
+
+  /**
+   * The caller's address as the gateway sees it: wrong passwords are counted per account
+   * and address, so failures from one address never lock the owner out from another.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  clientAddress?: string;
 }
 
 export interface LoginReply {
@@ -50,6 +59,15 @@ export class LogoutCommand extends ActorMessage {
   @IsString()
   @Matches(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/, { message: 'refreshToken is malformed' })
   refreshToken!: string;
+}
+
+/** The reply to a logout: the revoked session, and until when its access tokens could live. */
+export interface LogoutReply {
+  revoked: true;
+  /** The `sid` claim of the session's access tokens (the refresh-token family). */
+  sessionId: string;
+  /** No access token of the session lives past this instant. */
+  expiresAt: string;
 }
 
 /** `directory.accounts.create`: an admin creates an account inside its own subtree. */
@@ -112,7 +130,7 @@ export interface AccountView {
   /** A student account's roster student, if linked. */
   studentId: string | null;
   createdAt: string;
-  /** Set while the account is locked after too many wrong passwords. */
+  /** The latest running lock of a client address after too many wrong passwords, if any. */
   lockedUntil: string | null;
 }
 
@@ -136,4 +154,9 @@ export interface AccessTokenClaims {
   org: string | null;
   /** A student account's roster student, if linked (absent in older tokens). */
   stu?: string | null;
+  /**
+   * The session (refresh-token family) the token belongs to: revoking it ends the token at
+   * once. Absent in tokens minted outside a login (tests), which then cannot be revoked.
+   */
+  sid?: string;
 }

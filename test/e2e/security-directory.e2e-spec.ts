@@ -55,7 +55,7 @@ describe('security: organisation regions, lockout, revocation and 401 bodies', (
 
   beforeAll(async () => {
     suite = await startSuite({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    recorder = await new TopicRecorder(createKafka(testEnv.brokers, `it-security-${run}`), [
+    recorder = await new TopicRecorder(createKafka(testEnv.kafka, `it-security-${run}`), [
       Topics.events.sessionRevoked,
     ]).start();
     for (const [who, email] of [

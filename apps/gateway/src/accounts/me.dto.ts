@@ -5,7 +5,7 @@ export class AccountResponseDto {
   @ApiProperty({ example: '3f0e0a57-3c1e-4a4b-9d7e-2b8d4f8a6c11' })
   id!: string;
 
-  @ApiProperty({ example: 'admin@studentpass.local' })
+  @ApiProperty({ example: 'teacher@school.example' })
   email!: string;
 
   @ApiProperty({ example: 'Demo platform admin' })

@@ -2,12 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export class LoginRequestDto {
-  @ApiProperty({ example: 'admin@studentpass.local', maxLength: 254 })
+  @ApiProperty({ example: 'teacher@school.example', maxLength: 254 })
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'Demo-Admin-2026!', maxLength: 200 })
+  // Never a demo account's password: /docs is published as it is (docs/security.md).
+  @ApiProperty({ example: 'correct-Horse-battery-7', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -9,7 +9,7 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Consumer } from 'kafkajs';
-import { brokersOf } from '@app/config';
+import { kafkaOf } from '@app/config';
 import { SessionRevokedEnvelope, Topics } from '@app/contracts';
 import { createKafka } from '@app/messaging';
 import { GatewayConfig } from '../config.js';
@@ -64,7 +64,7 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const topic = Topics.events.sessionRevoked;
-    const kafka = createKafka(brokersOf(this.config), 'gateway-revocations');
+    const kafka = createKafka(kafkaOf(this.config, 'gateway'), 'gateway-revocations');
     const admin = kafka.admin();
     await admin.connect();
     try {

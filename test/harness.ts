@@ -111,3 +111,20 @@ export async function loginAsDemoAdmin(suite: Suite): Promise<string> {
   const res = await suite.http().post('/auth/login').send(DEMO).expect(200);
   return (res.body as { accessToken: string }).accessToken;
 }
+
+/**
+ * Retries a venue booking while the roster events are still on their way to the venues
+ * service (its own copy of the roster): until it answers anything but STUDENTS_NOT_IN_SCHOOL.
+ */
+export function untilRosterKnown<T extends { body: { code?: string } }>(
+  attempt: () => Promise<T>,
+  what = 'the roster to reach the venues service',
+): Promise<T> {
+  return waitFor(
+    async () => {
+      const res = await attempt();
+      return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? undefined : res;
+    },
+    { timeoutMs: 90_000, intervalMs: 300, what },
+  );
+}

@@ -8,7 +8,7 @@ import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
 import { signAccessToken, testAppEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, type Suite, untilRosterKnown } from '../harness.js';
 
 /**
  * Security of the venues service (issue 12), through the gateway on real Kafka and MySQL:
@@ -98,16 +98,6 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
       .set(as(who))
       .send(body)
       .then((res) => ({ status: res.status, body: res.body as Answer['body'] }));
-
-  /** Retried while the roster events are on their way to the venues service. */
-  const untilRosterKnown = (attempt: () => Promise<Answer>, what: string): Promise<Answer> =>
-    waitFor(
-      async () => {
-        const res = await attempt();
-        return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? undefined : res;
-      },
-      { timeoutMs: 90_000, intervalMs: 300, what },
-    );
 
   /** Places and bookings of a slot, straight from the venues database. */
   const slotState = async (slotId: string) => {

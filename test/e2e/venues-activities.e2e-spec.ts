@@ -15,7 +15,7 @@ import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
 import { signAccessToken, testAppEnv, testEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, untilRosterKnown, type Suite } from '../harness.js';
 
 /**
  * Activities at a venue through the gateway: a test museum (a free category) and a science
@@ -75,18 +75,6 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
         ...body,
       })
       .then((res) => ({ status: res.status, body: res.body as Record<string, unknown> }));
-
-  /** Retried while the roster events are still on their way to the venues service. */
-  const untilRosterKnown = <T extends { body: { code?: string } }>(
-    attempt: () => Promise<T>,
-  ): Promise<T> =>
-    waitFor(
-      async () => {
-        const res = await attempt();
-        return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? undefined : res;
-      },
-      { timeoutMs: 90_000, intervalMs: 300, what: 'the roster to reach the venues service' },
-    );
 
   const activityOf = async (id: string): Promise<ActivityView> =>
     (await suite.http().get(`/activities/${id}`).set(as('teacher')).expect(200))

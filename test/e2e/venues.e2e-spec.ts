@@ -15,7 +15,7 @@ import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
 import { signAccessToken, testAppEnv, testEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, untilRosterKnown, type Suite } from '../harness.js';
 
 /**
  * Venues through the gateway: a test museum in its own area (370190, under the demo Jinan
@@ -85,18 +85,6 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       .expect(200);
     return res.body as SlotView[];
   };
-
-  /** Retried while the roster events are still on their way to the venues service. */
-  const untilRosterKnown = <T extends { body: { code?: string } }>(
-    attempt: () => Promise<T>,
-  ): Promise<T> =>
-    waitFor(
-      async () => {
-        const res = await attempt();
-        return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? undefined : res;
-      },
-      { timeoutMs: 90_000, intervalMs: 300, what: 'the roster to reach the venues service' },
-    );
 
   const visitEvents = (topic: string, bookingId: string, count = 1) =>
     recorder.waitForCount((m: RecordedMessage) => m.topic === topic && m.key === bookingId, count);

@@ -80,7 +80,9 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     services,
     directoryConfig,
     gatewayConfig,
-    http: () => request(gateway.getHttpServer()),
+    // English, so that specs can read the services' messages; Chinese, the default, is
+    // tested on its own (security-input.e2e-spec.ts).
+    http: () => request.agent(gateway.getHttpServer()).set('accept-language', 'en'),
     clockOf: (service) => timed[service].get(Clock),
     async stopDirectory() {
       await suite.directory?.close();

@@ -97,6 +97,39 @@ describe('hostile input at the gateway (limits, timeouts, control characters, pr
     await suite?.close();
   });
 
+  describe('error messages in the language asked for', () => {
+    it('tells errors in Chinese by default, in English on Accept-Language: en, with the same code and details', async () => {
+      const server = suite.gateway.getHttpServer();
+      const body = { email: 'nobody@example.org', password: 'Wrong-Password-1' };
+      const chinese = await request(server).post('/auth/login').send(body).expect(401);
+      expect(chinese.headers['content-language']).toBe('zh-CN');
+      expect(chinese.body).toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+        message: '邮箱或密码不正确',
+      });
+
+      const english = await request(server)
+        .post('/auth/login')
+        .set('accept-language', 'en-GB,en;q=0.9,zh;q=0.5')
+        .send(body)
+        .expect(401);
+      expect(english.headers['content-language']).toBe('en');
+      expect(english.body.code).toBe('INVALID_CREDENTIALS');
+      expect(english.body.message).toMatch(/[A-Za-z]/);
+      expect(english.body.message).not.toMatch(/[\u4e00-\u9fff]/);
+
+      const invalid = await request(server)
+        .post('/roster/classes')
+        .set(as('teacher'))
+        .set('accept-language', 'fr-FR, zh-TW;q=0.8')
+        .send({ grade: 'x' })
+        .expect(400);
+      expect(invalid.body.code).toBe('VALIDATION_FAILED');
+      expect(invalid.body.message).toBe('请求中有字段不符合要求，请按提示修改');
+      expect(invalid.body.details.fields.length).toBeGreaterThan(0);
+    });
+  });
+
   describe('size, depth and time limits', () => {
     it('answers JSON nested 2,000 deep with 400 MALFORMED_REQUEST, on login and on a signed-in route', async () => {
       const login = await http()

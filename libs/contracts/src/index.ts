@@ -14,3 +14,4 @@ export * from './screenings/index.js';
 export * from './study-tours/index.js';
 export * from './quotas/index.js';
 export * from './text-safety.js';
+export * from './error-messages.js';

@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { errorLanguageOf, errorMessageOf } from '@app/contracts';
 import { AppError, httpStatusOf, type ErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
 
@@ -27,7 +28,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status === 503 || status === 504) {
       this.logger.warn({ msg: 'upstream failure', status, code: body.code, path: request.path });
     }
-    response.status(status).json({ ...body, requestId: currentRequestId() ?? null });
+    const language = errorLanguageOf(request.headers['accept-language']);
+    response.setHeader('Content-Language', language);
+    response.vary('Accept-Language');
+    response.status(status).json({
+      ...body,
+      message: messageIn(language, body),
+      requestId: currentRequestId() ?? null,
+    });
   }
 
   private toResponse(exception: unknown, request: Request): { status: number; body: ErrorBody } {
@@ -64,6 +72,17 @@ export class HttpErrorFilter implements ExceptionFilter {
     this.logger.error({ msg: 'unexpected error', errorId, path: request.path, err: exception });
     return { status: 500, body: { code: 'INTERNAL', message: 'Internal error', errorId } };
   }
+}
+
+/**
+ * The message in the asked language (Accept-Language, zh-CN by default): Chinese from the
+ * catalogue (`ErrorMessages`); English keeps the service's own text, which names the
+ * specifics, and takes the catalogue's where there is none. `details` are the same in both.
+ */
+function messageIn(language: 'zh-CN' | 'en', body: ErrorBody): string {
+  const catalogued = errorMessageOf(body.code, language);
+  if (language === 'en') return body.message || catalogued || body.code;
+  return catalogued ?? body.message;
 }
 
 /** A body cut off by a parser's limit while it was read (no Content-Length to refuse it by). */

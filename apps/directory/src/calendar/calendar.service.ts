@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   Topics,
+  holidaysByDate,
+  periodsBySchoolYear,
   schoolYearsCovering,
   type CalendarChangedPayload,
   type CalendarDayView,
@@ -31,7 +33,7 @@ import type { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { AccessScope } from '../organisations/access-scope.js';
 import { enclosingAreas } from './area-code.js';
-import { byDate, bySchoolYear, effectiveRecords, resolveDays } from './calendar-days.js';
+import { resolveDays } from './calendar-days.js';
 import {
   holidayImportInvalid,
   holidayNotFound,
@@ -153,7 +155,7 @@ export class CalendarService {
       enclosingAreas(query.areaCode),
       query.schoolYear ? [query.schoolYear] : undefined,
     );
-    const items = effectiveRecords(query.areaCode, rows, bySchoolYear).sort(byStart);
+    const items = periodsBySchoolYear(query.areaCode, rows).sort(byStart);
     return { areaCode: query.areaCode, items: items.map(toTermView) };
   }
 
@@ -211,7 +213,7 @@ export class CalendarService {
       enclosingAreas(query.areaCode),
       query.schoolYear ? [query.schoolYear] : undefined,
     );
-    const items = effectiveRecords(query.areaCode, rows, bySchoolYear).sort(byStart);
+    const items = periodsBySchoolYear(query.areaCode, rows).sort(byStart);
     return { areaCode: query.areaCode, items: items.map(toVacationView) };
   }
 
@@ -258,7 +260,7 @@ export class CalendarService {
       `${query.year}-01-01`,
       `${query.year}-12-31`,
     );
-    const items = effectiveRecords(query.areaCode, rows, byDate);
+    const items = [...holidaysByDate(query.areaCode, rows).values()];
     return { areaCode: query.areaCode, items: items.map(toHolidayView) };
   }
 

@@ -40,7 +40,10 @@ export class HolidaysController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Set one date of an area: a statutory holiday or a make-up working day',
-    description: 'Creates the entry of (areaCode, date), or replaces its kind and name.',
+    description:
+      'Creates the entry of (areaCode, date), or replaces its kind and name. The entry decides ' +
+      'that date for the area and the areas inside it; their other dates keep following the ' +
+      'enclosing areas (the national list is entered at 000000).',
   })
   @ApiOkResponse({ type: HolidayResponseDto })
   @ApiResponse({
@@ -79,7 +82,8 @@ export class HolidaysController {
   @ApiOperation({
     summary: 'The holidays and make-up working days that apply to an area in a year',
     description:
-      'Per date, the entry of the nearest enclosing area that has one; each item names its area.',
+      'Per date, the entry of the nearest enclosing area that has one (a province entry overrides ' +
+      'that date only; other dates come from 000000); each item names its area.',
   })
   @ApiOkResponse({ type: HolidayListDto })
   @ApiResponse({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganisationKind } from '@app/contracts';
+import { holidaysByDate, periodsBySchoolYear, type OrganisationKind } from '@app/contracts';
 import {
   upsertPlacements,
   type RosterPlacement,
@@ -17,7 +17,7 @@ export interface KnownOrganisation {
   regionCode: string;
 }
 
-/** What the calendar of an area says per date, resolved with the directory's area fallback. */
+/** What the calendar of an area says per date, layered like the directory's (layering.ts). */
 export interface AreaCalendar {
   holidays: Map<string, { kind: 'holiday' | 'makeup_workday'; name: string | null }>;
   vacations: { kind: string; startsOn: string; endsOn: string }[];
@@ -128,51 +128,41 @@ export class ReadModelRepository implements RosterReadModelAdapter {
   }
 
   /**
-   * Like the directory: holidays resolve date by date (nearest area with an entry that date);
-   * vacations come whole, per school year, from the nearest area with any for that year.
+   * The calendar of an area from `from` to `to`, layered like the directory's (one rule,
+   * `@app/contracts` layering.ts): holidays per date from the nearest area with an entry
+   * that date; vacations whole, per school year, from the nearest area with any that year.
    */
   async areaCalendar(areaCode: string, from: string, to: string): Promise<AreaCalendar> {
     const areas = enclosingAreas(areaCode);
-    const rank = (area: string): number => areas.indexOf(area);
     const holidayRows: {
-      area_code: string;
-      on_date: string;
+      areaCode: string;
+      date: string;
       kind: 'holiday' | 'makeup_workday';
       name: string | null;
     }[] = await this.dataSource.query(
-      `SELECT area_code, DATE_FORMAT(on_date, '%Y-%m-%d') AS on_date, kind, name FROM area_holidays
-         WHERE area_code IN (?) AND on_date BETWEEN ? AND ?`,
+      `SELECT area_code AS areaCode, DATE_FORMAT(on_date, '%Y-%m-%d') AS date, kind, name
+         FROM area_holidays WHERE area_code IN (?) AND on_date BETWEEN ? AND ?`,
       [areas, from, to],
     );
     const holidays: AreaCalendar['holidays'] = new Map();
-    const holidayRank = new Map<string, number>();
-    for (const row of holidayRows) {
-      const known = holidayRank.get(row.on_date);
-      if (known !== undefined && known <= rank(row.area_code)) continue;
-      holidayRank.set(row.on_date, rank(row.area_code));
-      holidays.set(row.on_date, { kind: row.kind, name: row.name });
+    for (const [date, row] of holidaysByDate(areaCode, holidayRows)) {
+      holidays.set(date, { kind: row.kind, name: row.name });
     }
     const vacationRows: {
-      area_code: string;
-      school_year: string;
+      areaCode: string;
+      schoolYear: string;
       kind: string;
-      starts_on: string;
-      ends_on: string;
+      startsOn: string;
+      endsOn: string;
     }[] = await this.dataSource.query(
-      `SELECT area_code, school_year, kind, DATE_FORMAT(starts_on, '%Y-%m-%d') AS starts_on,
-           DATE_FORMAT(ends_on, '%Y-%m-%d') AS ends_on FROM area_vacations WHERE area_code IN (?)`,
+      `SELECT area_code AS areaCode, school_year AS schoolYear, kind,
+           DATE_FORMAT(starts_on, '%Y-%m-%d') AS startsOn, DATE_FORMAT(ends_on, '%Y-%m-%d') AS endsOn
+         FROM area_vacations WHERE area_code IN (?)`,
       [areas],
     );
-    const nearestPerYear = new Map<string, number>();
-    for (const row of vacationRows) {
-      const best = nearestPerYear.get(row.school_year);
-      if (best === undefined || rank(row.area_code) < best)
-        nearestPerYear.set(row.school_year, rank(row.area_code));
-    }
-    const vacations = vacationRows
-      .filter((row) => nearestPerYear.get(row.school_year) === rank(row.area_code))
-      .filter((row) => row.ends_on >= from && row.starts_on <= to)
-      .map((row) => ({ kind: row.kind, startsOn: row.starts_on, endsOn: row.ends_on }));
+    const vacations = periodsBySchoolYear(areaCode, vacationRows)
+      .filter((row) => row.endsOn >= from && row.startsOn <= to)
+      .map((row) => ({ kind: row.kind, startsOn: row.startsOn, endsOn: row.endsOn }));
     return { holidays, vacations };
   }
 }

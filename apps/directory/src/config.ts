@@ -58,6 +58,18 @@ export class DirectoryConfig extends BaseConfig {
   @MinLength(10)
   DEMO_ADMIN_PASSWORD: string = 'Demo-Admin-2026!';
 
+  /**
+   * The first platform admin of a suite without demo data (production): created at start
+   * while no platform admin exists (`FirstAdmin`). Set both or neither.
+   */
+  @IsOptional()
+  @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
   @IsInt()
   @Min(1)
   @Max(64)

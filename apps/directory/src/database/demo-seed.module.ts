@@ -15,6 +15,7 @@ import { RosterModule } from '../roster/roster.module.js';
 import { StudentsRepository } from '../roster/students/students.repository.js';
 import { StudentsService } from '../roster/students/students.service.js';
 import { seedRosterDemo } from '../roster/roster.seed.js';
+import { FirstAdmin } from './first-admin.js';
 import { seedDemo } from './seed.js';
 
 const DEMO_STUDENT = { email: 'student@studentpass.local', studentNumber: 'LX2026301' };
@@ -75,9 +76,12 @@ class DemoSeed implements OnApplicationBootstrap {
   }
 }
 
-/** Demo data for a newcomer; see README "Demo data". Runs only with SEED_DEMO=true. */
+/**
+ * Demo data for a newcomer (README "Demo data"; only with SEED_DEMO=true), and the first
+ * platform admin of a suite without demo data (BOOTSTRAP_ADMIN_*).
+ */
 @Module({
   imports: [OrganisationsModule, AccountsModule, CalendarModule, RosterModule],
-  providers: [DemoSeed],
+  providers: [DemoSeed, FirstAdmin],
 })
 export class DemoSeedModule {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import {
+  nationalIdCheckCharacter,
   ScreeningsEventTopics,
   StudyToursEventTopics,
   Topics,
@@ -9,6 +10,7 @@ import {
   type ComplianceReportView,
   type ConsistencyReportView,
   type EventEnvelope,
+  type ShortNoticesView,
   type StudentShortPayload,
 } from '@app/contracts';
 import { databaseName } from '@app/database';
@@ -59,6 +61,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
   const tokens: Record<string, string> = {};
   const orgs: Record<string, string> = {};
   const classes: Record<string, string> = {};
+  const classNames: Record<string, string> = {};
   const students: Record<string, string> = {};
   const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
   const http = () => suite.http();
@@ -71,6 +74,8 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     S3: { id: randomUUID(), film: films.F1, date: TERM_ENDS },
     S4: { id: randomUUID(), film: films.F3, date: `${Y + 1}-01-21` },
     S5: { id: randomUUID(), film: films.F3, date: `${Y + 1}-01-10` },
+    /** Booked for a7, shown on the day the absent-mark test calls today. */
+    S6: { id: randomUUID(), film: films.F2, date: `${Y}-12-20` },
   };
   type ScreeningKey = keyof typeof screenings;
   const sent: EventEnvelope[] = [];
@@ -98,20 +103,30 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
   }
 
   let nationalIdCounter = 0;
+  const nationalIdBase = Math.floor(Math.random() * 900);
+  /** Each student's number and national ID, to find them in (or miss them from) a report. */
+  const studentNumbers: Record<string, string> = {};
+  const nationalIds: Record<string, string> = {};
   async function enrol(key: string, staff: string, classKey: string): Promise<void> {
     const n = nationalIdCounter++;
+    const first17 = `${COUNTY_A}20170514${String(nationalIdBase + n).padStart(3, '0')}`;
+    const nationalId = first17 + nationalIdCheckCharacter(first17);
+    const studentNumber = `Q${run.replace(/[^A-Za-z0-9]/g, '').slice(-12)}${n}`.toUpperCase();
     const res = await http()
       .post('/roster/students')
       .set(as(staff))
       .send({
         classId: classes[classKey],
-        studentNumber: `Q${run.replace(/[^A-Za-z0-9]/g, '').slice(-12)}${n}`,
+        studentNumber,
         name: `学生${key}`,
         gender: n % 2 === 0 ? 'male' : 'female',
         dateOfBirth: '2017-05-14',
+        nationalId,
       });
     expect(res.status).toBe(201);
     students[key] = res.body.id;
+    studentNumbers[key] = res.body.studentNumber as string;
+    nationalIds[key] = nationalId;
   }
 
   /** Publishes as the other services' outbox relays do: the envelope as value, CloudEvents headers. */
@@ -321,6 +336,7 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
         .send({ schoolId: orgs[school], schoolYear: rosterYear, grade: 3, name });
       expect(res.status).toBe(201);
       classes[key] = res.body.id;
+      classNames[key] = name;
     }
     for (let i = 1; i <= 9; i++) await enrol(`a${i}`, 'staffA', `a${Math.ceil(i / 3)}`);
     await enrol('b1', 'staffB', 'b1');
@@ -491,6 +507,83 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     expect(a7).toMatchObject({ counted: 0, booked: 0, missing: 2 });
   });
 
+  it('names every listed student (name, student number, class) in JSON, CSV and the standing, never a national ID', async () => {
+    const classOf = (key: string): string => {
+      if (key.startsWith('b')) return classNames.b1;
+      return classNames[`a${Math.ceil(Number(key.slice(1)) / 3)}`];
+    };
+    const expectNamed = (s: { studentId: string } & Record<string, unknown>) => {
+      const key = keyOf(s.studentId);
+      expect({ name: s.name, studentNumber: s.studentNumber, className: s.className }).toEqual({
+        name: `学生${key}`,
+        studentNumber: studentNumbers[key],
+        className: classOf(key),
+      });
+    };
+    const noNationalId = (body: string) => {
+      expect(body).not.toMatch(/nationalId/i);
+      for (const id of Object.values(nationalIds)) {
+        expect(body).not.toContain(id);
+        expect(body).not.toContain(id.slice(-4).padStart(18, '*'));
+      }
+    };
+    // The names come with the roster events through a consumer of their own: wait for them.
+    const res = await waitFor(
+      async () => {
+        const r = await http()
+          .get(`/quotas/reports/compliance?period=${TERM}&list=all&pageSize=100`)
+          .set(as('staffA'));
+        const body = r.body as ComplianceReportView;
+        return r.status === 200 && body.students.every((s) => s.name) ? r : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 300, what: 'the names in the report' },
+    );
+    const all = res.body as ComplianceReportView;
+    expect(all.students).toHaveLength(9);
+    for (const s of all.students) expectNamed(s as unknown as { studentId: string });
+    noNationalId(res.text);
+
+    // The city, for the platform admin: both schools, named.
+    const city = await http()
+      .get(`/quotas/reports/compliance?period=${TERM}&areaCode=${CITY}&list=all&pageSize=100`)
+      .set(as('platform'))
+      .expect(200);
+    expect((city.body as ComplianceReportView).students).toHaveLength(11);
+    for (const s of (city.body as ComplianceReportView).students) {
+      expectNamed(s as unknown as { studentId: string });
+    }
+    noNationalId(city.text);
+
+    const csv = await http()
+      .get(`/quotas/reports/compliance?period=${TERM}&format=csv&list=all&pageSize=100`)
+      .set(as('staffA'))
+      .expect(200);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[3].split(',').slice(0, 3)).toEqual(['studentNumber', 'name', 'className']);
+    const csvRows = lines.slice(4).map((l) => l.split(','));
+    expect(csvRows).toHaveLength(9);
+    for (const row of csvRows) {
+      const key = keyOf(row[8]);
+      expect(row.slice(0, 3)).toEqual([studentNumbers[key], `学生${key}`, classOf(key)]);
+    }
+    noNationalId(csv.text);
+
+    const standing = await http()
+      .get(`/quotas/students/${students.a4}/standing?period=${TERM}`)
+      .set(as('staffA'))
+      .expect(200);
+    expect(standing.body.standings[0]).toMatchObject({
+      studentId: students.a4,
+      name: '学生a4',
+      studentNumber: studentNumbers.a4,
+      className: classNames.a2,
+    });
+    noNationalId(standing.text);
+  });
+
   it('refuses a bad period with 400 and the code that says why', async () => {
     const format = await http().get('/quotas/reports/compliance?period=T1').set(as('staffA'));
     expect(format.status).toBe(400);
@@ -527,11 +620,12 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
     // Once per term: a second pass tells nobody again.
     await jobs.runOnce();
 
+    // On demand after the scheduled check: every one of them was told for this rule and term.
     const res = await http().post('/quotas/short-notices').set(as('staffA')).send({ period: TERM });
     expect(res.status).toBe(202);
-    expect(res.body.published).toBe(6);
-    await waitFor(() => payloads().length >= 12, { timeoutMs: 15_000, what: 'on-demand notices' });
-    expect(payloads().filter((p) => p.trigger === 'on_demand')).toHaveLength(6);
+    expect(res.body).toMatchObject({ published: 0, alreadySent: 6 });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(payloads().filter((p) => p.trigger === 'on_demand')).toHaveLength(0);
     expect(payloads().filter((p) => p.trigger === 'scheduled')).toHaveLength(6);
     const message = recorder.where((m) => m.key === students.a7)[0];
     expect(message.headers.ce_type).toBe(Topics.events.studentShort);
@@ -542,6 +636,48 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       .set(as('staffB'))
       .send({ period: TERM, schoolId: orgs.schoolA });
     expect(elsewhere.status).toBe(404);
+  });
+
+  it('tells a student short on demand once per rule and term: a second request publishes nothing', async () => {
+    // School B has no term ending soon, so the scheduled check told none of its students; its
+    // county has no term of its own for this year, so both count nothing in it: both short.
+    const schoolB = [students.b1, students.b2];
+    const notices = () => recorder.where((m) => schoolB.includes(m.key ?? ''));
+    const first = await http()
+      .post('/quotas/short-notices')
+      .set(as('staffB'))
+      .send({ period: TERM })
+      .expect(202);
+    expect(first.body as ShortNoticesView).toMatchObject({
+      period: TERM,
+      published: 2,
+      alreadySent: 0,
+    });
+    await waitFor(() => notices().length === 2, { timeoutMs: 15_000, what: "school B's notices" });
+    const second = await http()
+      .post('/quotas/short-notices')
+      .set(as('staffB'))
+      .send({ period: TERM })
+      .expect(202);
+    expect(second.body as ShortNoticesView).toMatchObject({ published: 0, alreadySent: 2 });
+    // The relay polls every 500 ms: an event written by the second request would be out by now.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(
+      notices()
+        .map((m) => m.key)
+        .sort(),
+    ).toEqual([...schoolB].sort());
+    const payload = (JSON.parse(notices()[0].value ?? '{}') as EventEnvelope<StudentShortPayload>)
+      .payload;
+    expect(payload).toMatchObject({ trigger: 'on_demand', period: TERM, schoolId: orgs.schoolB });
+    // The whole city for the platform admin: school A's six (told by the scheduled check) and
+    // school B's two, all told already.
+    const city = await http()
+      .post('/quotas/short-notices')
+      .set(as('platform'))
+      .send({ period: TERM, areaCode: CITY })
+      .expect(202);
+    expect(city.body).toMatchObject({ published: 0, alreadySent: 8 });
   });
 
   it('counts study tours and group venue visits under the rules a county bureau sets', async () => {
@@ -746,5 +882,49 @@ describe('quotas through the gateway, real Kafka and MySQL', () => {
       .set(as('platform'))
       .expect(404);
     expect(staff.body.code).toBe('QUOTA_STUDENT_NOT_FOUND');
+  });
+
+  it('stops counting a booking as planned once the student is marked absent, the same day', async () => {
+    // Today is the screening's day: a7 (no film yet) is booked into S6, then marked absent.
+    clock.now = () => new Date(`${Y}-12-20T04:00:00.000Z`);
+    const standingOfA7 = async () => {
+      const res = await http()
+        .get(`/quotas/students/${students.a7}/standing?period=${TERM}`)
+        .set(as('staffA'))
+        .expect(200);
+      return (res.body.standings as { ruleId: string }[]).find((s) => s.ruleId === defaultRule);
+    };
+    const defaultRule = (await report('staffA', `period=${TERM}`)).rule.id;
+    await produce(ScreeningsEventTopics.screeningBooked, screenings.S6.id, {
+      bookingId: randomUUID(),
+      screeningId: screenings.S6.id,
+      filmId: screenings.S6.film,
+      schoolId: orgs.schoolA,
+      classId: classes.a3,
+      studentIds: [students.a7],
+      startsAt: `${screenings.S6.date}T02:00:00.000Z`,
+      localDate: screenings.S6.date,
+    });
+    await ledgerCaughtUp();
+    expect(await standingOfA7()).toMatchObject({
+      counted: 0,
+      booked: 1,
+      standing: 'short',
+      missing: 1,
+    });
+
+    await attend('S6', 'a7', false);
+    await ledgerCaughtUp();
+    expect(await standingOfA7()).toMatchObject({
+      counted: 0,
+      booked: 0,
+      standing: 'short',
+      missing: 2,
+    });
+    const forecast = await http().get(`/quotas/reports/forecast?period=${TERM}`).set(as('staffA'));
+    const a7 = (forecast.body as ComplianceReportView).students.find(
+      (s) => s.studentId === students.a7,
+    );
+    expect(a7).toMatchObject({ counted: 0, booked: 0, missing: 2 });
   });
 });

@@ -17,6 +17,7 @@ import { ShortNoticesService } from './notices/short-notices.service.js';
 import { QuotasController } from './quotas.controller.js';
 import { ReadModelController } from './read-model/read-model.controller.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
+import { RosterNamesConsumer } from './read-model/roster-names.consumer.js';
 import { ReportsRepository } from './reports/reports.repository.js';
 import { ReportsService } from './reports/reports.service.js';
 import { RulesRepository } from './rules/rules.repository.js';
@@ -58,6 +59,7 @@ export class QuotasModule {
         ReportsService,
         ShortNoticesService,
         LedgerConsumer,
+        RosterNamesConsumer,
         QuotaJobs,
         rosterReadModel({
           service: SERVICE_NAME,

@@ -79,7 +79,7 @@ export class QuotasController {
   @Get('reports/compliance')
   @ApiOkResponse({
     description:
-      'Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student); JSON or CSV (format=csv)',
+      'Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON or CSV (format=csv)',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse(BAD_PERIOD)
@@ -167,7 +167,8 @@ export class QuotasController {
   @HttpCode(202)
   @ApiResponse({
     status: 202,
-    description: 'A quotas.student.short.v1 event per student still short in the scope',
+    description:
+      'A quotas.student.short.v1 event per student still short in the scope and not told yet for the rule and period (once per student, rule and period, whoever asks): `published` new, `alreadySent` told before',
   })
   @ApiResponse(BAD_PERIOD)
   @ApiResponse(NOT_IN_SCOPE)

@@ -3,7 +3,9 @@ import { csvDocument, csvLine as line } from '../http/csv.js';
 
 /**
  * The compliance report as CSV, UTF-8 with a BOM for spreadsheets: a summary row (the
- * counts), a blank line, then one row per listed student of this page.
+ * counts), a blank line, then one row per listed student of this page: who (student number,
+ * name, class; never a national ID), the standing, then the ids. Every cell goes through
+ * `csvLine`, which neutralises formulas (a name is text a school typed).
  */
 export function complianceReportCsv(report: ComplianceReportView): string {
   const c = report.counts;
@@ -21,17 +23,32 @@ export function complianceReportCsv(report: ComplianceReportView): string {
       c.over,
     ]),
     '',
-    line(['studentId', 'schoolId', 'classId', 'grade', 'counted', 'booked', 'standing', 'missing']),
+    line([
+      'studentNumber',
+      'name',
+      'className',
+      'grade',
+      'counted',
+      'booked',
+      'standing',
+      'missing',
+      'studentId',
+      'schoolId',
+      'classId',
+    ]),
     ...report.students.map((s) =>
       line([
-        s.studentId,
-        s.schoolId,
-        s.classId,
+        s.studentNumber,
+        s.name,
+        s.className,
         s.grade,
         s.counted,
         s.booked,
         s.standing,
         s.missing,
+        s.studentId,
+        s.schoolId,
+        s.classId,
       ]),
     ),
   ];

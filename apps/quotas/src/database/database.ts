@@ -10,6 +10,7 @@ import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-St
 import { LedgerKeys1764700000000 } from './migrations/1764700000000-LedgerKeys.js';
 import { AsciiKeys1764700000100 } from './migrations/1764700000100-AsciiKeys.js';
 import { StudyTourBookings1765100000000 } from './migrations/1765100000000-StudyTourBookings.js';
+import { StudentNames1765200000000 } from './migrations/1765200000000-StudentNames.js';
 import { StudentEntity } from '../read-model/student.entity.js';
 
 /** Entities and migrations listed explicitly (ESM); the quotas tables are queried in plain SQL. */
@@ -25,6 +26,7 @@ export const quotasMigrations: (new () => object)[] = [
   LedgerKeys1764700000000,
   AsciiKeys1764700000100,
   StudyTourBookings1765100000000,
+  StudentNames1765200000000,
 ];
 
 export function quotasDatabase(

@@ -125,7 +125,8 @@ export class LedgerRepository {
    * Recomputes the counts of these students from their facts: distinct subjects per kind and
    * period (term and school year), so a repeat viewing or a redelivery never counts twice;
    * and the distinct subjects booked (films of screening bookings, programmes of confirmed
-   * study tours) on or after `today` and not yet counted. Two indexed
+   * study tours) on or after `today`, not yet counted and not yet marked for that date (an
+   * absent mark spends the booking). Two indexed
    * reads, one delete and one multi-row insert: grouping a few thousand rows here is cheaper
    * than two GROUP BY statements with temporary tables (measured, docs/benchmarks.md).
    * The transaction must hold the students (`lockStudents`): the reads are plain reads of
@@ -145,8 +146,10 @@ export class LedgerRepository {
       school_year: string;
       term_no: number | null;
       counts: number;
+      local_date: string;
     }[] = await manager.query(
-      `SELECT student_id, kind, subject_id, school_year, term_no, counts
+      `SELECT student_id, kind, subject_id, school_year, term_no, counts,
+              DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date
          FROM q_facts WHERE student_id IN (?)`,
       [ids],
     );
@@ -156,10 +159,20 @@ export class LedgerRepository {
       subject_id: string;
       school_year: string;
       term_no: number | null;
+      local_date: string;
     }[] = await manager.query(
-      `SELECT student_id, kind, subject_id, school_year, term_no FROM q_bookings
+      `SELECT student_id, kind, subject_id, school_year, term_no,
+              DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date FROM q_bookings
         WHERE student_id IN (?) AND active = 1 AND local_date >= ?`,
       [ids, today],
+    );
+    // A booking whose occasion has a mark for the student (the same film or programme on the
+    // booking's date) is spent: present, it counted; absent, it will not count. So an absent
+    // student shows the film missing at once, not from the next day.
+    const occasion = (student: string, kind: string, subject: string, date: string) =>
+      `${student}|${kind}|${subject}|${date}`;
+    const marked = new Set(
+      facts.map((f) => occasion(f.student_id, f.kind, f.subject_id, f.local_date)),
     );
     const counts = new Map<string, { counted: Set<string>; booked: Set<string> }>();
     const entry = (kind: string, period: string, student: string) => {
@@ -177,6 +190,7 @@ export class LedgerRepository {
       }
     }
     for (const b of bookings) {
+      if (marked.has(occasion(b.student_id, b.kind, b.subject_id, b.local_date))) continue;
       for (const period of periodsOf(b.school_year, b.term_no)) {
         const value = entry(b.kind, period, b.student_id);
         if (!value.counted.has(b.subject_id)) value.booked.add(b.subject_id);

@@ -7,7 +7,6 @@ import {
   type QuotaRuleView,
   type ShortNoticesView,
   type StudentShortPayload,
-  type StudentStandingView,
 } from '@app/contracts';
 import { withDbRetry } from '@app/database';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
@@ -16,16 +15,17 @@ import { QuotaAccess, type Scope } from '../access/quota-access.js';
 import { QuotasConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { termPeriodKey } from '../read-model/term-calendar.js';
-import { ReportsRepository } from '../reports/reports.repository.js';
+import { ReportsRepository, type StudentCounts } from '../reports/reports.repository.js';
 import { assertPeriodFits } from '../reports/reports.service.js';
 import { RulesService } from '../rules/rules.service.js';
 
 const PAGE = 1000;
 
 /**
- * `quotas.student.short.v1`, one per student still short: on demand for a class, school or
- * area, and by the scheduled check in the last N days of a term (once per rule, term and
- * student). Events and the notice rows are written in one transaction through the outbox.
+ * `quotas.student.short.v1`, at most one per rule, period and student, whatever asks for it:
+ * on demand for a class, school or area, and the scheduled check in the last N days of a
+ * term. Each notice row is claimed before its event is written, in one transaction through
+ * the outbox, so a repeated request, the job and another replica never tell a student twice.
  */
 @Injectable()
 export class ShortNoticesService {
@@ -43,13 +43,19 @@ export class ShortNoticesService {
     private readonly config: QuotasConfig,
   ) {}
 
+  /** The students short in scope who were not told yet; the reply says how many were. */
   async onDemand(command: PublishShortNoticesCommand): Promise<ShortNoticesView> {
     const scope = await this.access.scope(command.actor, command);
     const rule = await this.rules.ruleOrDefault(command.ruleId);
     assertPeriodFits(rule, command.period);
     const shorts = await this.allShort(rule, command.period, scope);
     const published = await this.publish(rule, command.period, shorts, 'on_demand');
-    return { ruleId: rule.id, period: command.period, published };
+    return {
+      ruleId: rule.id,
+      period: command.period,
+      published,
+      alreadySent: rule.minimum === null ? 0 : shorts.length - published,
+    };
   }
 
   /**
@@ -75,19 +81,7 @@ export class ShortNoticesService {
       const period = termPeriodKey(term.schoolYear, term.termNo);
       for (const rule of termRules) {
         const shorts = await this.allShort(rule, period, { level: 'school', id: school.id });
-        const told = await this.reports.alreadyNotified(
-          rule.id,
-          period,
-          shorts.map((s) => s.studentId),
-        );
-        // Read without a lock: another replica's check may tell the same students now;
-        // `publish` claims each notice row first and skips those it did not claim.
-        published += await this.publish(
-          rule,
-          period,
-          shorts.filter((s) => !told.has(s.studentId)),
-          'scheduled',
-        );
+        published += await this.publish(rule, period, shorts, 'scheduled');
       }
     }
     if (published > 0) this.logger.log({ msg: 'scheduled short notices published', published });
@@ -98,8 +92,8 @@ export class ShortNoticesService {
     rule: QuotaRuleView,
     period: string,
     scope: Scope,
-  ): Promise<StudentStandingView[]> {
-    const all: StudentStandingView[] = [];
+  ): Promise<StudentCounts[]> {
+    const all: StudentCounts[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.reports.students(rule, period, scope, {
         onlyShort: true,
@@ -114,7 +108,7 @@ export class ShortNoticesService {
   private async publish(
     rule: QuotaRuleView,
     period: string,
-    shorts: StudentStandingView[],
+    shorts: StudentCounts[],
     trigger: StudentShortPayload['trigger'],
   ): Promise<number> {
     if (shorts.length === 0 || rule.minimum === null) return 0;
@@ -123,10 +117,18 @@ export class ShortNoticesService {
     let published = 0;
     for (let i = 0; i < shorts.length; i += PAGE) {
       const page = shorts.slice(i, i + PAGE);
+      // Read without a lock (one query a page, so a repeat costs no write per student):
+      // another request or replica may tell the same students now; `claim` settles it.
+      const told = await this.reports.alreadyNotified(
+        rule.id,
+        period,
+        page.map((s) => s.studentId),
+      );
+      const untold = page.filter((s) => !told.has(s.studentId));
+      if (untold.length === 0) continue;
       published += await withDbRetry(() =>
         this.dataSource.transaction(async (manager) => {
-          const chunk =
-            trigger === 'scheduled' ? await this.claim(manager, rule.id, period, page) : page;
+          const chunk = await this.claim(manager, rule.id, period, untold);
           if (chunk.length === 0) return 0;
           await this.outbox.appendMany<StudentShortPayload>(
             manager,
@@ -151,13 +153,6 @@ export class ShortNoticesService {
               },
             })),
           );
-          if (trigger !== 'scheduled') {
-            await manager.query(
-              `INSERT INTO q_short_notices (rule_id, period_key, student_id, notified_at) VALUES ?
-               ON DUPLICATE KEY UPDATE notified_at = VALUES(notified_at)`,
-              [chunk.map((s) => [rule.id, period, s.studentId, this.clock.now()])],
-            );
-          }
           return chunk.length;
         }),
       );
@@ -167,8 +162,8 @@ export class ShortNoticesService {
   }
 
   /**
-   * The scheduled notice is once per rule, period and student, whichever replica runs the
-   * check: each notice row is inserted first (`INSERT IGNORE`, one row a statement so that the
+   * A notice is once per rule, period and student, whichever request or replica asks: each
+   * notice row is inserted first (`INSERT IGNORE`, one row a statement so that the
    * answer says whether this transaction wrote it). A replica inserting the same row at the
    * same time waits on the key until this transaction ends, then finds it and skips the
    * student. Returns the students this transaction claimed.
@@ -177,9 +172,9 @@ export class ShortNoticesService {
     manager: EntityManager,
     ruleId: string,
     period: string,
-    students: StudentStandingView[],
-  ): Promise<StudentStandingView[]> {
-    const claimed: StudentStandingView[] = [];
+    students: StudentCounts[],
+  ): Promise<StudentCounts[]> {
+    const claimed: StudentCounts[] = [];
     for (const s of students) {
       const result: { affectedRows: number } = await manager.query(
         `INSERT IGNORE INTO q_short_notices (rule_id, period_key, student_id, notified_at)

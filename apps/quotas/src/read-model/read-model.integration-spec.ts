@@ -97,4 +97,32 @@ describe('quotas roster read model (real MySQL, real migrations)', () => {
     );
     expect(late.region_code).toBe('370103');
   });
+
+  it("keeps each student's latest name, number and class; an older event delivered late loses", async () => {
+    const student = randomUUID();
+    const names = (at: string, name: string, className: string | null) => ({
+      studentId: student,
+      name,
+      studentNumber: `N-${name}`,
+      className,
+      occurredAt: new Date(at),
+    });
+    await db.transaction((m) =>
+      readModel.saveNames(m, [names('2026-11-02T00:00:00Z', '李四', '三年级2班')]),
+    );
+    await db.transaction((m) =>
+      readModel.saveNames(m, [names('2026-11-01T00:00:00Z', '张三', '三年级1班')]),
+    );
+    expect((await readModel.identitiesOf([student])).get(student)).toEqual({
+      name: '李四',
+      studentNumber: 'N-李四',
+      className: '三年级2班',
+    });
+    // Transferred in without a class: the class name goes, the name stays.
+    await db.transaction((m) =>
+      readModel.saveNames(m, [names('2026-11-03T00:00:00Z', '李四', null)]),
+    );
+    expect((await readModel.identitiesOf([student])).get(student)?.className).toBeNull();
+    expect((await readModel.identitiesOf([randomUUID()])).size).toBe(0);
+  });
 });

@@ -6,6 +6,7 @@ import {
   type RosterPlacement,
   type RosterReadModelAdapter,
 } from '@app/messaging';
+import type { StudentNames } from './roster-names.js';
 import { TermCalendar, type TermRecord } from './term-calendar.js';
 
 export interface KnownSchool {
@@ -22,6 +23,13 @@ export interface StudentPlacement {
   classId: string | null;
   grade: number;
   schoolYear: string | null;
+}
+
+/** Who a student is, for a report's rows: never a national ID. */
+export interface StudentIdentity {
+  name: string | null;
+  studentNumber: string | null;
+  className: string | null;
 }
 
 /** A cached copy lives this long: another replica may have applied a directory change. */
@@ -73,6 +81,45 @@ export class ReadModelRepository implements RosterReadModelAdapter {
          SET s.region_code = o.region_code, s.stage = o.stage
        WHERE s.id IN (?)`,
       [placements.map((p) => p.studentId)],
+    );
+  }
+
+  /**
+   * The latest names of these students (one per student, sorted by id), in one upsert: a row
+   * changes only for an event at least as late as the one it holds (the roster topics are
+   * ordered per student within a topic only), and a field an event leaves out is kept.
+   */
+  async saveNames(manager: EntityManager, names: StudentNames[]): Promise<void> {
+    if (names.length === 0) return;
+    const later = 'VALUES(updated_at) >= updated_at';
+    const kept = (c: string) => `${c} = IF(${later}, COALESCE(VALUES(${c}), ${c}), ${c})`;
+    await manager.query(
+      `INSERT INTO q_student_names (student_id, name, student_number, class_name, updated_at)
+       VALUES ? ON DUPLICATE KEY UPDATE ${kept('name')}, ${kept('student_number')},
+         class_name = IF(${later}, VALUES(class_name), class_name),
+         updated_at = GREATEST(updated_at, VALUES(updated_at))`,
+      [names.map((n) => [n.studentId, n.name, n.studentNumber, n.className, n.occurredAt])],
+    );
+  }
+
+  /** Names of the students a report lists (a page: at most a few hundred ids, by primary key). */
+  async identitiesOf(studentIds: string[]): Promise<Map<string, StudentIdentity>> {
+    if (studentIds.length === 0) return new Map();
+    const rows: {
+      student_id: string;
+      name: string | null;
+      student_number: string | null;
+      class_name: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT student_id, name, student_number, class_name FROM q_student_names
+        WHERE student_id IN (?)`,
+      [studentIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.student_id,
+        { name: r.name, studentNumber: r.student_number, className: r.class_name },
+      ]),
     );
   }
 

@@ -18,6 +18,9 @@ export interface StandingCounts {
   over: number;
 }
 
+/** A listed student's standing, before the names of the listed rows are joined in. */
+export type StudentCounts = Omit<StudentStandingView, 'name' | 'studentNumber' | 'className'>;
+
 interface StandingRow {
   id: string;
   school_id: string;
@@ -110,7 +113,7 @@ export class ReportsRepository {
     period: string,
     scope: Scope,
     options: { onlyShort: boolean; offset: number; limit: number },
-  ): Promise<StudentStandingView[]> {
+  ): Promise<StudentCounts[]> {
     const { sql, params } = this.base(rule, period, scope);
     const standing = standingSql(rule);
     const filter = options.onlyShort ? `AND ${standing} = 'short'` : '';
@@ -163,7 +166,7 @@ export function standingOf(
   return { standing: 'short', missing: rule.minimum - counted - booked };
 }
 
-function toStanding(rule: QuotaRuleView, r: StandingRow): StudentStandingView {
+function toStanding(rule: QuotaRuleView, r: StandingRow): StudentCounts {
   const counted = Number(r.counted);
   const booked = Number(r.booked);
   return {

@@ -7,13 +7,17 @@ import {
   type QuotaRuleView,
   type StudentStandingQuery,
   type StudentStandingsView,
+  type StudentStandingView,
 } from '@app/contracts';
 import { Clock } from '@app/time';
 import { QuotaAccess } from '../access/quota-access.js';
 import { periodInvalid } from '../quotas.errors.js';
+import { ReadModelRepository, type StudentIdentity } from '../read-model/read-model.repository.js';
 import { parsePeriodKey } from '../read-model/term-calendar.js';
 import { RulesService } from '../rules/rules.service.js';
-import { ReportsRepository, standingOf } from './reports.repository.js';
+import { ReportsRepository, standingOf, type StudentCounts } from './reports.repository.js';
+
+const UNNAMED: StudentIdentity = { name: null, studentNumber: null, className: null };
 
 /** A term rule is read per term (`2026-2027-T1`), a school-year rule per year (`2026-2027`). */
 export function assertPeriodFits(rule: QuotaRuleView, period: string): void {
@@ -34,8 +38,19 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     private readonly rules: RulesService,
     private readonly access: QuotaAccess,
+    private readonly readModel: ReadModelRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** Names for the listed rows only (a page by primary key), never for the aggregates. */
+  private async named(rows: StudentCounts[]): Promise<StudentStandingView[]> {
+    const identities = await this.readModel.identitiesOf(rows.map((r) => r.studentId));
+    return rows.map(({ studentId, ...rest }) => ({
+      studentId,
+      ...(identities.get(studentId) ?? UNNAMED),
+      ...rest,
+    }));
+  }
 
   /** Counts per standing and a page of the students short (or all) in a class, school or area. */
   async compliance(query: ComplianceReportQuery): Promise<ComplianceReportView> {
@@ -44,11 +59,13 @@ export class ReportsService {
     assertPeriodFits(rule, query.period);
     const onlyShort = (query.list ?? 'short') === 'short';
     const counts = await this.reports.counts(rule, query.period, scope);
-    const students = await this.reports.students(rule, query.period, scope, {
-      onlyShort,
-      offset: (query.page - 1) * query.pageSize,
-      limit: query.pageSize,
-    });
+    const students = await this.named(
+      await this.reports.students(rule, query.period, scope, {
+        onlyShort,
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
+    );
     return {
       rule,
       period: query.period,
@@ -75,6 +92,8 @@ export class ReportsService {
           (school.stage !== null && r.stages.includes(school.stage as never))) &&
         (r.areaCode === NATIONAL_AREA_CODE || regionContains(r.areaCode, school.regionCode)),
     );
+    const identity =
+      (await this.readModel.identitiesOf([student.studentId])).get(student.studentId) ?? UNNAMED;
     const standings = [];
     for (const rule of rules) {
       const { counted, booked } = await this.reports.countsOf(
@@ -86,6 +105,7 @@ export class ReportsService {
         ruleId: rule.id,
         ruleName: rule.name,
         studentId: student.studentId,
+        ...identity,
         schoolId: student.schoolId,
         classId: student.classId,
         grade: student.grade,

@@ -90,6 +90,10 @@ export class ComplianceReportQuery extends ScopeFields {
 
 export interface StudentStandingView {
   studentId: string;
+  /** The roster's name, student number and class name (null until the roster says); never a national ID. */
+  name: string | null;
+  studentNumber: string | null;
+  className: string | null;
   schoolId: string;
   classId: string | null;
   grade: number;
@@ -127,7 +131,10 @@ export interface StudentStandingsView {
   standings: (StudentStandingView & { ruleId: string; ruleName: string })[];
 }
 
-/** `quotas.short-notices.publish`: a `quotas.student.short.v1` per student still short in scope. */
+/**
+ * `quotas.short-notices.publish`: a `quotas.student.short.v1` per student still short in scope
+ * and not told yet for the rule and period (at most once per student, rule and period).
+ */
 export class PublishShortNoticesCommand extends ActorMessage {
   @IsOptional() @IsUUID() ruleId?: string;
   @Matches(PERIOD_KEY) period!: string;
@@ -139,7 +146,10 @@ export class PublishShortNoticesCommand extends ActorMessage {
 export interface ShortNoticesView {
   ruleId: string;
   period: string;
+  /** Students short and told now: one `quotas.student.short.v1` each. */
   published: number;
+  /** Students short but told before for this rule and period (on demand or scheduled): no event. */
+  alreadySent: number;
 }
 
 /** `quotas.student.short.v1`, key studentId. */

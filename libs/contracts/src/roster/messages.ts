@@ -408,7 +408,7 @@ export interface RosterImportJobView {
 
 // ---------------------------------------------------------------- events
 
-/** Where a student is: the payload every roster event carries. Never the national ID. */
+/** Where a student is, and who: the payload every roster event carries. Never the national ID. */
 export class StudentPlacementPayload {
   @IsUUID()
   studentId!: string;
@@ -429,6 +429,26 @@ export class StudentPlacementPayload {
   @IsOptional()
   @IsSchoolYear()
   schoolYear!: string | null;
+
+  /**
+   * Who the student is, for the reports of the services that keep a roster copy (quotas).
+   * Optional: events published before these fields existed carry none.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  studentNumber?: string | null;
+
+  /** The class's name (null without a class). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  className?: string | null;
 }
 
 /** `directory.student.enrolled.v1` */

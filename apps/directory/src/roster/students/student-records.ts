@@ -50,10 +50,10 @@ export function historyEntry(
   };
 }
 
-/** What every roster event says: never the national ID. */
+/** What every roster event says: placement, name, student number, class name; never the national ID. */
 export function placementPayload(
-  student: Pick<StudentEntity, 'id' | 'schoolId' | 'classId' | 'grade'>,
-  schoolClass: Pick<SchoolClassEntity, 'schoolYear'> | null | undefined,
+  student: Pick<StudentEntity, 'id' | 'schoolId' | 'classId' | 'grade' | 'name' | 'studentNumber'>,
+  schoolClass: Pick<SchoolClassEntity, 'schoolYear' | 'name'> | null | undefined,
 ): StudentPlacementPayload {
   return {
     studentId: student.id,
@@ -61,6 +61,9 @@ export function placementPayload(
     classId: student.classId,
     grade: student.grade,
     schoolYear: schoolClass?.schoolYear ?? null,
+    name: student.name,
+    studentNumber: student.studentNumber,
+    className: schoolClass?.name ?? null,
   };
 }
 

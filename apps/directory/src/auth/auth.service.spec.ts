@@ -43,11 +43,14 @@ function newAuthService(accounts: AccountEntity[]) {
   const repository = {
     findByEmail: (email: string) =>
       Promise.resolve(accounts.find((a) => a.email === email.toLowerCase()) ?? null),
+    lockById: (_manager: unknown, id: string) =>
+      Promise.resolve(accounts.find((a) => a.id === id) ?? null),
   } as unknown as AccountsRepository;
   const issued: RefreshTokenEntity[] = [];
   const refreshTokens = {
     insert: (_manager: unknown, token: RefreshTokenEntity) =>
       Promise.resolve(void issued.push(token)),
+    transaction: <T>(work: (manager: unknown) => Promise<T>) => work({}),
   } as unknown as RefreshTokensRepository;
   const failures = newLoginFailures();
   const config = loadConfig(DirectoryConfig, {
@@ -80,6 +83,9 @@ const account = async (): Promise<AccountEntity> => ({
   organisationId: '5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d',
   studentId: null,
   createdAt: new Date(),
+  deactivatedAt: null,
+  mustChangePassword: false,
+  updatedAt: null,
 });
 
 describe('AuthService.login', () => {

@@ -4,6 +4,8 @@ import { PASSWORD_RULE, Topics } from '@app/contracts';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, uniqueSuffix } from '@app/testing';
 import { signAccessToken, testEnv } from '../../scripts/test-infra.js';
+import { AccountsService } from '../../apps/directory/src/accounts/accounts.service.js';
+import { AuthService } from '../../apps/directory/src/auth/auth.service.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
 
 interface Org {
@@ -371,6 +373,38 @@ describe('account management: passwords, resets, deactivation, edits, lists', ()
         expect.objectContaining({ change: 'deactivated', status: 'deactivated' }),
         expect.objectContaining({ change: 'reactivated', status: 'active' }),
       ]);
+    });
+
+    it('leaves no live session from a login that races the deactivation', async () => {
+      const owner = await newAccount('racer', 'school_staff', orgs.lixiaSchool.id);
+      // Straight to the directory's services, so that both run at once on two connections.
+      const auth = suite.directory!.get(AuthService);
+      const accounts = suite.directory!.get(AccountsService);
+      const admin = {
+        accountId: (jwt.decode(tokens.lixia) as { sub: string }).sub,
+        role: 'bureau_admin' as const,
+        organisationId: orgs.lixia.id,
+      };
+      for (let round = 0; round < 8; round++) {
+        const [signedIn, deactivated] = await Promise.allSettled([
+          auth.login(owner.email, password, '127.0.0.9'),
+          accounts.deactivate(admin, owner.id),
+        ]);
+        expect(deactivated.status).toBe('fulfilled');
+        if (signedIn.status === 'fulfilled') {
+          // The login came first: the deactivation revoked its session.
+          const sid = (jwt.decode(signedIn.value.accessToken) as { sid: string }).sid;
+          const revoked =
+            deactivated.status === 'fulfilled' ? deactivated.value.revokedSessions : [];
+          expect({ round, revoked: revoked.map((r) => r.sessionId) }).toEqual({
+            round,
+            revoked: expect.arrayContaining([sid]),
+          });
+          const refreshed = await auth.refresh(signedIn.value.refreshToken).catch(() => 'refused');
+          expect({ round, refreshed }).toEqual({ round, refreshed: 'refused' });
+        }
+        await accounts.reactivate(admin, owner.id);
+      }
     });
 
     it('answers 404 outside the subtree, 403 to non-admins of the account’s own school and 409 for oneself', async () => {

@@ -149,4 +149,27 @@ describe('AuthService.login', () => {
       tokenType: 'Bearer',
     });
   });
+
+  it('refuses a deactivated account with the answer of a wrong password, right password or not', async () => {
+    const teacher = { ...(await account()), deactivatedAt: new Date() };
+    const { sut, issued } = newAuthService([teacher]);
+    const wrong = await sut.login(teacher.email, 'wrong', '198.51.100.1').catch((e: unknown) => e);
+    const right = await sut
+      .login(teacher.email, 'Correct-Horse-1', '198.51.100.2')
+      .catch((e: unknown) => e);
+    expect(right).toMatchObject({ code: 'INVALID_CREDENTIALS', kind: 'unauthenticated' });
+    expect(right).toEqual(wrong);
+    expect(issued).toHaveLength(0);
+  });
+
+  it('marks the tokens of an account that must change its password with pwc, and only those', async () => {
+    const flagged = { ...(await account()), mustChangePassword: true };
+    const { sut, jwt } = newAuthService([flagged]);
+    const reply = await sut.login(flagged.email, 'Correct-Horse-1', '198.51.100.1');
+    expect(jwt.verify<{ pwc?: boolean }>(reply.accessToken).pwc).toBe(true);
+    const plain = await account();
+    const other = newAuthService([plain]);
+    const normal = await other.sut.login(plain.email, 'Correct-Horse-1', '198.51.100.1');
+    expect(other.jwt.verify<{ pwc?: boolean }>(normal.accessToken)).not.toHaveProperty('pwc');
+  });
 });

@@ -26,6 +26,15 @@ export const DirectoryErrorCodes = {
   REGION_OUTSIDE_PARENT: 'invalid',
   /** A bureau's region code is not of its level (a county bureau with a city code). */
   REGION_LEVEL_MISMATCH: 'invalid',
+  // Account management (issue 18): passwords, deactivation, edits.
+  /** The account's password was reset by an admin: only /me, /me/password and logout until changed. */
+  PASSWORD_CHANGE_REQUIRED: 'forbidden',
+  /** The new password is the current one. */
+  PASSWORD_UNCHANGED: 'invalid',
+  /** Nobody deactivates, resets or changes the role of their own account here. */
+  OWN_ACCOUNT_CHANGE: 'conflict',
+  /** The last active platform admin stays active. */
+  LAST_PLATFORM_ADMIN: 'conflict',
 } as const satisfies Record<string, ErrorKind>;
 
 /** Every code any service may send back, so the gateway knows the status of each. */

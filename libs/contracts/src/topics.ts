@@ -30,6 +30,11 @@ export const Topics = {
     listAccounts: 'directory.accounts.list',
     getAccount: 'directory.accounts.get',
     unlockAccount: 'directory.accounts.unlock',
+    changeOwnPassword: 'directory.accounts.change-own-password',
+    resetPassword: 'directory.accounts.reset-password',
+    deactivateAccount: 'directory.accounts.deactivate',
+    reactivateAccount: 'directory.accounts.reactivate',
+    updateAccount: 'directory.accounts.update',
     createOrganisation: 'directory.organisations.create',
     getOrganisation: 'directory.organisations.get',
     listOrganisations: 'directory.organisations.list',
@@ -46,6 +51,8 @@ export const Topics = {
     organisationCreated: 'directory.organisation.created.v1',
     /** A login (refresh-token family) was revoked: its access tokens stop working at once. */
     sessionRevoked: 'directory.session.revoked.v1',
+    /** An account's role, name, status or password changed (by whom, and what): audit and read models. */
+    accountUpdated: 'directory.account.updated.v1',
     ...CalendarEventTopics,
     ...RosterEventTopics,
     ...VenuesEventTopics,

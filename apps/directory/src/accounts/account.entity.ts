@@ -27,4 +27,15 @@ export class AccountEntity {
 
   @Column({ type: 'datetime', precision: 3, name: 'created_at' })
   createdAt!: Date;
+
+  /** Set while the account is deactivated: it cannot sign in, its sessions were revoked. */
+  @Column({ type: 'datetime', precision: 3, name: 'deactivated_at', nullable: true })
+  deactivatedAt!: Date | null;
+
+  /** After an admin's reset: only /me, /me/password and logout until a new password is set. */
+  @Column({ type: 'boolean', name: 'must_change_password', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ type: 'datetime', precision: 3, name: 'updated_at', nullable: true })
+  updatedAt!: Date | null;
 }

@@ -2,11 +2,15 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AccountQuery,
+  ChangeOwnPasswordCommand,
   CreateAccountCommand,
   GetMeQuery,
   ListAccountsQuery,
   Topics,
+  UpdateAccountCommand,
+  type AccountChangeReply,
   type AccountView,
+  type ChangeOwnPasswordReply,
   type Page,
 } from '@app/contracts';
 import { AccountsService } from './accounts.service.js';
@@ -38,5 +42,30 @@ export class AccountsController {
   @MessagePattern(Topics.directory.unlockAccount)
   unlock(@Payload() query: AccountQuery): Promise<AccountView> {
     return this.accounts.unlock(query.actor, query.accountId);
+  }
+
+  @MessagePattern(Topics.directory.changeOwnPassword)
+  changeOwnPassword(@Payload() command: ChangeOwnPasswordCommand): Promise<ChangeOwnPasswordReply> {
+    return this.accounts.changeOwnPassword(command);
+  }
+
+  @MessagePattern(Topics.directory.resetPassword)
+  resetPassword(@Payload() query: AccountQuery): Promise<AccountChangeReply> {
+    return this.accounts.resetPassword(query.actor, query.accountId);
+  }
+
+  @MessagePattern(Topics.directory.deactivateAccount)
+  deactivate(@Payload() query: AccountQuery): Promise<AccountChangeReply> {
+    return this.accounts.deactivate(query.actor, query.accountId);
+  }
+
+  @MessagePattern(Topics.directory.reactivateAccount)
+  reactivate(@Payload() query: AccountQuery): Promise<AccountChangeReply> {
+    return this.accounts.reactivate(query.actor, query.accountId);
+  }
+
+  @MessagePattern(Topics.directory.updateAccount)
+  update(@Payload() command: UpdateAccountCommand): Promise<AccountChangeReply> {
+    return this.accounts.update(command);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Role } from '@app/contracts';
+import type { AccountStatus, Role } from '@app/contracts';
+import { withDbRetry } from '@app/database';
 import { AccountEntity } from './account.entity.js';
 
 export interface AccountFilter {
@@ -9,7 +10,13 @@ export interface AccountFilter {
   pathPrefix?: string;
   organisationId?: string;
   role?: Role;
+  status?: AccountStatus;
+  /** Part of the email or the display name (the column collation ignores case). */
+  text?: string;
 }
+
+/** `text` as a LIKE pattern that matches it literally anywhere. */
+const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class AccountsRepository {
@@ -39,6 +46,13 @@ export class AccountsRepository {
     if (filter.organisationId)
       query.andWhere('a.organisation_id = :org', { org: filter.organisationId });
     if (filter.role) query.andWhere('a.role = :role', { role: filter.role });
+    if (filter.status === 'active') query.andWhere('a.deactivated_at IS NULL');
+    if (filter.status === 'deactivated') query.andWhere('a.deactivated_at IS NOT NULL');
+    if (filter.text) {
+      query.andWhere('(a.email LIKE :text OR a.display_name LIKE :text)', {
+        text: containsPattern(filter.text),
+      });
+    }
     return query
       .orderBy('a.email', 'ASC')
       .skip((page - 1) * pageSize)
@@ -60,6 +74,54 @@ export class AccountsRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /**
+   * A transaction tried again on a deadlock: a change of an account locks its row and then
+   * its refresh tokens, a refresh locks a token and then checks the account (foreign key).
+   */
+  transactionWithRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withDbRetry(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * The account row, locked for a change, or as a login issues its tokens: a deactivation
+   * or a password change and a login are then seen one after the other, so the change
+   * revokes the new session or the login sees the change. (An exclusive lock: `FOR SHARE`
+   * is MySQL 8 only, and logins of one account at the same moment are rare.)
+   */
+  lockById(manager: EntityManager, id: string): Promise<AccountEntity | null> {
+    return manager
+      .createQueryBuilder(AccountEntity, 'a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** The ids of the active platform admins, locked: two admins cannot deactivate the last. */
+  async lockActivePlatformAdmins(manager: EntityManager): Promise<string[]> {
+    const rows = await manager
+      .createQueryBuilder(AccountEntity, 'a')
+      .select('a.id', 'id')
+      .where("a.role = 'platform_admin' AND a.deactivated_at IS NULL")
+      .setLock('pessimistic_write')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  async save(manager: EntityManager, account: AccountEntity): Promise<void> {
+    await manager.update(
+      AccountEntity,
+      { id: account.id },
+      {
+        passwordHash: account.passwordHash,
+        displayName: account.displayName,
+        role: account.role,
+        deactivatedAt: account.deactivatedAt,
+        mustChangePassword: account.mustChangePassword,
+        updatedAt: account.updatedAt,
+      },
+    );
   }
 
   async ping(): Promise<void> {

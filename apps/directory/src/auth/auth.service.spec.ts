@@ -43,11 +43,14 @@ function newAuthService(accounts: AccountEntity[]) {
   const repository = {
     findByEmail: (email: string) =>
       Promise.resolve(accounts.find((a) => a.email === email.toLowerCase()) ?? null),
+    lockById: (_manager: unknown, id: string) =>
+      Promise.resolve(accounts.find((a) => a.id === id) ?? null),
   } as unknown as AccountsRepository;
   const issued: RefreshTokenEntity[] = [];
   const refreshTokens = {
     insert: (_manager: unknown, token: RefreshTokenEntity) =>
       Promise.resolve(void issued.push(token)),
+    transaction: <T>(work: (manager: unknown) => Promise<T>) => work({}),
   } as unknown as RefreshTokensRepository;
   const failures = newLoginFailures();
   const config = loadConfig(DirectoryConfig, {
@@ -80,6 +83,9 @@ const account = async (): Promise<AccountEntity> => ({
   organisationId: '5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d',
   studentId: null,
   createdAt: new Date(),
+  deactivatedAt: null,
+  mustChangePassword: false,
+  updatedAt: null,
 });
 
 describe('AuthService.login', () => {
@@ -142,5 +148,28 @@ describe('AuthService.login', () => {
     ).resolves.toMatchObject({
       tokenType: 'Bearer',
     });
+  });
+
+  it('refuses a deactivated account with the answer of a wrong password, right password or not', async () => {
+    const teacher = { ...(await account()), deactivatedAt: new Date() };
+    const { sut, issued } = newAuthService([teacher]);
+    const wrong = await sut.login(teacher.email, 'wrong', '198.51.100.1').catch((e: unknown) => e);
+    const right = await sut
+      .login(teacher.email, 'Correct-Horse-1', '198.51.100.2')
+      .catch((e: unknown) => e);
+    expect(right).toMatchObject({ code: 'INVALID_CREDENTIALS', kind: 'unauthenticated' });
+    expect(right).toEqual(wrong);
+    expect(issued).toHaveLength(0);
+  });
+
+  it('marks the tokens of an account that must change its password with pwc, and only those', async () => {
+    const flagged = { ...(await account()), mustChangePassword: true };
+    const { sut, jwt } = newAuthService([flagged]);
+    const reply = await sut.login(flagged.email, 'Correct-Horse-1', '198.51.100.1');
+    expect(jwt.verify<{ pwc?: boolean }>(reply.accessToken).pwc).toBe(true);
+    const plain = await account();
+    const other = newAuthService([plain]);
+    const normal = await other.sut.login(plain.email, 'Correct-Horse-1', '198.51.100.1');
+    expect(other.jwt.verify<{ pwc?: boolean }>(normal.accessToken)).not.toHaveProperty('pwc');
   });
 });

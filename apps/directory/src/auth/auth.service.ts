@@ -8,6 +8,7 @@ import {
   type Actor,
   type LoginReply,
   type LogoutReply,
+  type RevokedSession,
   type SessionRevokedPayload,
 } from '@app/contracts';
 import { AppError } from '@app/errors';
@@ -23,7 +24,7 @@ import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 /** Where logins come from when the caller names no address: one shared bucket. */
 const UNKNOWN_ADDRESS = 'unknown';
 
-const invalidCredentials = (): AppError =>
+export const invalidCredentials = (): AppError =>
   new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Email or password is wrong');
 const invalidRefreshToken = (): AppError =>
   new AppError(
@@ -78,8 +79,19 @@ export class AuthService {
       );
       throw invalidCredentials();
     }
+    // A deactivated account answers like a wrong password, after the same work.
+    if (account.deactivatedAt) throw invalidCredentials();
     if (failures) await this.loginFailures.clear(account.id, client);
-    return this.issueTokens(account, randomUUID());
+    const tokens = await this.refreshTokens.transaction(async (manager) => {
+      // Under the account's row lock: a deactivation or a password change that began
+      // meanwhile is seen here, and one that begins now waits and revokes this session too.
+      const current = await this.accounts.lockById(manager, account.id);
+      if (!current || current.deactivatedAt || current.passwordHash !== account.passwordHash)
+        return null;
+      return this.issueTokens(current, randomUUID(), manager);
+    });
+    if (!tokens) throw invalidCredentials();
+    return tokens;
   }
 
   /**
@@ -100,7 +112,7 @@ export class AuthService {
       // No lockout check: a lock stops password guessing from an address, and a refresh
       // token cannot be guessed (locking it out would let anyone end anyone's session).
       const account = await this.accounts.findById(row.accountId);
-      if (!account) return 'invalid' as const;
+      if (!account || account.deactivatedAt) return 'invalid' as const;
       await this.refreshTokens.markUsed(manager, row.id);
       // The next token joins the family before the lock is released: a revocation of the
       // family waiting for this lock then revokes it too, instead of missing it.
@@ -164,7 +176,31 @@ export class AuthService {
     return revocation;
   }
 
-  private async issueTokens(
+  /**
+   * Revokes every session of the account that may still have a live access token (a
+   * deactivation, a reset, a password or role change), one `session.revoked` event each, in
+   * the caller's transaction, which holds the account's row lock.
+   */
+  async revokeAccountSessions(
+    manager: EntityManager,
+    accountId: string,
+  ): Promise<RevokedSession[]> {
+    const notExpiredBefore = new Date(Date.now() - this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    const families = await this.refreshTokens.lockLiveFamiliesOf(
+      manager,
+      accountId,
+      notExpiredBefore,
+    );
+    const revoked: RevokedSession[] = [];
+    for (const familyId of families) {
+      const { sessionId, expiresAt } = await this.revokeSession(manager, familyId, accountId);
+      revoked.push({ sessionId, expiresAt });
+    }
+    return revoked;
+  }
+
+  /** A new session (refresh-token family) for the account, in the caller's transaction if any. */
+  async issueTokens(
     account: AccountEntity,
     familyId: string,
     manager?: EntityManager,
@@ -175,6 +211,7 @@ export class AuthService {
       org: account.organisationId,
       stu: account.studentId,
       sid: familyId,
+      ...(account.mustChangePassword ? { pwc: true as const } : {}),
     };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,

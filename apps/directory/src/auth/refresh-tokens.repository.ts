@@ -41,6 +41,26 @@ export class RefreshTokensRepository {
     return result.affected ?? 0;
   }
 
+  /**
+   * The families of the account with a token not yet revoked that could still back a live
+   * access token (its refresh token expires after `notExpiredBefore`), locked: a refresh
+   * of one of them finishes first, and its next token is revoked with the family.
+   */
+  async lockLiveFamiliesOf(
+    manager: EntityManager,
+    accountId: string,
+    notExpiredBefore: Date,
+  ): Promise<string[]> {
+    const rows = await manager
+      .createQueryBuilder(RefreshTokenEntity, 't')
+      .select('t.family_id', 'familyId')
+      .where('t.account_id = :accountId AND t.revoked_at IS NULL', { accountId })
+      .andWhere('t.expires_at > :notExpiredBefore', { notExpiredBefore })
+      .setLock('pessimistic_write')
+      .getRawMany<{ familyId: string }>();
+    return [...new Set(rows.map((r) => r.familyId))];
+  }
+
   /** Inserts in the caller's transaction when given one. */
   async insert(manager: EntityManager | undefined, token: RefreshTokenEntity): Promise<void> {
     await (manager ?? this.dataSource.manager).insert(RefreshTokenEntity, token);

@@ -17,6 +17,7 @@ import { LinkStudentAccounts1764300000400 } from './migrations/1764300000400-Lin
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { LoginFailuresPerAddress1765130000100 } from './migrations/1765130000100-LoginFailuresPerAddress.js';
+import { AccountManagement1765140000500 } from './migrations/1765140000500-AccountManagement.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob.
@@ -49,6 +50,7 @@ export function directoryDatabase(
       // After the roster: it names a student.
       LinkStudentAccounts1764300000400,
       LoginFailuresPerAddress1765130000100,
+      AccountManagement1765140000500,
     ],
   };
 }

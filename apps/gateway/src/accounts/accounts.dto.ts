@@ -9,7 +9,14 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PASSWORD_RULE, PASSWORD_RULE_TEXT, ROLES, type Role } from '@app/contracts';
+import {
+  ACCOUNT_STATUSES,
+  PASSWORD_RULE,
+  PASSWORD_RULE_TEXT,
+  ROLES,
+  type AccountStatus,
+  type Role,
+} from '@app/contracts';
 import { PageQueryDto } from '../http/page-query.dto.js';
 import { AccountResponseDto } from './me.dto.js';
 
@@ -69,6 +76,53 @@ export class ListAccountsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES, example: 'active' })
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES)
+  status?: AccountStatus;
+
+  @ApiPropertyOptional({
+    description: 'Part of the email or the display name, any case',
+    example: 'wang',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+}
+
+export class UpdateAccountDto {
+  @ApiPropertyOptional({ example: '王丽', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    example: 'mentor',
+    description:
+      "Must fit the account's organisation, as at creation (a university: career_centre_staff, mentor, graduate; a school: school_staff, student); never above your own role, never your own account's. Revokes the account's sessions",
+  })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class PasswordResetResponseDto {
+  @ApiProperty({ type: AccountResponseDto })
+  account!: AccountResponseDto;
+
+  @ApiProperty({
+    example: 'Hq7m-tX3e-9kPz-Rw2c',
+    description:
+      'Shown this once and stored nowhere: give it to the owner, who must replace it at POST /me/password before anything else',
+  })
+  temporaryPassword!: string;
 }
 
 export class AccountPageDto {

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '@app/contracts';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ACCOUNT_STATUSES,
+  PASSWORD_RULE,
+  PASSWORD_RULE_TEXT,
+  ROLES,
+  type AccountStatus,
+  type Role,
+} from '@app/contracts';
 
 export class AccountResponseDto {
   @ApiProperty({ example: '3f0e0a57-3c1e-4a4b-9d7e-2b8d4f8a6c11' })
@@ -36,4 +44,30 @@ export class AccountResponseDto {
       'Until when a client address is locked out after 5 wrong passwords (the latest such lock); other addresses can still sign in',
   })
   lockedUntil!: string | null;
+
+  @ApiProperty({
+    enum: ACCOUNT_STATUSES,
+    example: 'active',
+    description: 'A deactivated account cannot sign in; its tokens stopped working',
+  })
+  status!: AccountStatus;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'After an admin reset the password: until the owner sets a new one (POST /me/password), only /me, /me/password and /auth/logout answer',
+  })
+  mustChangePassword!: boolean;
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty({ example: 'correct-Horse-battery-7', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ example: 'Autumn-Leaves-2027', description: PASSWORD_RULE_TEXT })
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_TEXT.replace('password', 'newPassword') })
+  newPassword!: string;
 }

@@ -15,6 +15,7 @@ import { RateLimit } from '../http/rate-limit.guard.js';
 import { actorOf } from './actor.js';
 import { LoginRequestDto, LoginResponseDto, RefreshTokenDto } from './auth.dto.js';
 import { CurrentUser } from './current-user.decorator.js';
+import { AllowedWhilePasswordChangeRequired } from './password-change.decorator.js';
 import { Public } from './public.decorator.js';
 import { SessionRevocations } from './session-revocations.js';
 
@@ -69,6 +70,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @AllowedWhilePasswordChangeRequired()
   @ApiBearerAuth()
   @ApiNoContentResponse({
     description:

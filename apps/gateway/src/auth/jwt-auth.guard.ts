@@ -1,14 +1,23 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { AccessTokenClaims } from '@app/contracts';
 import { AppError } from '@app/errors';
+import {
+  ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED,
+  passwordChangeRequired,
+} from './password-change.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 /** The one 401 body for any refused bearer token: it tells a caller nothing about why. */
 export const unauthenticated = (): AppError =>
   new AppError('UNAUTHENTICATED', 'unauthenticated', 'A valid bearer token is required');
 
-/** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
+/**
+ * Global guard: every route needs a valid bearer token unless marked `@Public()`. A token
+ * whose account must change its password (`pwc`) opens only the routes marked
+ * `@AllowedWhilePasswordChangeRequired()`: decided from the claim, with no round trip.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(JwtAuthGuard.name);
@@ -22,7 +31,20 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       context.getHandler(),
       context.getClass(),
     ]);
-    return isPublic ? true : super.canActivate(context);
+    return isPublic ? true : this.authenticate(context);
+  }
+
+  private async authenticate(context: ExecutionContext): Promise<boolean> {
+    const authenticated = await (super.canActivate(context) as Promise<boolean>);
+    const user = context.switchToHttp().getRequest<{ user?: AccessTokenClaims }>().user;
+    if (authenticated && user?.pwc === true) {
+      const allowed = this.reflector.getAllAndOverride<boolean>(
+        ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED,
+        [context.getHandler(), context.getClass()],
+      );
+      if (!allowed) throw passwordChangeRequired();
+    }
+    return authenticated;
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {

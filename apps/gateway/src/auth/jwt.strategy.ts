@@ -34,6 +34,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       org: claims.org,
       stu: claims.stu ?? null,
       ...(claims.sid !== undefined ? { sid: claims.sid } : {}),
+      ...(claims.pwc === true ? { pwc: true as const } : {}),
     };
   }
 }

@@ -57,6 +57,11 @@ export class SessionRevocations implements OnApplicationBootstrap, OnApplication
     this.sweep();
   }
 
+  /** Each session a change in the directory revoked (its reply names them): at once here. */
+  revokeAll(sessions: readonly { sessionId: string; expiresAt: string }[]): void {
+    for (const { sessionId, expiresAt } of sessions) this.revoke(sessionId, expiresAt);
+  }
+
   /** True once the revocations the topic held at start are all known, and still arriving. */
   isCaughtUp(): boolean {
     return this.caughtUp && !this.stopped;

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -49,6 +50,44 @@ export class AccountCreatedPayload {
 
 export class AccountCreatedEnvelope extends EventEnvelopeFields {
   @ValidateNested() @Type(() => AccountCreatedPayload) payload!: AccountCreatedPayload;
+}
+
+export const ACCOUNT_CHANGES = [
+  'updated',
+  'password_changed',
+  'password_reset',
+  'deactivated',
+  'reactivated',
+] as const;
+export type AccountChange = (typeof ACCOUNT_CHANGES)[number];
+
+/**
+ * `directory.account.updated.v1`, keyed by account id: the account as it is after a change,
+ * what changed and who changed it (the audit trail of account management). Read models of
+ * accounts (employment aid, study tours) can follow roles, organisations and deactivation
+ * from it; it never carries a password or a hash.
+ */
+export class AccountUpdatedPayload {
+  @IsUUID() accountId!: string;
+  @IsEmail() email!: string;
+  @IsString() displayName!: string;
+  @IsIn(ROLES) role!: Role;
+  @IsOptional() @IsUUID() organisationId!: string | null;
+  @IsOptional() @IsUUID() studentId!: string | null;
+  @IsIn(['active', 'deactivated']) status!: 'active' | 'deactivated';
+  @IsBoolean() mustChangePassword!: boolean;
+  @IsIn(ACCOUNT_CHANGES) change!: AccountChange;
+  /** The fields an `updated` change touched (`role`, `displayName`); empty otherwise. */
+  @IsArray() @IsString({ each: true }) changedFields!: string[];
+  /** The role before an `updated` change of the role; null otherwise. */
+  @IsOptional() @IsIn(ROLES) previousRole!: Role | null;
+  /** The account that made the change (itself for a password change). */
+  @IsUUID() changedBy!: string;
+  @IsISO8601() changedAt!: string;
+}
+
+export class AccountUpdatedEnvelope extends EventEnvelopeFields {
+  @ValidateNested() @Type(() => AccountUpdatedPayload) payload!: AccountUpdatedPayload;
 }
 
 /** `directory.organisation.created.v1`: the whole OrganisationView, as consumers read it. */

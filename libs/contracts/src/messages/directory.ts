@@ -98,6 +98,9 @@ export class CreateAccountCommand extends ActorMessage {
   studentId?: string | null;
 }
 
+export const ACCOUNT_STATUSES = ['active', 'deactivated'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
 /** `directory.accounts.list`: accounts inside the actor's scope. */
 export class ListAccountsQuery extends PageQuery {
   @IsOptional()
@@ -107,9 +110,78 @@ export class ListAccountsQuery extends PageQuery {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES)
+  status?: AccountStatus;
+
+  /** Part of the email or the display name, case-insensitive. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
 }
 
-/** `directory.accounts.get` and `directory.accounts.unlock` */
+/**
+ * `directory.accounts.change-own-password`: the signed-in account changes its password. A
+ * wrong current password counts like a wrong login from that address (same lockout).
+ */
+export class ChangeOwnPasswordCommand extends ActorMessage {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @Matches(PASSWORD_RULE, { message: PASSWORD_RULE_TEXT.replace('password', 'newPassword') })
+  newPassword!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  clientAddress?: string;
+}
+
+/** `directory.accounts.update`: an admin of the account's subtree edits its name or role. */
+export class UpdateAccountCommand extends ActorMessage {
+  @IsUUID()
+  accountId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  displayName?: string;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+/** A session revoked by a change: the gateway that served it refuses its tokens at once. */
+export interface RevokedSession {
+  sessionId: string;
+  expiresAt: string;
+}
+
+/**
+ * The reply to deactivate, reactivate, update and reset: the account as it is now, and the
+ * sessions the change revoked (the gateway's business only, never sent to the client).
+ */
+export interface AccountChangeReply {
+  account: AccountView;
+  revokedSessions: RevokedSession[];
+  /** Reset only: the temporary password, shown once to the admin and stored nowhere. */
+  temporaryPassword?: string;
+}
+
+/** The reply to a password change: a fresh login; every earlier session is revoked. */
+export interface ChangeOwnPasswordReply {
+  tokens: LoginReply;
+  revokedSessions: RevokedSession[];
+}
+
+/** `directory.accounts.get`, `.unlock`, `.reset-password`, `.deactivate` and `.reactivate` */
 export class AccountQuery extends ActorMessage {
   @IsUUID()
   accountId!: string;
@@ -132,6 +204,10 @@ export interface AccountView {
   createdAt: string;
   /** The latest running lock of a client address after too many wrong passwords, if any. */
   lockedUntil: string | null;
+  /** A deactivated account cannot sign in; its tokens were revoked. */
+  status: AccountStatus;
+  /** Set by an admin's password reset: the account must choose a new password first. */
+  mustChangePassword: boolean;
 }
 
 /** `directory.health.ping`: proves the service reads its queue and its database answers. */
@@ -159,4 +235,9 @@ export interface AccessTokenClaims {
    * once. Absent in tokens minted outside a login (tests), which then cannot be revoked.
    */
   sid?: string;
+  /**
+   * Present (true) while the account must change its password (after an admin's reset):
+   * the gateway then allows only /me, /me/password and /auth/logout, with no round trip.
+   */
+  pwc?: true;
 }

@@ -87,6 +87,16 @@ export const ErrorMessages = {
     '行政区划代码不在上级机构的辖区内',
     'The region code lies outside the parent organisation’s region',
   ],
+  PASSWORD_CHANGE_REQUIRED: [
+    '管理员已重置您的密码，请先修改密码',
+    'Your password was reset: change it first (POST /me/password)',
+  ],
+  PASSWORD_UNCHANGED: ['新密码不能与当前密码相同', 'The new password is the current one'],
+  OWN_ACCOUNT_CHANGE: ['不能对自己的账号执行此操作', 'You cannot do this to your own account'],
+  LAST_PLATFORM_ADMIN: [
+    '不能停用最后一个平台管理员',
+    'The last platform admin cannot be deactivated',
+  ],
   REGION_LEVEL_MISMATCH: [
     '行政区划代码与教育局级别不符',
     'The region code is not of the bureau’s level',

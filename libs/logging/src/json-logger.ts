@@ -19,6 +19,12 @@ const REDACTED_PATHS = [
   '*.difficultyCategories',
   'sasl',
   '*.sasl',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
+  'temporaryPassword',
+  '*.temporaryPassword',
 ];
 
 export function createRootLogger(service: string, level: string): Logger {

@@ -272,6 +272,22 @@ describe('venues: calendar changes keep bookings and activities honest (through 
     expect(overbooked.status).toBe(409);
     expect(overbooked.body.code).toBe('SLOT_FULL');
 
+    // The QR code of the old time still lets the holder in, in the new slot's entry window.
+    expect(first.checkInToken).not.toBeNull();
+    expect(moved.checkInToken).not.toBe(first.checkInToken);
+    suite.clockOf('venues').now = () => new Date(at(HOLIDAY_DAY, '09:20'));
+    try {
+      const entered = await suite
+        .http()
+        .post(`/venues/${venueId}/check-ins`)
+        .set(as('staff'))
+        .send({ token: first.checkInToken });
+      expect(entered.status).toBe(200);
+      expect(entered.body).toMatchObject({ id: first.id, status: 'checked_in' });
+    } finally {
+      suite.clockOf('venues').now = () => new Date(NOW);
+    }
+
     // 09:00 lies in no holiday slot: cancelled, with the reason, its place gone with its slot.
     expect(await bookingOf(early.id, c)).toMatchObject({
       status: 'cancelled',

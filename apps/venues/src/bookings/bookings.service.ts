@@ -403,10 +403,13 @@ export class BookingsService {
       throw venueNotFound(command.venueId);
     await this.inTransaction(async (manager) => {
       const booking = await this.bookings.find(claims.bookingId, manager, true);
+      // A booking a calendar change moved keeps the token of its previous time valid too
+      // (a printed QR code); the entry window is the new slot's.
       if (
         !booking ||
         booking.venue_id !== venue.id ||
-        booking.slot_starts_at.toISOString() !== claims.slotStartsAt
+        (booking.slot_starts_at.toISOString() !== claims.slotStartsAt &&
+          booking.previous_slot_starts_at?.toISOString() !== claims.slotStartsAt)
       ) {
         throw checkInTokenInvalid();
       }

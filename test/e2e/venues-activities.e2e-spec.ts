@@ -26,6 +26,13 @@ import { DEMO, startSuite, untilRosterKnown, type Suite } from '../harness.js';
 const AREA = '370192';
 const PASSWORD = 'Activities-Test-2026';
 const today = (): string => shanghaiDateOf(new Date());
+/** Open every day, so that an activity `day` ahead lies within the opening hours whatever the weekday. */
+const EVERY_DAY = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [
+    d,
+    { opens: '09:00', closes: '17:00' },
+  ]),
+);
 
 const studentToken = (secret: string, schoolId: string): string =>
   signAccessToken(secret, { role: 'student', org: schoolId });
@@ -152,7 +159,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
           .http()
           .post('/venues')
           .set(as('staff'))
-          .send({ name: '活动测试博物馆', category: 'museum' });
+          .send({ name: '活动测试博物馆', category: 'museum', weeklyHours: EVERY_DAY });
         return res.status === 201 ? (res.body.id as string) : undefined;
       },
       // A loaded machine and a consumer group re-joining after the previous file can take a while.
@@ -162,7 +169,12 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
       .http()
       .post('/venues')
       .set(as('staff'))
-      .send({ name: '活动测试科技馆', category: 'science_venue', studentPriceFen: 0 })
+      .send({
+        name: '活动测试科技馆',
+        category: 'science_venue',
+        studentPriceFen: 0,
+        weeklyHours: EVERY_DAY,
+      })
       .expect(201);
     scienceVenueId = science.body.id as string;
   }, 120_000);

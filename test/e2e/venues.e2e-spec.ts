@@ -651,7 +651,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     expect(unlinked.body.studentIds).toEqual([]);
   });
 
-  it('flags, never deletes, a booking whose slot vanishes after a special closure, and unflags it when lifted', async () => {
+  it('cancels, never deletes, a booking whose slot a special closure withdraws, with the reason (issue 18)', async () => {
     const mine = await suite.http().get('/bookings').set(as('student')).expect(200);
     const booking = (mine.body.items as BookingView[]).find(
       (b) => b.date === ordinaryFriday && b.status === 'confirmed',
@@ -663,26 +663,26 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       .set(as('staff'))
       .send({ date: ordinaryFriday, reason: '设备检修' })
       .expect(200);
-    const flagged = await suite
+    const cancelled = await suite
       .http()
       .get(`/bookings/${booking?.id}`)
       .set(as('student'))
       .expect(200);
-    expect(flagged.body).toMatchObject({ status: 'confirmed', slotWithdrawn: true });
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'venue_closed',
+      changeReason: 'venue_closed',
+    });
+    // What remains of the day (slots holding check-ins already made) is withdrawn.
     const friday = await slotsOf(ordinaryFriday);
     expect(friday.every((s) => s.status === 'withdrawn')).toBe(true);
-    expect(friday.length).toBeGreaterThan(0);
     await suite
       .http()
       .delete(`/venues/${venueId}/closures/${ordinaryFriday}`)
       .set(as('staff'))
       .expect(200);
-    const unflagged = await suite
-      .http()
-      .get(`/bookings/${booking?.id}`)
-      .set(as('student'))
-      .expect(200);
-    expect(unflagged.body.slotWithdrawn).toBe(false);
+    const still = await suite.http().get(`/bookings/${booking?.id}`).set(as('student')).expect(200);
+    expect(still.body.status).toBe('cancelled');
     expect(await slotsOf(ordinaryFriday)).toHaveLength(8);
   });
 });

@@ -207,6 +207,10 @@ export const ErrorMessages = {
     '只有目标辖区的教育局管理员可以变更场馆所在区划',
     'Only a bureau admin of the target region may move a venue',
   ],
+  ACTIVITY_OUTSIDE_OPENING_HOURS: [
+    '活动时间不在场馆当天的开放时间内',
+    'The activity lies outside the venue’s opening hours that day',
+  ],
   // employment aid
   GRADUATE_NOT_FOUND: ['找不到该毕业生', 'Graduate not found'],
   MENTOR_NOT_FOUND: ['找不到该导师', 'Mentor not found'],

@@ -63,13 +63,17 @@ export class ActivitiesController {
     summary: 'Schedule an activity at a venue (its staff, or an admin of its area)',
     description:
       'Local date and times in Asia/Shanghai (stored as UTC instants); places in an individual ' +
-      'and a group pool, as for slots; a student price only at a venue of a priced category.',
+      'and a group pool, as for slots; a student price only at a venue of a priced category. ' +
+      "Within the venue's opening hours that day, after its area's calendar (holiday and " +
+      'vacation hours) and its special closures: else ACTIVITY_OUTSIDE_OPENING_HOURS with ' +
+      "the day's hours in `details` (`opens`, `closes`, `closed`).",
   })
   @ApiCreatedResponse({ description: 'The activity, with its places left' })
   @ApiResponse({
     status: 400,
     type: ErrorBodyDto,
-    description: 'STUDENT_PRICE_NOT_ALLOWED, ACTIVITY_SCHEDULE_INVALID, VALIDATION_FAILED',
+    description:
+      'STUDENT_PRICE_NOT_ALLOWED, ACTIVITY_SCHEDULE_INVALID, ACTIVITY_OUTSIDE_OPENING_HOURS, VALIDATION_FAILED',
   })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: RUN_DOC })
   create(
@@ -111,8 +115,8 @@ export class ActivitiesController {
   @ApiOperation({
     summary: 'Change an activity before it starts',
     description:
-      'Date and times only while no place is taken (else cancel it and schedule another); ' +
-      'capacities never below the places taken.',
+      'Date and times only while no place is taken (else cancel it and schedule another), ' +
+      "within the venue's opening hours that day; capacities never below the places taken.",
   })
   @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'as on creation' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: RUN_DOC })

@@ -116,6 +116,11 @@ export class VenuesController {
   @HttpCode(200)
   @ApiOperation({
     summary: "Close the venue on one date, with a reason (replaces that date's reason)",
+    description:
+      "In one transaction: the closure, the cancellation of that day's activities (status " +
+      '`cancelled`, reason "venue closed: <reason>") and of every pending or confirmed booking ' +
+      "of the day (theirs and the slots'), each with `cancelReason` `venue_closed` and a " +
+      '`venues.visit.cancelled.v1` event, and the re-plan of the slots.',
   })
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: MANAGE_DOC })
   addClosure(

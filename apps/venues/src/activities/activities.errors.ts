@@ -48,3 +48,27 @@ export const pricedActivitiesAtFreeVenue = (category: string, pricedActivities: 
     `A ${category} is free for students by policy, but ${pricedActivities} of its scheduled activities have a student price: remove it first`,
     { category, pricedActivities },
   );
+
+/** The activity's time lies outside the venue's hours that day (after the calendar and closures). */
+export const activityOutsideOpeningHours = (
+  date: string,
+  startTime: string,
+  endTime: string,
+  hours: { opens: string; closes: string; reason: string } | null,
+): AppError =>
+  new AppError(
+    'ACTIVITY_OUTSIDE_OPENING_HOURS',
+    'invalid',
+    hours
+      ? `The venue opens ${hours.opens}-${hours.closes} on ${date}: ${startTime}-${endTime} lies outside`
+      : `The venue is closed on ${date}`,
+    {
+      date,
+      startTime,
+      endTime,
+      closed: hours === null,
+      opens: hours?.opens ?? null,
+      closes: hours?.closes ?? null,
+      reason: hours?.reason ?? null,
+    },
+  );

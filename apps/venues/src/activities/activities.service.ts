@@ -41,8 +41,11 @@ import {
   activityHasBookings,
   activityNotFound,
   activityScheduleInvalid,
+  activityOutsideOpeningHours,
   activityStarted,
 } from './activities.errors.js';
+import { SlotPlanner } from '../slots/slot-planner.js';
+import { minutesOf } from '../calendar/local-time.js';
 import { gradesMaskOf, gradesOf, scheduleOf, type ActivitySchedule } from './activity-schedule.js';
 
 const FREE: readonly string[] = FREE_VENUE_CATEGORIES;
@@ -68,6 +71,7 @@ export class ActivitiesService {
     private readonly readModel: ReadModelRepository,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly planner: SlotPlanner,
     private readonly clock: Clock,
   ) {}
 
@@ -89,6 +93,7 @@ export class ActivitiesService {
       groupCapacity: command.groupCapacity,
     };
     this.checkRecord(record, venue.category);
+    await this.assertOpen(venue, command.date, command.startTime, command.endTime);
     await withDbRetry(() =>
       this.dataSource.transaction((manager) =>
         this.activities.insert(manager, record, command.actor.accountId, now),
@@ -113,6 +118,10 @@ export class ActivitiesService {
       const schedule: ActivitySchedule = moved
         ? this.schedule(date, startTime, endTime, now)
         : { date, startsAt: current.starts_at, endsAt: current.ends_at };
+      if (moved) {
+        const venue = await this.venues.findRow(current.venue_id, manager);
+        if (venue) await this.assertOpen(venue, date, startTime, endTime, manager);
+      }
       const record: ActivityRecord = {
         id: current.id,
         venueId: current.venue_id,
@@ -235,6 +244,27 @@ export class ActivitiesService {
         : null;
     const target = { organisationId: venue.organisation_id, regionCode: venue.region_code };
     if (!managesVenue(actor, target, actorRegion)) throw notFound();
+  }
+
+  /**
+   * An activity lies within the venue's hours that day, after its area's calendar (holiday
+   * and vacation hours) and its special closures: else 400 with the day's hours.
+   */
+  private async assertOpen(
+    venue: VenueRow,
+    date: string,
+    startTime: string,
+    endTime: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    const opening = await this.planner.openingOn(venue, date, manager);
+    if (
+      !opening ||
+      minutesOf(startTime) < minutesOf(opening.opens) ||
+      minutesOf(endTime) > minutesOf(opening.closes)
+    ) {
+      throw activityOutsideOpeningHours(date, startTime, endTime, opening);
+    }
   }
 
   private schedule(date: string, startTime: string, endTime: string, now: Date): ActivitySchedule {

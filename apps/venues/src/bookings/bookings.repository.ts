@@ -32,11 +32,23 @@ export interface BookingRow {
   /** Set for a booking of an activity (then `slot_id` is the activity's id too). */
   activity_id: string | null;
   cancel_reason: string | null;
+  /** What a calendar change did: `calendar_change` (moved or cancelled), `venue_closed`. */
+  change_reason: string | null;
+  /** The slot's time before a calendar change moved the booking. */
+  previous_slot_starts_at: Date | null;
+  previous_slot_ends_at: Date | null;
 }
 
 export type NewBooking = Omit<
   BookingRow,
-  'checked_in_at' | 'decline_reason' | 'slot_withdrawn' | 'updated_at' | 'cancel_reason'
+  | 'checked_in_at'
+  | 'decline_reason'
+  | 'slot_withdrawn'
+  | 'updated_at'
+  | 'cancel_reason'
+  | 'change_reason'
+  | 'previous_slot_starts_at'
+  | 'previous_slot_ends_at'
 >;
 
 const COLUMNS = `b.*, DATE_FORMAT(b.local_date, '%Y-%m-%d') AS local_date`;

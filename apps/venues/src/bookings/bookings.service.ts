@@ -19,7 +19,6 @@ import {
   type Page,
   type RequestActivityGroupCommand,
   type RequestGroupVisitCommand,
-  type VisitEventPayload,
 } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
@@ -56,6 +55,7 @@ import {
 import { BookingsRepository, type BookingRow, type NewBooking } from './bookings.repository.js';
 import { CheckInTokens } from './check-in-token.js';
 import { barredUntil } from './no-show-bar.js';
+import { visitPayloadOf } from './visit-payload.js';
 import { allEnrolledCondition, ReadModelRepository } from '../read-model/read-model.repository.js';
 import { offerNotOpen, waitlistEntryNotFound } from '../waitlist/waitlist.errors.js';
 import { WaitlistRepository } from '../waitlist/waitlist.repository.js';
@@ -85,32 +85,7 @@ function runsVenue(actor: Actor, venueOrganisationId: string): boolean {
   );
 }
 
-export function visitPayloadOf(
-  b: BookingRow,
-  status = b.status,
-  reason: string | null = null,
-  at = new Date(),
-): VisitEventPayload {
-  return {
-    bookingId: b.id,
-    kind: b.kind,
-    status,
-    venueId: b.venue_id,
-    venueOrganisationId: b.venue_organisation_id,
-    slotId: b.slot_id,
-    slotStartsAt: b.slot_starts_at.toISOString(),
-    slotEndsAt: b.slot_ends_at.toISOString(),
-    bookerAccountId: b.booker_account_id,
-    schoolOrganisationId: b.school_organisation_id,
-    studentIds: JSON.parse(b.student_ids) as string[],
-    studentCount: b.student_count,
-    teacherCount: b.teacher_count,
-    reason,
-    occurredAt: at.toISOString(),
-    // Only activity bookings carry it, so a slot visit's payload is as it always was.
-    ...(b.activity_id ? { activityId: b.activity_id } : {}),
-  };
-}
+export { visitPayloadOf };
 
 /**
  * Bookings. Places are taken by one conditional UPDATE of the slot's pool in the booking's
@@ -428,10 +403,13 @@ export class BookingsService {
       throw venueNotFound(command.venueId);
     await this.inTransaction(async (manager) => {
       const booking = await this.bookings.find(claims.bookingId, manager, true);
+      // A booking a calendar change moved keeps the token of its previous time valid too
+      // (a printed QR code); the entry window is the new slot's.
       if (
         !booking ||
         booking.venue_id !== venue.id ||
-        booking.slot_starts_at.toISOString() !== claims.slotStartsAt
+        (booking.slot_starts_at.toISOString() !== claims.slotStartsAt &&
+          booking.previous_slot_starts_at?.toISOString() !== claims.slotStartsAt)
       ) {
         throw checkInTokenInvalid();
       }
@@ -715,6 +693,11 @@ export class BookingsService {
       createdAt: b.created_at.toISOString(),
       activityId: b.activity_id ?? null,
       cancelReason: b.cancel_reason ?? null,
+      changeReason: b.change_reason ?? null,
+      previousSlotStartsAt: b.previous_slot_starts_at
+        ? b.previous_slot_starts_at.toISOString()
+        : null,
+      previousSlotEndsAt: b.previous_slot_ends_at ? b.previous_slot_ends_at.toISOString() : null,
     };
   }
 }

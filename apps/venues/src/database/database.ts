@@ -10,6 +10,7 @@ import { CreateVenues1764400000000 } from './migrations/1764400000000-CreateVenu
 import { CreateWaitlist1764400000100 } from './migrations/1764400000100-CreateWaitlist.js';
 import { CreateActivities1764400000200 } from './migrations/1764400000200-CreateActivities.js';
 import { CreateVenueStudents1764400000300 } from './migrations/1764400000300-CreateVenueStudents.js';
+import { CalendarChangeBookings1764400000400 } from './migrations/1764400000400-CalendarChangeBookings.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -22,6 +23,7 @@ export const venuesMigrations: (new () => object)[] = [
   CreateWaitlist1764400000100,
   CreateActivities1764400000200,
   CreateVenueStudents1764400000300,
+  CalendarChangeBookings1764400000400,
 ];
 
 export function venuesDatabase(

@@ -123,12 +123,52 @@ export class SlotsRepository {
     from: string,
     to: string,
     manager: EntityManager = this.dataSource.manager,
+    lock = false,
   ): Promise<SlotRow[]> {
     return manager.query(
       `SELECT ${SLOT_COLUMNS} FROM slots
-       WHERE venue_id = ? AND activity_id = '' AND local_date BETWEEN ? AND ? ORDER BY starts_at`,
+       WHERE venue_id = ? AND activity_id = '' AND local_date BETWEEN ? AND ? ORDER BY starts_at${lock ? ' FOR UPDATE' : ''}`,
       [venueId, from, to],
     );
+  }
+
+  /** Takes places in an open slot if it has them (the booking's conditional UPDATE, without the time check). */
+  async takeIfRoom(
+    manager: EntityManager,
+    id: string,
+    pool: 'individual' | 'group',
+    places: number,
+  ): Promise<boolean> {
+    const column = pool === 'individual' ? 'individual' : 'group';
+    const result: { affectedRows: number } = await manager.query(
+      `UPDATE slots SET ${column}_taken = ${column}_taken + ?
+       WHERE id = ? AND status = 'open' AND ${column}_taken + ? <= ${column}_capacity`,
+      [places, id, places],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /**
+   * A vanished slot once its bookings were moved or cancelled: waiting-list entries end, the
+   * places are recounted from what remains (check-ins already made), and the slot is deleted
+   * when nothing remains, else withdrawn.
+   */
+  async retire(manager: EntityManager, id: string, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE waitlist_entries SET status = 'expired', updated_at = ?
+       WHERE slot_id = ? AND status IN ('waiting', 'offered')`,
+      [now, id],
+    );
+    await manager.query(
+      `UPDATE slots SET status = 'withdrawn',
+         individual_taken = (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = ? AND b.kind = 'individual'
+           AND b.status IN ('pending', 'confirmed', 'checked_in', 'no_show')),
+         group_taken = (SELECT COALESCE(SUM(b.places), 0) FROM bookings b WHERE b.slot_id = ?
+           AND b.kind = 'group' AND b.status IN ('pending', 'confirmed', 'checked_in', 'no_show'))
+       WHERE id = ?`,
+      [id, id, id],
+    );
+    await this.delete(manager, id);
   }
 
   async insert(
@@ -136,13 +176,14 @@ export class SlotsRepository {
     venueId: string,
     slot: PlannedSlot,
     capacity: { individual: number; group: number },
-  ): Promise<void> {
+  ): Promise<string> {
+    const id = randomUUID();
     await manager.query(
       `INSERT INTO slots (id, venue_id, local_date, starts_at, ends_at, profile, reason, status,
          individual_capacity, individual_taken, group_capacity, group_taken)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, 0)`,
       [
-        randomUUID(),
+        id,
         venueId,
         slot.date,
         slot.startsAt,
@@ -153,6 +194,7 @@ export class SlotsRepository {
         capacity.group,
       ],
     );
+    return id;
   }
 
   /** Reopens or refreshes a slot; capacity never drops below the places already taken. */

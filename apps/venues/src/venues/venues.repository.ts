@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
   DailyHours,
   HolidayOnClosedDayRule,
@@ -115,8 +115,16 @@ export class VenuesRepository {
     );
   }
 
-  async findRow(id: string): Promise<VenueRow | null> {
-    const rows: VenueRow[] = await this.dataSource.query('SELECT * FROM venues WHERE id = ?', [id]);
+  /** The venue's row; with `lock`, locked for the transaction (one re-plan of a venue at a time). */
+  async findRow(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<VenueRow | null> {
+    const rows: VenueRow[] = await manager.query(
+      `SELECT * FROM venues WHERE id = ?${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -145,8 +153,9 @@ export class VenuesRepository {
     venueId: string,
     from?: string,
     to?: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<{ date: string; reason: string }[]> {
-    const rows: { on_date: string; reason: string }[] = await this.dataSource.query(
+    const rows: { on_date: string; reason: string }[] = await manager.query(
       `SELECT DATE_FORMAT(on_date, '%Y-%m-%d') AS on_date, reason FROM venue_closures
        WHERE venue_id = ? AND on_date BETWEEN ? AND ? ORDER BY on_date`,
       [venueId, from ?? '1000-01-01', to ?? '9999-12-31'],
@@ -154,8 +163,14 @@ export class VenuesRepository {
     return rows.map((r) => ({ date: r.on_date, reason: r.reason }));
   }
 
-  async addClosure(venueId: string, date: string, reason: string, now: Date): Promise<void> {
-    await this.dataSource.query(
+  async addClosure(
+    venueId: string,
+    date: string,
+    reason: string,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
       `INSERT INTO venue_closures (venue_id, on_date, reason, created_at) VALUES (?, ?, ?, ?)
        ON DUPLICATE KEY UPDATE reason = VALUES(reason)`,
       [venueId, date, reason, now],

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   FREE_VENUE_CATEGORIES,
+  Topics,
   type Actor,
   type AddClosureCommand,
   type CreateVenueCommand,
@@ -16,13 +19,16 @@ import {
   type VenueView,
 } from '@app/contracts';
 import { AppError } from '@app/errors';
+import { withDbRetry } from '@app/database';
+import { OutboxRelay, OutboxWriter } from '@app/messaging';
 import { addDays, Clock } from '@app/time';
+import { visitPayloadOf } from '../bookings/visit-payload.js';
 import { pricedActivitiesAtFreeVenue } from '../activities/activities.errors.js';
 import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { NATIONAL_AREA_CODE, regionPrefixOf } from '../calendar/area-code.js';
 import { hoursAreValid } from '../calendar/opening-day.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
-import { SlotPlanner } from '../slots/slot-planner.js';
+import { SlotPlanner, VENUE_CLOSED } from '../slots/slot-planner.js';
 import { slotViewOf, SlotsRepository } from '../slots/slots.repository.js';
 import { managesVenue, regionContains } from './venue-access.js';
 import {
@@ -57,6 +63,9 @@ const DEFAULT_DAY = { opens: '09:00', closes: '17:00' };
 @Injectable()
 export class VenuesService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
     private readonly venues: VenuesRepository,
     private readonly slots: SlotsRepository,
     private readonly readModel: ReadModelRepository,
@@ -173,9 +182,59 @@ export class VenuesService {
   async addClosure(command: AddClosureCommand): Promise<VenueView> {
     const venue = await this.venueOrNotFound(command.venueId);
     await this.assertManages(command.actor, venue);
-    await this.venues.addClosure(venue.id, command.date, command.reason, this.clock.now());
-    await this.planner.regenerate(venue.id);
+    // One transaction: the closure, that day's activities cancelled, the slots re-planned.
+    await withDbRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const now = this.clock.now();
+        if (!(await this.venues.findRow(venue.id, manager, true))) return;
+        await this.venues.addClosure(venue.id, command.date, command.reason, now, manager);
+        await this.cancelActivitiesOn(manager, venue.id, command.date, command.reason, now);
+        await this.planner.regenerateIn(manager, venue.id);
+      }),
+    );
+    this.relay.wake();
     return this.view(venue.id);
+  }
+
+  /**
+   * A special closure cancels the day's activities that have not started: each activity
+   * `cancelled` ("venue closed: <reason>"), its bookings cancelled with `venue_closed`, one
+   * `venues.visit.cancelled.v1` per booking.
+   */
+  private async cancelActivitiesOn(
+    manager: EntityManager,
+    venueId: string,
+    date: string,
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    const ids: { id: string }[] = await manager.query(
+      `SELECT id FROM activities WHERE venue_id = ? AND local_date = ? AND status = 'scheduled'
+         AND starts_at > ? ORDER BY starts_at, id FOR UPDATE`,
+      [venueId, date, now],
+    );
+    for (const { id } of ids) {
+      const cancelled = await this.activities.cancel(
+        manager,
+        id,
+        `venue closed: ${reason}`,
+        VENUE_CLOSED,
+        now,
+      );
+      if (cancelled.length === 0) continue;
+      await manager.query(`UPDATE bookings SET change_reason = ? WHERE id IN (?)`, [
+        VENUE_CLOSED,
+        cancelled.map((b) => b.id),
+      ]);
+      await this.outbox.appendMany(
+        manager,
+        cancelled.map((booking) => ({
+          topic: Topics.events.visitCancelled,
+          key: booking.id,
+          payload: visitPayloadOf(booking, 'cancelled', VENUE_CLOSED, now),
+        })),
+      );
+    }
   }
 
   async removeClosure(command: RemoveClosureCommand): Promise<VenueView> {

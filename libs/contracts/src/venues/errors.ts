@@ -69,4 +69,7 @@ export const VenuesErrorCodes = {
   VENUE_REGION_OUTSIDE_ORGANISATION: 'invalid',
   /** Only a bureau admin whose region contains the target region (or a platform admin) moves a venue. */
   REGION_CHANGE_NOT_ALLOWED: 'forbidden',
+  // ---- calendar changes (issue 18) ----
+  /** An activity outside the venue's opening hours that day (after holidays, vacations, closures): `details` has the day's hours. */
+  ACTIVITY_OUTSIDE_OPENING_HOURS: 'invalid',
 } as const satisfies Record<string, ErrorKind>;

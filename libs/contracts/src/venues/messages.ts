@@ -281,6 +281,15 @@ export interface BookingView {
   activityId: string | null;
   /** Why the booking was cancelled when it was not the booker (e.g. the activity was cancelled). */
   cancelReason: string | null;
+  /**
+   * What a calendar or opening change did (issue 18): `calendar_change` (moved to the new slot
+   * covering its start, or cancelled when none could take it) or `venue_closed` (cancelled by a
+   * special closure); null when none touched it.
+   */
+  changeReason: string | null;
+  /** The slot's time before a calendar change moved the booking (null when never moved). */
+  previousSlotStartsAt: string | null;
+  previousSlotEndsAt: string | null;
 }
 
 /** An inbox entry: the request, with the places its slot has left and a starvation warning. */
@@ -319,6 +328,10 @@ export interface VisitEventPayload {
    */
   activityId?: string;
   activityKind?: string;
+  /** Only on `venues.visit.rescheduled.v1`: the slot and time the booking had before. */
+  previousSlotId?: string;
+  previousSlotStartsAt?: string;
+  previousSlotEndsAt?: string;
 }
 
 // ---- waiting list ------------------------------------------------------------------------

@@ -36,6 +36,8 @@ export const VenuesEventTopics = {
   visitCancelled: 'venues.visit.cancelled.v1',
   visitCheckedIn: 'venues.visit.checked-in.v1',
   visitNoShow: 'venues.visit.no-show.v1',
+  /** A calendar or opening change moved the booking to the new slot covering its start (issue 18). */
+  visitRescheduled: 'venues.visit.rescheduled.v1',
 } as const;
 
 export const VenuesDeadLetterTopic = 'venues.dead-letters';

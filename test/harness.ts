@@ -109,6 +109,36 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
   return suite;
 }
 
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  kind: string;
+  regionCode: string;
+}
+
+/**
+ * The first organisation of `query` (e.g. `kind=bureau`) that `match` accepts, looked for page
+ * by page: the kept test database holds the organisations of every earlier run.
+ */
+export async function findOrganisation(
+  suite: Suite,
+  token: string,
+  query: string,
+  match: (organisation: OrganisationRow) => boolean,
+): Promise<OrganisationRow> {
+  for (let page = 1; ; page++) {
+    const res = await suite
+      .http()
+      .get(`/organisations?${query}&pageSize=100&page=${page}`)
+      .set({ authorization: `Bearer ${token}` })
+      .expect(200);
+    const items = res.body.items as OrganisationRow[];
+    const found = items.find(match);
+    if (found) return found;
+    if (items.length < 100) throw new Error(`no organisation of ${query} matches`);
+  }
+}
+
 export async function loginAsDemoAdmin(suite: Suite): Promise<string> {
   const res = await suite.http().post('/auth/login').send(DEMO).expect(200);
   return (res.body as { accessToken: string }).accessToken;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HolidayView, SlotView } from '@app/contracts';
 import { waitFor } from '@app/testing';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, type Suite, findOrganisation } from '../harness.js';
 
 /**
  * Calendar layering (issue 18): holidays and make-up working days are layered per date, so a
@@ -80,12 +80,10 @@ describe('calendar layering by date (through the gateway, real Kafka and MySQL)'
     await removeTestRows();
 
     // A venue in Jinan, in its own district, open Tuesday to Sunday, until 20:00 on holidays.
-    const bureaus = await suite
-      .http()
-      .get('/organisations?kind=bureau&pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    const jinan = (bureaus.body.items as { id: string; regionCode: string }[]).find(
+    const jinan = await findOrganisation(
+      suite,
+      tokens.platform,
+      'kind=bureau',
       (o) => o.regionCode === JINAN,
     );
     const org = await suite

@@ -5,7 +5,7 @@ import { createKafka } from '@app/messaging';
 import { TopicRecorder, type RecordedMessage } from '@app/testing';
 import { directoryDatabase } from '../../apps/directory/src/database/database.js';
 import { testEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, type Suite, findOrganisation } from '../harness.js';
 
 /**
  * The calendar through the gateway: terms, vacations, holidays and make-up working days of
@@ -49,12 +49,12 @@ describe('the calendar (through the gateway, real Kafka and MySQL)', () => {
 
   /** The bureau of this name, created on the first run only. */
   async function bureau(name: string, regionCode: string, parent: Org | null): Promise<Org> {
-    const list = await suite
-      .http()
-      .get('/organisations?kind=bureau&pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    const found = (list.body.items as Org[]).find((o) => o.name === name);
+    const found = await findOrganisation(
+      suite,
+      tokens.platform,
+      'kind=bureau',
+      (o) => o.name === name,
+    ).catch(() => null);
     if (found) return found;
     const res = await suite
       .http()

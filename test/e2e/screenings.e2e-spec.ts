@@ -17,7 +17,7 @@ import { addDays, type Clock, shanghaiDateOf } from '@app/time';
 import { ScreeningsConfig } from '../../apps/screenings/src/config.js';
 import { screeningsDatabase } from '../../apps/screenings/src/database/database.js';
 import { testAppEnv, testEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, type Suite, findOrganisation } from '../harness.js';
 
 /**
  * Screenings through the gateway, on the real broker and database: films and approvals,
@@ -155,14 +155,20 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
     tokens.province = await login('province.admin@studentpass.local', DEMO.password);
     schoolId = (await suite.http().get('/me').set(as('teacher')).expect(200)).body
       .organisationId as string;
-    const orgs = await suite
-      .http()
-      .get('/organisations?pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    const items = orgs.body.items as { id: string; name: string; kind: string }[];
-    const licheng = items.find((o) => o.name === '历城区教育和体育局')!;
-    otherSchoolId = items.find((o) => o.name === '济南市历城区第二中学')!.id;
+    const licheng = await findOrganisation(
+      suite,
+      tokens.platform,
+      'kind=bureau',
+      (o) => o.name === '历城区教育和体育局',
+    );
+    otherSchoolId = (
+      await findOrganisation(
+        suite,
+        tokens.platform,
+        `kind=school&parentId=${licheng.id}`,
+        (o) => o.name === '济南市历城区第二中学',
+      )
+    ).id;
     tokens.licheng = await account(`licheng.${run}@studentpass.test`, 'bureau_admin', licheng.id);
     tokens.otherTeacher = await account(
       `other.${run}@studentpass.test`,

@@ -8,7 +8,7 @@ import { addDays, shanghaiDateOf } from '@app/time';
 import { VenuesConfig } from '../../apps/venues/src/config.js';
 import { venuesDatabase } from '../../apps/venues/src/database/database.js';
 import { signAccessToken, testAppEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite, untilRosterKnown } from '../harness.js';
+import { DEMO, startSuite, type Suite, untilRosterKnown, findOrganisation } from '../harness.js';
 
 /**
  * Security of the venues service (issue 12), through the gateway on real Kafka and MySQL:
@@ -123,16 +123,14 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
     await db.initialize();
     tokens.platform = await login(DEMO.email, DEMO.password);
 
-    const bureaus = await suite
-      .http()
-      .get('/organisations?kind=bureau&pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    const bureau = (code: string) =>
-      (bureaus.body.items as { id: string; regionCode: string }[]).find(
-        (o) => o.regionCode === code,
-      )!.id;
-    ids.jinan = bureau('370100');
+    ids.jinan = (
+      await findOrganisation(
+        suite,
+        tokens.platform,
+        'kind=bureau',
+        (o) => o.regionCode === '370100',
+      )
+    ).id;
     ids.countyX = await organisation({
       kind: 'bureau',
       name: '安全测试X区教育局',

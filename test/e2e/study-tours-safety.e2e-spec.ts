@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { schoolYearOfDate } from '@app/contracts';
 import { waitFor } from '@app/testing';
 import { addDays, shanghaiDateOf } from '@app/time';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, type Suite, findOrganisation } from '../harness.js';
 
 /**
  * Study-tour bookings a safety officer would sign (issue 21) and the principal of issue 12,
@@ -135,14 +135,14 @@ describe('study-tour bookings a safety officer would sign (gateway, Kafka, MySQL
     tokens.platform = await login(DEMO.email, DEMO.password);
     tokens.province = await login('province.admin@studentpass.local', DEMO.password);
     tokens.otherSchool = await login('teacher@studentpass.local', DEMO.password);
-    const bureaus = await suite
-      .http()
-      .get('/organisations?kind=bureau&pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    const city = (bureaus.body.items as { id: string; regionCode: string }[]).find(
-      (o) => o.regionCode === '370100',
-    )!.id;
+    const city = (
+      await findOrganisation(
+        suite,
+        tokens.platform,
+        'kind=bureau',
+        (o) => o.regionCode === '370100',
+      )
+    ).id;
     const tag = randomUUID().slice(0, 8);
     ids.base = await organisation({
       kind: 'venue',

@@ -9,7 +9,7 @@ import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor } from '@app/testing';
 import { addDays, shanghaiDateOf } from '@app/time';
 import { testEnv } from '../../scripts/test-infra.js';
-import { DEMO, startSuite, type Suite } from '../harness.js';
+import { DEMO, startSuite, type Suite, findOrganisation } from '../harness.js';
 
 /**
  * Study tours through the gateway, real Kafka and MySQL: two test venues in Jinan (370190)
@@ -113,34 +113,28 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
     tokens.museum = await login('museum@studentpass.local', DEMO.password);
     tokens.demoTeacher = await login('teacher@studentpass.local', DEMO.password);
 
-    const bureaus = await suite
-      .http()
-      .get('/organisations?kind=bureau&pageSize=100')
-      .set(as('platform'))
-      .expect(200);
-    const bureau = (code: string) =>
-      (bureaus.body.items as { id: string; regionCode: string }[]).find(
-        (o) => o.regionCode === code,
-      )!.id;
+    const bureau = async (code: string) =>
+      (await findOrganisation(suite, tokens.platform, 'kind=bureau', (o) => o.regionCode === code))
+        .id;
     const tag = randomUUID().slice(0, 8);
     ids.baseX = await organisation({
       kind: 'venue',
       name: `研学基地X ${tag}`,
-      parentId: bureau('370100'),
+      parentId: await bureau('370100'),
       regionCode: '370190',
       operator: '测试',
     });
     ids.baseY = await organisation({
       kind: 'venue',
       name: `研学基地Y ${tag}`,
-      parentId: bureau('370100'),
+      parentId: await bureau('370100'),
       regionCode: '370190',
       operator: '测试',
     });
     ids.school = await organisation({
       kind: 'school',
       name: `研学测试中学 ${tag}`,
-      parentId: bureau('370102'),
+      parentId: await bureau('370102'),
       regionCode: '370102',
       stage: 'nine_year',
     });

@@ -9,6 +9,12 @@ import {
   loadConfig,
 } from './index.js';
 
+class SeedingConfig extends BaseConfig {
+  @EnvBoolean()
+  @IsBoolean()
+  SEED_DEMO: boolean = false;
+}
+
 /** A production env that passes, to change one variable at a time. */
 const production = {
   NODE_ENV: 'production',
@@ -76,6 +82,11 @@ describe('loadConfig', () => {
       /KAFKA_PASSWORD: committed/,
     );
     expect(refusal({ KAFKA_PASSWORD: '' })).toMatch(/KAFKA_PASSWORD: must be set/);
+    // Demo data and its published passwords are never seeded in production.
+    expect(() => loadConfig(SeedingConfig, { ...production, SEED_DEMO: 'true' })).toThrow(
+      /SEED_DEMO/,
+    );
+    expect(loadConfig(SeedingConfig, { ...production, SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
     expect(isCommittedSecret('mysql://u:' + encodeURIComponent('s3cr3t/x') + '@h:1')).toBe(false);
   });
 

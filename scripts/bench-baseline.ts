@@ -17,6 +17,7 @@ import { DirectoryModule } from '../apps/directory/src/directory.module.js';
 import { CurrentUser } from '../apps/gateway/src/auth/current-user.decorator.js';
 import { JwtAuthGuard } from '../apps/gateway/src/auth/jwt-auth.guard.js';
 import { JwtStrategy } from '../apps/gateway/src/auth/jwt.strategy.js';
+import { SessionRevocations } from '../apps/gateway/src/auth/session-revocations.js';
 import { GatewayConfig } from '../apps/gateway/src/config.js';
 import { configureHttp } from '../apps/gateway/src/gateway.bootstrap.js';
 import { RateLimitGuard, rateLimits } from '../apps/gateway/src/http/rate-limit.guard.js';
@@ -40,6 +41,8 @@ class BaselineModule {
       controllers: [BaselineController],
       providers: [
         { provide: GatewayConfig, useValue: gateway },
+        // The same token checks as the gateway's, revoked sessions included.
+        SessionRevocations,
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

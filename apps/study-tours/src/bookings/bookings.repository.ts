@@ -29,6 +29,9 @@ export interface BookingRow {
   decline_reason: string | null;
   cancelled_by: 'school' | 'base' | null;
   cancel_reason: string | null;
+  /** When a submitted booking expires unanswered (null before submission). */
+  decide_by: Date | null;
+  expiry_reason: string | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -155,7 +158,13 @@ export class BookingsRepository {
     extra: Partial<
       Pick<
         BookingRow,
-        'holds_places' | 'approved_by' | 'decline_reason' | 'cancelled_by' | 'cancel_reason'
+        | 'holds_places'
+        | 'approved_by'
+        | 'decline_reason'
+        | 'cancelled_by'
+        | 'cancel_reason'
+        | 'decide_by'
+        | 'expiry_reason'
       >
     > = {},
   ): Promise<void> {
@@ -166,9 +175,20 @@ export class BookingsRepository {
     );
   }
 
+  /** Submitted bookings whose decision deadline has passed, the most overdue first. */
+  async dueForExpiry(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM st_bookings WHERE status = 'submitted' AND decide_by <= ?
+        ORDER BY decide_by, id LIMIT ?`,
+      [now, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Takes `places` on each day, in date order (a fixed lock order), by a conditional UPDATE:
-   * returns the first day that had no room (and its places left), or null when all were taken.
+   * returns the first day that had no room (its places left, or that the base closed it), or
+   * null when all were taken.
    */
   async takePlaces(
     manager: EntityManager,
@@ -176,7 +196,7 @@ export class BookingsRepository {
     dates: string[],
     capacity: number,
     places: number,
-  ): Promise<{ date: string; placesLeft: number } | null> {
+  ): Promise<{ date: string; placesLeft: number; closed: boolean } | null> {
     for (const date of [...dates].sort()) {
       await manager.query(
         `INSERT INTO st_programme_days (programme_id, local_date, capacity, taken) VALUES (?, ?, ?, 0)
@@ -185,17 +205,22 @@ export class BookingsRepository {
       );
       const result: { affectedRows: number } = await manager.query(
         `UPDATE st_programme_days SET taken = taken + ?
-         WHERE programme_id = ? AND local_date = ? AND taken + ? <= capacity`,
+         WHERE programme_id = ? AND local_date = ? AND taken + ? <= capacity AND closed = 0`,
         [places, programmeId, date, places],
       );
       if (result.affectedRows !== 1) {
         // A locking read: the places left now, as the refused UPDATE saw them, not the
         // transaction's older snapshot (which told refused schools of places long taken).
-        const [row]: { capacity: number; taken: number }[] = await manager.query(
-          'SELECT capacity, taken FROM st_programme_days WHERE programme_id = ? AND local_date = ? FOR UPDATE',
+        const [row]: { capacity: number; taken: number; closed: number }[] = await manager.query(
+          'SELECT capacity, taken, closed FROM st_programme_days WHERE programme_id = ? AND local_date = ? FOR UPDATE',
           [programmeId, date],
         );
-        return { date, placesLeft: Math.max(0, Number(row.capacity) - Number(row.taken)) };
+        const closed = Number(row.closed) === 1;
+        return {
+          date,
+          placesLeft: closed ? 0 : Math.max(0, Number(row.capacity) - Number(row.taken)),
+          closed,
+        };
       }
     }
     return null;

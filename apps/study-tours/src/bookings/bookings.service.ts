@@ -16,6 +16,7 @@ import {
   type StudyTourBookingStatus,
   type TourBookingCommand,
   type TourBookingEventPayload,
+  type TourBookingExpiredPayload,
   type TourBookingReasonCommand,
   type TourBookingView,
   type UpdateTourBookingCommand,
@@ -28,6 +29,7 @@ import { forbidden, type StudyToursAccess } from '../access/study-tours-access.j
 import { baseNotDesignated, programmeNotFound } from '../bases/bases.errors.js';
 import { BasesRepository, gradesOfMask, type ProgrammeRow } from '../bases/bases.repository.js';
 import { BasesService, regionLikeOf } from '../bases/bases.service.js';
+import { StudyToursConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { evaluateBookingChecks, teacherGroups } from './booking-checks.js';
 import {
@@ -36,6 +38,7 @@ import {
   type BookingRow,
   type DraftFields,
 } from './bookings.repository.js';
+import { decisionDeadline } from './decision-deadline.js';
 
 const bookingNotFound = (): AppError =>
   new AppError(
@@ -76,6 +79,7 @@ export class BookingsService {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly config: StudyToursConfig,
   ) {}
 
   // ------------------------------------------------------------ drafts
@@ -296,7 +300,7 @@ export class BookingsService {
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'draft') throw stateConflict(b, ['draft']);
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
-      const programme = (await this.bases.findProgramme(b.programme_id, manager))!;
+      const programme = (await this.bases.findProgramme(b.programme_id, manager, 'share'))!;
       await this.assertChecksPass(b, programme, manager);
       await this.claimStudents(manager, b);
       if (settings.approvalRequired) {
@@ -304,8 +308,10 @@ export class BookingsService {
         return;
       }
       await this.hold(manager, b, programme);
-      await this.bookings.setStatus(manager, b.id, 'submitted', this.clock.now(), {
+      const now = this.clock.now();
+      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
         holds_places: 1,
+        decide_by: this.decideByOf(b, now),
       });
     });
   }
@@ -330,12 +336,14 @@ export class BookingsService {
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'awaiting_approval') throw stateConflict(b, ['awaiting_approval']);
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
-      const programme = (await this.bases.findProgramme(b.programme_id, manager))!;
+      const programme = (await this.bases.findProgramme(b.programme_id, manager, 'share'))!;
       await this.assertChecksPass(b, programme, manager);
       await this.hold(manager, b, programme);
-      await this.bookings.setStatus(manager, b.id, 'submitted', this.clock.now(), {
+      const now = this.clock.now();
+      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
         holds_places: 1,
         approved_by: command.actor.accountId,
+        decide_by: this.decideByOf(b, now),
       });
     });
   }
@@ -352,6 +360,13 @@ export class BookingsService {
       Number(programme.daily_capacity),
       Number(b.student_count),
     );
+    if (full?.closed)
+      throw new AppError(
+        'DAY_CLOSED',
+        'conflict',
+        `The base has closed ${full.date} to new bookings of this programme`,
+        { date: full.date, placesLeft: 0 },
+      );
     if (full)
       throw new AppError(
         'DAY_FULL',
@@ -391,7 +406,15 @@ export class BookingsService {
 
   async confirm(command: TourBookingCommand): Promise<TourBookingView> {
     await this.asBase(command);
+    await this.expireIfDue(command.bookingId);
     return this.transition(command.bookingId, async (manager, b) => {
+      if (b.status === 'expired' || (b.status === 'submitted' && this.isDue(b)))
+        throw new AppError(
+          'DECISION_DEADLINE_PASSED',
+          'conflict',
+          `The base had until ${b.decide_by?.toISOString() ?? '?'} to answer this booking; it expired and its places were released (the school may submit again)`,
+          { status: 'expired', decideBy: b.decide_by?.toISOString() ?? null },
+        );
       if (b.status !== 'submitted') throw stateConflict(b, ['submitted']);
       await this.assertBaseMayConfirm(b, manager);
       const now = this.clock.now();
@@ -461,6 +484,7 @@ export class BookingsService {
 
   async decline(command: TourBookingReasonCommand): Promise<TourBookingView> {
     await this.asBase(command);
+    await this.expireIfDue(command.bookingId);
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'submitted') throw stateConflict(b, ['submitted']);
       await this.release(manager, b);
@@ -481,6 +505,7 @@ export class BookingsService {
         ? 'base'
         : null;
     if (!side) throw forbidden('The school or the base cancels a booking');
+    await this.expireIfDue(b0.id);
     const allowed: StudyTourBookingStatus[] =
       side === 'school'
         ? ['draft', 'awaiting_approval', 'submitted', 'confirmed']
@@ -538,6 +563,79 @@ export class BookingsService {
     return this.view((await this.bookings.find(bookingId))!);
   }
 
+  // ------------------------------------------------------------ the decision deadline
+
+  private decideByOf(b: Pick<BookingRow, 'local_date'>, submittedAt: Date): Date {
+    return decisionDeadline(
+      submittedAt,
+      b.local_date,
+      this.config.DECISION_HOURS,
+      this.config.DECISION_DAYS_BEFORE_VISIT,
+    );
+  }
+
+  private isDue(b: BookingRow): boolean {
+    return (
+      b.status === 'submitted' &&
+      b.decide_by !== null &&
+      b.decide_by.getTime() <= this.clock.now().getTime()
+    );
+  }
+
+  /**
+   * The scheduled pass (`StudyToursJobs`): expires every submitted booking past its deadline.
+   * Each is expired under its row lock, only while still submitted and due, so replicas
+   * running the pass at once expire (and publish) it once.
+   */
+  async expireDue(limit = 500): Promise<number> {
+    const due = await this.bookings.dueForExpiry(this.clock.now(), limit);
+    let expired = 0;
+    for (const id of due) if (await this.expireIfDue(id)) expired += 1;
+    return expired;
+  }
+
+  /**
+   * Expires one booking if it is submitted and past `decide_by`: its places and students'
+   * days go back, the status becomes `expired` with the reason, and
+   * `study-tours.booking.expired.v1` leaves through the outbox in the same transaction.
+   */
+  private async expireIfDue(bookingId: string): Promise<boolean> {
+    const done = await withDbRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const b = await this.bookings.find(bookingId, manager, true);
+        if (!b || !this.isDue(b)) return false;
+        const now = this.clock.now();
+        const reason = `No decision from the base by ${b.decide_by!.toISOString()}`;
+        await this.release(manager, b);
+        await this.bookings.setStatus(manager, b.id, 'expired', now, {
+          holds_places: 0,
+          expiry_reason: reason,
+        });
+        await this.outbox.append<TourBookingExpiredPayload>(manager, {
+          topic: Topics.events.tourBookingExpired,
+          key: b.id,
+          payload: {
+            bookingId: b.id,
+            status: 'expired',
+            baseOrganisationId: b.base_organisation_id,
+            programmeId: b.programme_id,
+            schoolId: b.school_id,
+            createdBy: b.created_by,
+            studentIds: (JSON.parse(b.students) as BookedStudent[]).map((s) => s.id),
+            localDate: b.local_date,
+            endDate: b.end_date,
+            decideBy: b.decide_by!.toISOString(),
+            reason,
+            occurredAt: now.toISOString(),
+          },
+        });
+        return true;
+      }),
+    );
+    if (done) this.relay.wake();
+    return done;
+  }
+
   // ------------------------------------------------------------ reading
 
   private access(command: { actor: TourBookingCommand['actor'] }): Promise<StudyToursAccess> {
@@ -568,7 +666,10 @@ export class BookingsService {
   }
 
   async get(command: TourBookingCommand): Promise<TourBookingView> {
-    return this.view(await this.visible(command));
+    const b = await this.visible(command);
+    if (this.isDue(b) && (await this.expireIfDue(b.id)))
+      return this.view((await this.bookings.find(b.id))!);
+    return this.view(b);
   }
 
   async list(query: ListTourBookingsQuery): Promise<Page<TourBookingView>> {
@@ -594,7 +695,13 @@ export class BookingsService {
       query.page,
       query.pageSize,
     );
-    const items = await Promise.all(rows.map((r) => this.view(r)));
+    // Checked lazily too: a booking past its deadline reads as expired before the job ran.
+    const current = await Promise.all(
+      rows.map(async (r) =>
+        this.isDue(r) && (await this.expireIfDue(r.id)) ? (await this.bookings.find(r.id))! : r,
+      ),
+    );
+    const items = await Promise.all(current.map((r) => this.view(r)));
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -627,6 +734,8 @@ export class BookingsService {
       declineReason: b.decline_reason,
       cancelledBy: b.cancelled_by,
       cancelReason: b.cancel_reason,
+      decideBy: b.decide_by ? b.decide_by.toISOString() : null,
+      expiryReason: b.expiry_reason,
       createdBy: b.created_by,
       createdAt: b.created_at.toISOString(),
       updatedAt: b.updated_at.toISOString(),

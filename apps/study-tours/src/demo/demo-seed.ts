@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '@app/database';
 import { addDays, Clock, shanghaiDateOf } from '@app/time';
 import { BasesRepository, gradesMaskOf } from '../bases/bases.repository.js';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
+import { decisionDeadline } from '../bookings/decision-deadline.js';
 import { StudyToursConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 
@@ -212,6 +213,12 @@ export class DemoSeed {
         if (taken) throw new Error('the demo students are already booked that day');
         await this.bookings.setStatus(manager, DEMO_IDS.booking, 'submitted', now, {
           holds_places: 1,
+          decide_by: decisionDeadline(
+            now,
+            date,
+            this.config.DECISION_HOURS,
+            this.config.DECISION_DAYS_BEFORE_VISIT,
+          ),
         });
       }),
     );

@@ -10,6 +10,8 @@ export const StudyToursRequestTopics = {
   baseRatings: 'study-tours.bases.ratings',
   createProgramme: 'study-tours.programmes.create',
   getProgramme: 'study-tours.programmes.get',
+  updateProgramme: 'study-tours.programmes.update',
+  programmeChanges: 'study-tours.programmes.changes',
   getBureauSettings: 'study-tours.settings.bureau.get',
   setBureauSettings: 'study-tours.settings.bureau.set',
   getSchoolSettings: 'study-tours.settings.school.get',

@@ -7,7 +7,7 @@ import {
 } from '@app/contracts';
 import { createKafka } from '@app/messaging';
 import { TopicRecorder, waitFor } from '@app/testing';
-import { addDays, shanghaiDateOf, shanghaiInstant } from '@app/time';
+import { addDays, Clock, shanghaiDateOf, shanghaiInstant } from '@app/time';
 import { StudyToursJobs } from '../../apps/study-tours/src/jobs/study-tours-jobs.js';
 import { testEnv } from '../../scripts/test-infra.js';
 import { DEMO, startSuite, type Suite } from '../harness.js';
@@ -279,14 +279,8 @@ describe('study-tour decision deadlines and programme edits (gateway, Kafka, MyS
 
     // The service's scheduled pass, run now rather than on its timer.
     const jobs = suite.services
-      .flatMap((service) => {
-        try {
-          return [service.get(StudyToursJobs, { strict: false })];
-        } catch {
-          return [];
-        }
-      })
-      .at(0)!;
+      .find((service) => service.get(Clock) === suite.clockOf('study-tours'))!
+      .get(StudyToursJobs, { strict: false });
     // Just before the deadline the scheduled pass leaves it alone.
     await at(new Date(decideBy - 60_000), () => jobs.runOnce());
     expect((await getBooking(first)).body.status).toBe('submitted');

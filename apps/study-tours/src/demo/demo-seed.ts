@@ -5,7 +5,6 @@ import { isDuplicateKeyError } from '@app/database';
 import { addDays, Clock, shanghaiDateOf } from '@app/time';
 import { BasesRepository, gradesMaskOf } from '../bases/bases.repository.js';
 import { BookingsRepository } from '../bookings/bookings.repository.js';
-import { decisionDeadline } from '../bookings/decision-deadline.js';
 import { StudyToursConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 
@@ -211,14 +210,9 @@ export class DemoSeed {
           [date],
         );
         if (taken) throw new Error('the demo students are already booked that day');
+        // No decision deadline (decide_by NULL): the demo booking waits for the museum.
         await this.bookings.setStatus(manager, DEMO_IDS.booking, 'submitted', now, {
           holds_places: 1,
-          decide_by: decisionDeadline(
-            now,
-            date,
-            this.config.DECISION_HOURS,
-            this.config.DECISION_DAYS_BEFORE_VISIT,
-          ),
         });
       }),
     );

@@ -8,8 +8,8 @@ const STATUSES_BEFORE = `'draft', 'awaiting_approval', 'submitted', 'confirmed',
  * Issue 18 item 6: a submitted booking has a decision deadline (`decide_by`; it expires
  * unanswered, status `expired`); programmes are edited after publishing (`updated_at`,
  * `updated_by`, every change in `st_programme_changes`) and may close future days
- * (`st_programme_days.closed`). Bookings submitted before get the defaults' deadline
- * (72 h after their last change, at most 3 days before the visit, the visit's start at the latest).
+ * (`st_programme_days.closed`). Bookings submitted before keep no deadline (`decide_by`
+ * NULL): they wait as they did, rather than all expiring at once when this is deployed.
  */
 export class TourDeadlinesAndProgrammeEdits1765200000000 implements MigrationInterface {
   name = 'TourDeadlinesAndProgrammeEdits1765200000000';
@@ -21,13 +21,6 @@ export class TourDeadlinesAndProgrammeEdits1765200000000 implements MigrationInt
       ADD COLUMN expiry_reason VARCHAR(500) NULL,
       ADD KEY ix_st_bookings_due (status, decide_by),
       ADD CONSTRAINT ck_st_booking_status CHECK (status IN (${STATUSES_BEFORE}, 'expired'))`);
-    // Visit days are Asia/Shanghai dates: 00:00 there is 16:00 UTC the day before.
-    await q.query(`UPDATE st_bookings
-      SET decide_by = LEAST(updated_at + INTERVAL 72 HOUR,
-        IF(TIMESTAMP(local_date) - INTERVAL 8 HOUR - INTERVAL 3 DAY > updated_at,
-           TIMESTAMP(local_date) - INTERVAL 8 HOUR - INTERVAL 3 DAY,
-           TIMESTAMP(local_date) - INTERVAL 8 HOUR))
-      WHERE status = 'submitted'`);
     await q.query(`ALTER TABLE st_programmes
       ADD COLUMN updated_at DATETIME(3) NULL,
       ADD COLUMN updated_by CHAR(36) NULL`);

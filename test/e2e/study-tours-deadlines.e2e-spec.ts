@@ -317,6 +317,18 @@ describe('study-tour decision deadlines and programme edits (gateway, Kafka, MyS
       decideBy: new Date(decideBy).toISOString(),
     });
     expect([...payload.studentIds].sort()).toEqual([...ten].sort());
+
+    // The bureau sees which requests its bases left unanswered.
+    const report = await suite
+      .http()
+      .get(`/study-tours/reports?from=${today()}&to=${addDays(today(), 60)}`)
+      .set(as('province'))
+      .expect(200);
+    expect(
+      (report.body.bases as { organisationId: string }[]).find(
+        (b) => b.organisationId === ids.base,
+      ),
+    ).toMatchObject({ expired: 1 });
   });
 
   it('refuses a confirmation after the deadline (409 DECISION_DEADLINE_PASSED) and the booking reads as expired', async () => {

@@ -538,6 +538,8 @@ export interface StudyTourReportRow {
   completed: number;
   cancelled: number;
   declined: number;
+  /** Submitted, left undecided by the base past the decision deadline. */
+  expired: number;
   studentsBooked: number;
   participants: number;
   ratingCount: number;

@@ -135,7 +135,7 @@ export class StudyTourBookingsController {
     type: ErrorBodyDto,
     description:
       'STUDENTS_ALREADY_BOOKED (details.studentIds, details.bookingId: a student is in one active booking a day), ' +
-      'DAY_FULL (details.placesLeft, read when refused), BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+      'DAY_FULL (details.placesLeft, read when refused), DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
   })
   submit(
     @CurrentUser() user: AccessTokenClaims,
@@ -156,7 +156,11 @@ export class StudyTourBookingsController {
     description:
       'STUDY_TOUR_ACTION_FORBIDDEN (not the principal), SELF_APPROVAL_FORBIDDEN (the principal drafted it)',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DAY_FULL, BOOKING_STATE_CONFLICT' })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description: 'DAY_FULL, DAY_CLOSED, BOOKING_STATE_CONFLICT',
+  })
   approve(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -171,7 +175,7 @@ export class StudyTourBookingsController {
     status: 409,
     type: ErrorBodyDto,
     description:
-      "BOOKING_STATE_CONFLICT, BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired)",
+      "BOOKING_STATE_CONFLICT, DECISION_DEADLINE_PASSED (details.decideBy: the booking expired unanswered), BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired)",
   })
   confirm(
     @CurrentUser() user: AccessTokenClaims,

@@ -249,6 +249,7 @@ describe('study-tour decision deadlines and programme edits (gateway, Kafka, MyS
     ids.ten = await programme({ title: '十人研学', groupMax: 10, dailyCapacity: 10 });
     ids.tour = await programme({ title: '期限研学' });
     ids.edited = await programme({ title: '可改研学', dailyCapacity: 20, groupMax: 20 });
+    ids.queue = await programme({ title: '候补研学', dailyCapacity: 6, groupMax: 6 });
     // Wait for the roster to reach study-tours (a draft holds nothing).
     await draft(booking(ids.tour, [students[39]], day(30)));
   }, 240_000);
@@ -489,5 +490,57 @@ describe('study-tour decision deadlines and programme edits (gateway, Kafka, MyS
         closedDates: { to: [day(6)] },
       },
     });
+  });
+
+  it('queues a request for a full day and offers it the places a decline frees up; an offer not taken up expires', async () => {
+    const visit = day(8);
+    const holder = await draft(booking(ids.queue, students.slice(0, 6), visit));
+    expect((await submit(holder)).status).toBe(200);
+    const queuedBody = booking(ids.queue, students.slice(6, 10), visit);
+    // Plain submission of a full day is refused; the waiting list takes it.
+    const first = await draft(queuedBody);
+    expect((await submit(first)).body.code).toBe('DAY_FULL');
+    const queued = await suite
+      .http()
+      .post(`/study-tours/bookings/${first}/waitlist`)
+      .set(as('booker'));
+    expect(queued.status).toBe(200);
+    expect(queued.body).toMatchObject({ status: 'waitlisted', holdsPlaces: false });
+    expect(queued.body.waitlistedAt).toEqual(expect.any(String));
+    const later = await draft(booking(ids.queue, students.slice(10, 14), visit));
+    expect(
+      (await suite.http().post(`/study-tours/bookings/${later}/waitlist`).set(as('booker'))).body
+        .status,
+    ).toBe('waitlisted');
+
+    // The base declines the holder: the first queued request gets the places, for OFFER_HOURS.
+    await suite
+      .http()
+      .post(`/study-tours/bookings/${holder}/decline`)
+      .set(as('base'))
+      .send({ reason: '场馆维护' })
+      .expect(200);
+    const offered = await getBooking(first);
+    expect(offered.body).toMatchObject({ status: 'offered', holdsPlaces: true });
+    const offerUntil = Date.parse(offered.body.offerUntil as string);
+    expect(offerUntil).toBeGreaterThan(Date.now() + 23 * HOUR_MS);
+    expect((await getBooking(later)).body.status).toBe('waitlisted');
+
+    // Not taken up in time: it expires, and the next in the queue is offered the places.
+    await at(new Date(offerUntil + 1000), async () => {
+      const lapsed = await getBooking(first);
+      expect(lapsed.body).toMatchObject({ status: 'expired', holdsPlaces: false });
+      expect(lapsed.body.expiryReason).toContain('not taken up');
+    });
+    const next = await getBooking(later);
+    expect(next.body.status).toBe('offered');
+    const accepted = await suite
+      .http()
+      .post(`/study-tours/bookings/${later}/accept-offer`)
+      .set(as('booker'));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'submitted', holdsPlaces: true });
+    expect(accepted.body.decideBy).toEqual(expect.any(String));
+    await suite.http().post(`/study-tours/bookings/${later}/confirm`).set(as('base')).expect(200);
   });
 });

@@ -29,6 +29,12 @@ export class StudyToursConfig extends BaseConfig {
   @Max(60)
   DECISION_DAYS_BEFORE_VISIT: number = 3;
 
+  /** A waiting-list offer holds the freed places this many hours (or until the visit begins). */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  OFFER_HOURS: number = 24;
+
   /** Period of the scheduled expiry of undecided bookings. */
   @IsInt()
   @Min(1000)

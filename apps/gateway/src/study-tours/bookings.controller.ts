@@ -144,6 +144,42 @@ export class StudyTourBookingsController {
     return this.rpc.send(Topics.studyTours.submitBooking, { bookingId: id, actor: actorOf(user) });
   }
 
+  @Post('bookings/:id/waitlist')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Submit a draft, or queue it if a day is full (waitlisted: holds its students, no places); freed places are offered in queue order',
+  })
+  @ApiResponse({ status: 400, type: ErrorBodyDto, description: CHECK_CODES })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description: 'STUDENTS_ALREADY_BOOKED, DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+  })
+  waitlist(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TourBookingView> {
+    return this.rpc.send(Topics.studyTours.waitlistBooking, {
+      bookingId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Post('bookings/:id/accept-offer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The school takes up places offered from the waiting list (before offerUntil): the booking goes to the base',
+  })
+  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_STATE_CONFLICT' })
+  acceptOffer(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TourBookingView> {
+    return this.rpc.send(Topics.studyTours.acceptOffer, { bookingId: id, actor: actorOf(user) });
+  }
+
   @Post('bookings/:id/approve')
   @HttpCode(200)
   @ApiOperation({

@@ -32,6 +32,9 @@ export interface BookingRow {
   /** When a submitted booking expires unanswered (null before submission). */
   decide_by: Date | null;
   expiry_reason: string | null;
+  wait_if_full: number;
+  waitlisted_at: Date | null;
+  offer_until: Date | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -165,6 +168,9 @@ export class BookingsRepository {
         | 'cancel_reason'
         | 'decide_by'
         | 'expiry_reason'
+        | 'wait_if_full'
+        | 'waitlisted_at'
+        | 'offer_until'
       >
     > = {},
   ): Promise<void> {
@@ -175,14 +181,27 @@ export class BookingsRepository {
     );
   }
 
-  /** Submitted bookings whose decision deadline has passed, the most overdue first. */
-  async dueForExpiry(now: Date, limit: number): Promise<string[]> {
+  /**
+   * Bookings due to expire: submitted past `decide_by`, offered past `offer_until`, queued
+   * when the visit came (its first day is `today` or earlier).
+   */
+  async dueForExpiry(now: Date, today: string, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM st_bookings WHERE status = 'submitted' AND decide_by <= ?
-        ORDER BY decide_by, id LIMIT ?`,
-      [now, limit],
+      `(SELECT id FROM st_bookings WHERE status = 'submitted' AND decide_by <= ? ORDER BY decide_by LIMIT ?)
+       UNION (SELECT id FROM st_bookings WHERE status = 'offered' AND offer_until <= ? ORDER BY offer_until LIMIT ?)
+       UNION (SELECT id FROM st_bookings WHERE status = 'waitlisted' AND local_date <= ? ORDER BY local_date LIMIT ?)`,
+      [now, limit, now, limit, today, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** A programme's queue, first come first served, locked (an offer is being made). */
+  async waitlisted(manager: EntityManager, programmeId: string): Promise<BookingRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM st_bookings b WHERE b.programme_id = ? AND b.status = 'waitlisted'
+        ORDER BY b.waitlisted_at, b.id FOR UPDATE`,
+      [programmeId],
+    );
   }
 
   /**

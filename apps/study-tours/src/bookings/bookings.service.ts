@@ -24,7 +24,7 @@ import {
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
-import { addDays, Clock } from '@app/time';
+import { addDays, Clock, shanghaiInstant } from '@app/time';
 import { forbidden, type StudyToursAccess } from '../access/study-tours-access.js';
 import { baseNotDesignated, programmeNotFound } from '../bases/bases.errors.js';
 import { BasesRepository, gradesOfMask, type ProgrammeRow } from '../bases/bases.repository.js';
@@ -292,7 +292,15 @@ export class BookingsService {
     });
   }
 
-  async submit(command: TourBookingCommand): Promise<TourBookingView> {
+  /**
+   * Like submission, but a day without room queues the booking (`waitlisted`, its students'
+   * days held, no places) instead of refusing it; freed places are offered in queue order.
+   */
+  waitlist(command: TourBookingCommand): Promise<TourBookingView> {
+    return this.submit(command, true);
+  }
+
+  async submit(command: TourBookingCommand, waitIfFull = false): Promise<TourBookingView> {
     const b0 = await this.visible(command);
     if (!(await this.access(command)).isSchoolStaffOf(b0.school_id))
       throw forbidden("The school's staff submit its bookings");
@@ -304,15 +312,12 @@ export class BookingsService {
       await this.assertChecksPass(b, programme, manager);
       await this.claimStudents(manager, b);
       if (settings.approvalRequired) {
-        await this.bookings.setStatus(manager, b.id, 'awaiting_approval', this.clock.now());
+        await this.bookings.setStatus(manager, b.id, 'awaiting_approval', this.clock.now(), {
+          wait_if_full: waitIfFull ? 1 : 0,
+        });
         return;
       }
-      await this.hold(manager, b, programme);
-      const now = this.clock.now();
-      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
-        holds_places: 1,
-        decide_by: this.decideByOf(b, now),
-      });
+      await this.holdOrQueue(manager, b, programme, waitIfFull);
     });
   }
 
@@ -338,20 +343,26 @@ export class BookingsService {
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
       const programme = (await this.bases.findProgramme(b.programme_id, manager, 'share'))!;
       await this.assertChecksPass(b, programme, manager);
-      await this.hold(manager, b, programme);
-      const now = this.clock.now();
-      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
-        holds_places: 1,
-        approved_by: command.actor.accountId,
-        decide_by: this.decideByOf(b, now),
-      });
+      await this.holdOrQueue(
+        manager,
+        b,
+        programme,
+        Number(b.wait_if_full) === 1,
+        command.actor.accountId,
+      );
     });
   }
 
-  private async hold(
+  /**
+   * Takes the booking's places and sends it to the base (`submitted`, with its decision
+   * deadline); a day without room refuses it, or queues it when the school asked to wait.
+   */
+  private async holdOrQueue(
     manager: EntityManager,
     b: BookingRow,
     programme: ProgrammeRow,
+    waitIfFull: boolean,
+    approvedBy?: string,
   ): Promise<void> {
     const full = await this.bookings.takePlaces(
       manager,
@@ -360,22 +371,50 @@ export class BookingsService {
       Number(programme.daily_capacity),
       Number(b.student_count),
     );
-    if (full?.closed)
-      throw new AppError(
+    const now = this.clock.now();
+    const approval = approvedBy ? { approved_by: approvedBy } : {};
+    if (!full) {
+      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
+        holds_places: 1,
+        decide_by: this.decideByOf(b, now),
+        ...approval,
+      });
+      return;
+    }
+    if (!waitIfFull || full.closed) throw this.noRoom(full, b);
+    // The days before the full one were taken: give them back, the queue holds no places.
+    await this.bookings.releasePlaces(
+      manager,
+      programme.id,
+      daysOf(b).filter((d) => d < full.date),
+      Number(b.student_count),
+    );
+    await this.bookings.setStatus(manager, b.id, 'waitlisted', now, {
+      holds_places: 0,
+      waitlisted_at: now,
+      ...approval,
+    });
+  }
+
+  private noRoom(
+    full: { date: string; placesLeft: number; closed: boolean },
+    b: BookingRow,
+  ): AppError {
+    if (full.closed)
+      return new AppError(
         'DAY_CLOSED',
         'conflict',
         `The base has closed ${full.date} to new bookings of this programme`,
         { date: full.date, placesLeft: 0 },
       );
-    if (full)
-      throw new AppError(
-        'DAY_FULL',
-        'conflict',
-        full.placesLeft === 0
-          ? `No places are left on ${full.date} for this programme; ${b.student_count} asked`
-          : `Only ${full.placesLeft} places are left on ${full.date} for this programme; ${b.student_count} asked`,
-        { date: full.date, placesLeft: full.placesLeft, asked: Number(b.student_count) },
-      );
+    return new AppError(
+      'DAY_FULL',
+      'conflict',
+      full.placesLeft === 0
+        ? `No places are left on ${full.date} for this programme; ${b.student_count} asked`
+        : `Only ${full.placesLeft} places are left on ${full.date} for this programme; ${b.student_count} asked`,
+      { date: full.date, placesLeft: full.placesLeft, asked: Number(b.student_count) },
+    );
   }
 
   /**
@@ -408,7 +447,10 @@ export class BookingsService {
     await this.asBase(command);
     await this.expireIfDue(command.bookingId);
     return this.transition(command.bookingId, async (manager, b) => {
-      if (b.status === 'expired' || (b.status === 'submitted' && this.isDue(b)))
+      if (
+        (b.status === 'expired' && b.decide_by !== null) ||
+        (b.status === 'submitted' && this.isDue(b))
+      )
         throw new AppError(
           'DECISION_DEADLINE_PASSED',
           'conflict',
@@ -508,7 +550,7 @@ export class BookingsService {
     await this.expireIfDue(b0.id);
     const allowed: StudyTourBookingStatus[] =
       side === 'school'
-        ? ['draft', 'awaiting_approval', 'submitted', 'confirmed']
+        ? ['draft', 'awaiting_approval', 'waitlisted', 'offered', 'submitted', 'confirmed']
         : ['submitted', 'confirmed'];
     return this.transition(command.bookingId, async (manager, b) => {
       if (!allowed.includes(b.status)) throw stateConflict(b, allowed);
@@ -529,16 +571,72 @@ export class BookingsService {
     });
   }
 
-  /** Gives back the booking's places (if it held them) and its students' days. */
+  /**
+   * Gives back the booking's places (if it held them) and its students' days; freed places
+   * are offered to the programme's queue at once, in the same transaction.
+   */
   private async release(manager: EntityManager, b: BookingRow): Promise<void> {
     await this.bookings.releaseStudentDays(manager, b.id);
-    if (Number(b.holds_places) === 1)
-      await this.bookings.releasePlaces(
+    if (Number(b.holds_places) !== 1) return;
+    await this.bookings.releasePlaces(manager, b.programme_id, daysOf(b), Number(b.student_count));
+    await this.offerFreedPlaces(manager, b.programme_id);
+  }
+
+  /**
+   * The queue of a programme, first come first served: each queued booking whose days now
+   * have room for all its students takes the places and is `offered` until `offerUntil`
+   * (OFFER_HOURS, at most until the visit begins); one that does not fit keeps its turn and
+   * a smaller one behind it may be offered (the first queued request that fits).
+   */
+  private async offerFreedPlaces(manager: EntityManager, programmeId: string): Promise<void> {
+    const queued = await this.bookings.waitlisted(manager, programmeId);
+    if (queued.length === 0) return;
+    const programme = (await this.bases.findProgramme(programmeId, manager))!;
+    const today = this.basesService.today();
+    const now = this.clock.now();
+    for (const q of queued) {
+      if (q.local_date <= today) continue;
+      const days = daysOf(q);
+      const places = Number(q.student_count);
+      const full = await this.bookings.takePlaces(
         manager,
-        b.programme_id,
-        daysOf(b),
-        Number(b.student_count),
+        programmeId,
+        days,
+        Number(programme.daily_capacity),
+        places,
       );
+      if (full) {
+        await this.bookings.releasePlaces(
+          manager,
+          programmeId,
+          days.filter((d) => d < full.date),
+          places,
+        );
+        continue;
+      }
+      const visitStart = shanghaiInstant(q.local_date, '00:00').getTime();
+      await this.bookings.setStatus(manager, q.id, 'offered', now, {
+        holds_places: 1,
+        offer_until: new Date(
+          Math.min(now.getTime() + this.config.OFFER_HOURS * 3_600_000, visitStart),
+        ),
+      });
+    }
+  }
+
+  /** The school takes up an offer: the booking goes to the base (`submitted`, its deadline set). */
+  async acceptOffer(command: TourBookingCommand): Promise<TourBookingView> {
+    const b0 = await this.visible(command);
+    if (!(await this.access(command)).isSchoolStaffOf(b0.school_id))
+      throw forbidden("The school's staff take up an offer of places");
+    await this.expireIfDue(b0.id);
+    return this.transition(command.bookingId, async (manager, b) => {
+      if (b.status !== 'offered') throw stateConflict(b, ['offered']);
+      const now = this.clock.now();
+      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
+        decide_by: this.decideByOf(b, now),
+      });
+    });
   }
 
   private async asBase(command: TourBookingCommand): Promise<void> {
@@ -574,12 +672,26 @@ export class BookingsService {
     );
   }
 
+  /** Why the booking expires now, or null: no decision, an offer not taken up, a queue too late. */
+  private dueReason(b: BookingRow): { reason: string; deadline: Date } | null {
+    const now = this.clock.now();
+    if (b.status === 'submitted' && b.decide_by && b.decide_by.getTime() <= now.getTime())
+      return {
+        reason: `No decision from the base by ${b.decide_by.toISOString()}`,
+        deadline: b.decide_by,
+      };
+    if (b.status === 'offered' && b.offer_until && b.offer_until.getTime() <= now.getTime())
+      return {
+        reason: `The offered places were not taken up by ${b.offer_until.toISOString()}`,
+        deadline: b.offer_until,
+      };
+    if (b.status === 'waitlisted' && b.local_date <= this.basesService.today())
+      return { reason: 'No places freed up before the visit', deadline: now };
+    return null;
+  }
+
   private isDue(b: BookingRow): boolean {
-    return (
-      b.status === 'submitted' &&
-      b.decide_by !== null &&
-      b.decide_by.getTime() <= this.clock.now().getTime()
-    );
+    return this.dueReason(b) !== null;
   }
 
   /**
@@ -588,7 +700,11 @@ export class BookingsService {
    * running the pass at once expire (and publish) it once.
    */
   async expireDue(limit = 500): Promise<number> {
-    const due = await this.bookings.dueForExpiry(this.clock.now(), limit);
+    const due = await this.bookings.dueForExpiry(
+      this.clock.now(),
+      this.basesService.today(),
+      limit,
+    );
     let expired = 0;
     for (const id of due) if (await this.expireIfDue(id)) expired += 1;
     return expired;
@@ -603,9 +719,10 @@ export class BookingsService {
     const done = await withDbRetry(() =>
       this.dataSource.transaction(async (manager) => {
         const b = await this.bookings.find(bookingId, manager, true);
-        if (!b || !this.isDue(b)) return false;
+        const due = b ? this.dueReason(b) : null;
+        if (!b || !due) return false;
         const now = this.clock.now();
-        const reason = `No decision from the base by ${b.decide_by!.toISOString()}`;
+        const { reason } = due;
         await this.release(manager, b);
         await this.bookings.setStatus(manager, b.id, 'expired', now, {
           holds_places: 0,
@@ -624,7 +741,7 @@ export class BookingsService {
             studentIds: (JSON.parse(b.students) as BookedStudent[]).map((s) => s.id),
             localDate: b.local_date,
             endDate: b.end_date,
-            decideBy: b.decide_by!.toISOString(),
+            decideBy: due.deadline.toISOString(),
             reason,
             occurredAt: now.toISOString(),
           },
@@ -736,6 +853,8 @@ export class BookingsService {
       cancelReason: b.cancel_reason,
       decideBy: b.decide_by ? b.decide_by.toISOString() : null,
       expiryReason: b.expiry_reason,
+      waitlistedAt: b.waitlisted_at ? b.waitlisted_at.toISOString() : null,
+      offerUntil: b.offer_until ? b.offer_until.toISOString() : null,
       createdBy: b.created_by,
       createdAt: b.created_at.toISOString(),
       updatedAt: b.updated_at.toISOString(),

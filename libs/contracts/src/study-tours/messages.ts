@@ -52,8 +52,15 @@ export const STUDY_TOUR_BOOKING_STATUSES = [
   'declined',
   'cancelled',
   'completed',
-  /** Submitted, but the base decided nothing by `decideBy`: places and students released. */
+  /**
+   * Submitted, but the base decided nothing by `decideBy`; or an offer not taken up by
+   * `offerUntil`; or still queued when the visit came: places and students released.
+   */
   'expired',
+  /** Queued for a full day (holds its students' days, no places). */
+  'waitlisted',
+  /** Places freed up and are held for it until `offerUntil`; the school accepts or lets go. */
+  'offered',
 ] as const;
 export type StudyTourBookingStatus = (typeof STUDY_TOUR_BOOKING_STATUSES)[number];
 
@@ -481,6 +488,10 @@ export interface TourBookingView {
    */
   decideBy: string | null;
   expiryReason: string | null;
+  /** Queued for a full day since then (null if never queued). */
+  waitlistedAt: string | null;
+  /** An offered booking's places are held for the school until then (OFFER_HOURS). */
+  offerUntil: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

@@ -22,6 +22,8 @@ export const StudyToursRequestTopics = {
   listBookings: 'study-tours.bookings.list',
   checkBooking: 'study-tours.bookings.check',
   submitBooking: 'study-tours.bookings.submit',
+  waitlistBooking: 'study-tours.bookings.waitlist',
+  acceptOffer: 'study-tours.bookings.accept-offer',
   approveBooking: 'study-tours.bookings.approve',
   confirmBooking: 'study-tours.bookings.confirm',
   declineBooking: 'study-tours.bookings.decline',

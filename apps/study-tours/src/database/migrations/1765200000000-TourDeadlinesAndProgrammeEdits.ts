@@ -19,8 +19,12 @@ export class TourDeadlinesAndProgrammeEdits1765200000000 implements MigrationInt
     await q.query(`ALTER TABLE st_bookings
       ADD COLUMN decide_by DATETIME(3) NULL,
       ADD COLUMN expiry_reason VARCHAR(500) NULL,
+      ADD COLUMN wait_if_full TINYINT NOT NULL DEFAULT 0,
+      ADD COLUMN waitlisted_at DATETIME(3) NULL,
+      ADD COLUMN offer_until DATETIME(3) NULL,
       ADD KEY ix_st_bookings_due (status, decide_by),
-      ADD CONSTRAINT ck_st_booking_status CHECK (status IN (${STATUSES_BEFORE}, 'expired'))`);
+      ADD KEY ix_st_bookings_queue (programme_id, status, waitlisted_at),
+      ADD CONSTRAINT ck_st_booking_status CHECK (status IN (${STATUSES_BEFORE}, 'expired', 'waitlisted', 'offered'))`);
     await q.query(`ALTER TABLE st_programmes
       ADD COLUMN updated_at DATETIME(3) NULL,
       ADD COLUMN updated_by CHAR(36) NULL`);
@@ -42,13 +46,18 @@ export class TourDeadlinesAndProgrammeEdits1765200000000 implements MigrationInt
     await q.query('DROP TABLE st_programme_changes');
     await q.query('ALTER TABLE st_programme_days DROP COLUMN closed');
     await q.query('ALTER TABLE st_programmes DROP COLUMN updated_at, DROP COLUMN updated_by');
-    // An expired booking was a submitted one nobody answered: it reads as declined before.
+    // An expired or queued booking reads as declined before (it never held the base's word).
     await q.query(
-      `UPDATE st_bookings SET status = 'declined', decline_reason = COALESCE(expiry_reason, 'expired') WHERE status = 'expired'`,
+      `UPDATE st_bookings SET status = 'declined', holds_places = 0, decline_reason = COALESCE(expiry_reason, status)
+        WHERE status IN ('expired', 'waitlisted', 'offered')`,
     );
     await q.query('ALTER TABLE st_bookings DROP CONSTRAINT ck_st_booking_status');
     await q.query(`ALTER TABLE st_bookings
       DROP KEY ix_st_bookings_due,
+      DROP KEY ix_st_bookings_queue,
+      DROP COLUMN wait_if_full,
+      DROP COLUMN waitlisted_at,
+      DROP COLUMN offer_until,
       DROP COLUMN decide_by,
       DROP COLUMN expiry_reason,
       ADD CONSTRAINT ck_st_booking_status CHECK (status IN (${STATUSES_BEFORE}))`);

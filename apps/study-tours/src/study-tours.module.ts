@@ -15,6 +15,7 @@ import { SERVICE_NAME, StudyToursConfig } from './config.js';
 import { studyToursDatabase } from './database/database.js';
 import { DemoSeed } from './demo/demo-seed.js';
 import { HealthController } from './health/health.controller.js';
+import { StudyToursJobs } from './jobs/study-tours-jobs.js';
 import { ReadModelController } from './read-model/read-model.controller.js';
 import { ReadModelRepository } from './read-model/read-model.repository.js';
 import { StudyToursRosterAdapter } from './read-model/roster-adapter.js';
@@ -59,6 +60,7 @@ export class StudyToursModule {
         BookingsRepository,
         BookingsService,
         ReportsService,
+        StudyToursJobs,
         DemoSeed,
         StudyToursRosterAdapter,
         rosterReadModel({

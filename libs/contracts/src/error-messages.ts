@@ -353,6 +353,20 @@ export const ErrorMessages = {
     'The principal must be a staff account of the school',
   ],
   SELF_APPROVAL_FORBIDDEN: ['不能审批自己提交的预约', 'You cannot approve a booking you drafted'],
+  // study-tours: decision deadline, programme edits (issue 18 item 6)
+  DECISION_DEADLINE_PASSED: [
+    '已超过基地答复期限，该预约已过期，名额已释放',
+    'The decision deadline has passed: the booking expired and its places were released',
+  ],
+  CAPACITY_BELOW_TAKEN: [
+    '新的每日容量低于某些日期已被预约的名额',
+    'The new daily capacity is below the places already taken on some days',
+  ],
+  PROGRAMME_CHANGE_CONFLICTS_BOOKINGS: [
+    '新的人数范围或年级与已有预约不符',
+    'The new group size or grades do not fit existing bookings',
+  ],
+  DAY_CLOSED: ['基地已关闭该日期的预约', 'The base has closed this day to new bookings'],
   // quotas
   QUOTA_RULE_NOT_FOUND: ['找不到该指标规则', 'Quota rule not found'],
   QUOTA_SCOPE_NOT_FOUND: ['找不到该范围', 'Scope not found'],

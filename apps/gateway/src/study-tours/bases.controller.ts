@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -15,6 +15,7 @@ import {
   type BureauSettingsView,
   type DesignationView,
   type Page,
+  type ProgrammeChangeView,
   type ProgrammeView,
   type RatingView,
   type SchoolSettingsView,
@@ -34,6 +35,7 @@ import {
   DesignationsQueryDto,
   ReasonDto,
   SchoolSettingsDto,
+  UpdateProgrammeDto,
 } from './study-tours.dto.js';
 
 @ApiTags('study-tours')
@@ -214,6 +216,47 @@ export class StudyTourBasesController {
     @Param('id', uuidParam()) id: string,
   ): Promise<ProgrammeView> {
     return this.rpc.send(Topics.studyTours.getProgramme, { programmeId: id, actor: actorOf(user) });
+  }
+
+  @Patch('programmes/:id')
+  @ApiOperation({
+    summary:
+      'Base staff change a published programme; bookings keep what they agreed to, the change is recorded',
+  })
+  @ApiOkResponse({ description: 'The programme, with updatedAt, updatedBy and closedDates' })
+  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'PROGRAMME_INVALID' })
+  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'STUDY_TOUR_ACTION_FORBIDDEN' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'PROGRAMME_NOT_FOUND' })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description:
+      'CAPACITY_BELOW_TAKEN (details.days), PROGRAMME_CHANGE_CONFLICTS_BOOKINGS (details.bookings)',
+  })
+  updateProgramme(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateProgrammeDto,
+  ): Promise<ProgrammeView> {
+    return this.rpc.send(Topics.studyTours.updateProgramme, {
+      ...body,
+      programmeId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Get('programmes/:id/changes')
+  @ApiOperation({ summary: "A programme's recorded changes (who, when, what), oldest first" })
+  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'STUDY_TOUR_ACTION_FORBIDDEN' })
+  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'PROGRAMME_NOT_FOUND' })
+  programmeChanges(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<ProgrammeChangeView[]> {
+    return this.rpc.send(Topics.studyTours.programmeChanges, {
+      programmeId: id,
+      actor: actorOf(user),
+    });
   }
 
   @Get('bureaus/:id/settings')

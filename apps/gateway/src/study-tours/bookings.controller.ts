@@ -135,13 +135,49 @@ export class StudyTourBookingsController {
     type: ErrorBodyDto,
     description:
       'STUDENTS_ALREADY_BOOKED (details.studentIds, details.bookingId: a student is in one active booking a day), ' +
-      'DAY_FULL (details.placesLeft, read when refused), BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+      'DAY_FULL (details.placesLeft, read when refused), DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
   })
   submit(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
   ): Promise<TourBookingView> {
     return this.rpc.send(Topics.studyTours.submitBooking, { bookingId: id, actor: actorOf(user) });
+  }
+
+  @Post('bookings/:id/waitlist')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Submit a draft, or queue it if a day is full (waitlisted: holds its students, no places); freed places are offered in queue order',
+  })
+  @ApiResponse({ status: 400, type: ErrorBodyDto, description: CHECK_CODES })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description: 'STUDENTS_ALREADY_BOOKED, DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+  })
+  waitlist(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TourBookingView> {
+    return this.rpc.send(Topics.studyTours.waitlistBooking, {
+      bookingId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Post('bookings/:id/accept-offer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The school takes up places offered from the waiting list (before offerUntil): the booking goes to the base',
+  })
+  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_STATE_CONFLICT' })
+  acceptOffer(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TourBookingView> {
+    return this.rpc.send(Topics.studyTours.acceptOffer, { bookingId: id, actor: actorOf(user) });
   }
 
   @Post('bookings/:id/approve')
@@ -156,7 +192,11 @@ export class StudyTourBookingsController {
     description:
       'STUDY_TOUR_ACTION_FORBIDDEN (not the principal), SELF_APPROVAL_FORBIDDEN (the principal drafted it)',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DAY_FULL, BOOKING_STATE_CONFLICT' })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description: 'DAY_FULL, DAY_CLOSED, BOOKING_STATE_CONFLICT',
+  })
   approve(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -171,7 +211,7 @@ export class StudyTourBookingsController {
     status: 409,
     type: ErrorBodyDto,
     description:
-      "BOOKING_STATE_CONFLICT, BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired)",
+      "BOOKING_STATE_CONFLICT, DECISION_DEADLINE_PASSED (details.decideBy: the booking expired unanswered), BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired)",
   })
   confirm(
     @CurrentUser() user: AccessTokenClaims,

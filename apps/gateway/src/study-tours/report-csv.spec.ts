@@ -10,6 +10,7 @@ describe('study-tour report CSV', () => {
       completed: 1,
       cancelled: 1,
       declined: 0,
+      expired: 2,
       studentsBooked: 90,
       participants: 40,
       ratingCount: 1,
@@ -24,9 +25,9 @@ describe('study-tour report CSV', () => {
       schools: [{ ...row, organisationId: 's1', name: '一小', averageRating: null }],
     });
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFkind,organisationId,name,bookings,confirmed,completed,cancelled,declined,studentsBooked,participants,ratingCount,averageRating',
-      'base,b1,"博物馆, 总馆",3,1,1,1,0,90,40,1,4.5',
-      'school,s1,一小,3,1,1,1,0,90,40,1,',
+      '\uFEFFkind,organisationId,name,bookings,confirmed,completed,cancelled,declined,expired,studentsBooked,participants,ratingCount,averageRating',
+      'base,b1,"博物馆, 总馆",3,1,1,1,0,2,90,40,1,4.5',
+      'school,s1,一小,3,1,1,1,0,2,90,40,1,',
       '',
     ]);
   });

@@ -9,6 +9,7 @@ const COLUMNS: (keyof StudyTourReportRow)[] = [
   'completed',
   'cancelled',
   'declined',
+  'expired',
   'studentsBooked',
   'participants',
   'ratingCount',

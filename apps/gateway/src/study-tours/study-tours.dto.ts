@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -234,6 +234,33 @@ export class CreateProgrammeDto {
   @ArrayUnique()
   @IsIn(TRANSPORT_OPTIONS, { each: true })
   transportOptions!: TransportOption[];
+}
+
+/**
+ * A change to a published programme: any of these fields (duration, days and the ratio stay
+ * as published), and future days to close to new bookings or reopen.
+ */
+export class UpdateProgrammeDto extends PartialType(
+  OmitType(CreateProgrammeDto, ['baseOrganisationId', 'duration', 'days', 'studentsPerTeacher']),
+) {
+  @ApiPropertyOptional({
+    example: ['2026-10-01'],
+    description:
+      'Future days on which the programme takes no new bookings (bookings there keep their places)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @ArrayUnique()
+  @IsCalendarDate({ each: true })
+  closeDates?: string[];
+  @ApiPropertyOptional({ example: [], description: 'Closed future days to open again' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @ArrayUnique()
+  @IsCalendarDate({ each: true })
+  reopenDates?: string[];
 }
 
 export class BureauSettingsDto {

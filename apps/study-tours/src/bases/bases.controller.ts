@@ -11,6 +11,7 @@ import {
   ListBasesQuery,
   ListDesignationsQuery,
   ProgrammeQuery,
+  UpdateProgrammeCommand,
   SchoolSettingsQuery,
   SetBureauSettingsCommand,
   SetSchoolSettingsCommand,
@@ -20,6 +21,7 @@ import {
   type BureauSettingsView,
   type DesignationView,
   type Page,
+  type ProgrammeChangeView,
   type ProgrammeView,
   type RatingView,
   type SchoolSettingsView,
@@ -73,6 +75,16 @@ export class BasesController {
   @MessagePattern(Topics.studyTours.getProgramme)
   getProgramme(@Payload() query: ProgrammeQuery): Promise<ProgrammeView> {
     return this.bases.getProgramme(query);
+  }
+
+  @MessagePattern(Topics.studyTours.updateProgramme)
+  updateProgramme(@Payload() command: UpdateProgrammeCommand): Promise<ProgrammeView> {
+    return this.bases.updateProgramme(command);
+  }
+
+  @MessagePattern(Topics.studyTours.programmeChanges)
+  programmeChanges(@Payload() query: ProgrammeQuery): Promise<ProgrammeChangeView[]> {
+    return this.bases.programmeChanges(query);
   }
 
   @MessagePattern(Topics.studyTours.getBureauSettings)

@@ -45,6 +45,42 @@ export interface ProgrammeRow {
   transport_options: string;
   created_by: string;
   created_at: Date;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+/** The editable columns of a programme. */
+export type ProgrammeEdit = Partial<
+  Pick<
+    ProgrammeRow,
+    | 'title'
+    | 'theme'
+    | 'description'
+    | 'grades_mask'
+    | 'group_min'
+    | 'group_max'
+    | 'daily_capacity'
+    | 'price_fen'
+    | 'meal_options'
+    | 'transport_options'
+  >
+>;
+
+/** A day of a programme with places taken, or closed. */
+export interface ProgrammeDayRow {
+  local_date: string;
+  capacity: number;
+  taken: number;
+  closed: number;
+}
+
+/** An active booking of a programme, as the edit checks see it. */
+export interface ActiveBookingRow {
+  id: string;
+  status: string;
+  local_date: string;
+  student_count: number;
+  students: string;
 }
 
 export interface RatingRow {
@@ -317,8 +353,8 @@ export class BasesRepository {
     await manager.query(
       `INSERT INTO st_programmes (id, base_organisation_id, title, theme, description, grades_mask,
          duration, days, group_min, group_max, daily_capacity, price_fen, students_per_teacher,
-         meal_options, transport_options, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         meal_options, transport_options, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         p.id,
         p.baseOrganisationId,
@@ -337,18 +373,123 @@ export class BasesRepository {
         JSON.stringify(p.transportOptions),
         p.createdBy,
         p.now,
+        p.now,
       ],
     );
   }
 
+  /**
+   * `lock`: 'update' while editing; 'share' while taking places, so a booking and an edit of
+   * the programme's capacity never interleave (the day rows a booking makes get the capacity
+   * that holds when it commits).
+   */
   async findProgramme(
     id: string,
     manager: EntityManager = this.dataSource.manager,
+    lock?: 'update' | 'share',
   ): Promise<ProgrammeRow | null> {
-    const rows: ProgrammeRow[] = await manager.query('SELECT * FROM st_programmes WHERE id = ?', [
-      id,
-    ]);
+    const suffix =
+      lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' LOCK IN SHARE MODE' : '';
+    const rows: ProgrammeRow[] = await manager.query(
+      `SELECT * FROM st_programmes WHERE id = ?${suffix}`,
+      [id],
+    );
     return rows[0] ?? null;
+  }
+
+  async updateProgramme(
+    manager: EntityManager,
+    id: string,
+    edit: ProgrammeEdit,
+    by: string,
+    now: Date,
+  ): Promise<void> {
+    const columns = Object.keys(edit) as (keyof ProgrammeEdit)[];
+    await manager.query(
+      `UPDATE st_programmes SET ${columns.map((c) => `${c} = ?, `).join('')}updated_at = ?, updated_by = ? WHERE id = ?`,
+      [...columns.map((c) => edit[c]), now, by, id],
+    );
+  }
+
+  async insertProgrammeChange(
+    manager: EntityManager,
+    change: { id: string; programmeId: string; by: string; at: Date; changes: object },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO st_programme_changes (id, programme_id, changed_by, changed_at, changes) VALUES (?, ?, ?, ?, ?)`,
+      [change.id, change.programmeId, change.by, change.at, JSON.stringify(change.changes)],
+    );
+  }
+
+  async programmeChanges(
+    programmeId: string,
+  ): Promise<{ changed_by: string; changed_at: Date; changes: string }[]> {
+    return this.dataSource.query(
+      'SELECT changed_by, changed_at, changes FROM st_programme_changes WHERE programme_id = ? ORDER BY changed_at, id',
+      [programmeId],
+    );
+  }
+
+  /** The programme's day rows from `from` on, locked (an edit checks and changes them). */
+  async daysFrom(
+    manager: EntityManager,
+    programmeId: string,
+    from: string,
+  ): Promise<ProgrammeDayRow[]> {
+    return manager.query(
+      `SELECT DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date, capacity, taken, closed
+         FROM st_programme_days WHERE programme_id = ? AND local_date >= ?
+        ORDER BY local_date FOR UPDATE`,
+      [programmeId, from],
+    );
+  }
+
+  async setCapacityFrom(
+    manager: EntityManager,
+    programmeId: string,
+    from: string,
+    capacity: number,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE st_programme_days SET capacity = ? WHERE programme_id = ? AND local_date >= ?',
+      [capacity, programmeId, from],
+    );
+  }
+
+  /** Closes (or reopens) days, making the day row where none exists yet. */
+  async setDaysClosed(
+    manager: EntityManager,
+    programmeId: string,
+    dates: string[],
+    capacity: number,
+    closed: boolean,
+  ): Promise<void> {
+    for (const date of [...dates].sort())
+      await manager.query(
+        `INSERT INTO st_programme_days (programme_id, local_date, capacity, taken, closed) VALUES (?, ?, ?, 0, ?)
+         ON DUPLICATE KEY UPDATE closed = VALUES(closed)`,
+        [programmeId, date, capacity, closed ? 1 : 0],
+      );
+  }
+
+  async closedDatesFrom(programmeId: string, from: string): Promise<string[]> {
+    const rows: { local_date: string }[] = await this.dataSource.query(
+      `SELECT DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date FROM st_programme_days
+        WHERE programme_id = ? AND local_date >= ? AND closed = 1 ORDER BY local_date`,
+      [programmeId, from],
+    );
+    return rows.map((r) => r.local_date);
+  }
+
+  /** Bookings that hold or will hold the programme's places: awaiting approval, submitted, confirmed. */
+  async activeBookingsOf(manager: EntityManager, programmeId: string): Promise<ActiveBookingRow[]> {
+    return manager.query(
+      `SELECT id, status, DATE_FORMAT(local_date, '%Y-%m-%d') AS local_date, student_count, students
+         FROM st_bookings
+        WHERE programme_id = ? AND status IN ('awaiting_approval', 'submitted', 'confirmed')
+        ORDER BY local_date, id LOCK IN SHARE MODE`,
+      [programmeId],
+    );
   }
 
   async programmesOf(baseIds: string[]): Promise<ProgrammeRow[]> {

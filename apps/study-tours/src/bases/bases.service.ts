@@ -20,6 +20,7 @@ import {
   type ListBasesQuery,
   type ListDesignationsQuery,
   type Page,
+  type ProgrammeChangeView,
   type ProgrammeQuery,
   type ProgrammeView,
   type RatingView,
@@ -27,8 +28,9 @@ import {
   type SchoolSettingsView,
   type SetBureauSettingsCommand,
   type SetSchoolSettingsCommand,
+  type UpdateProgrammeCommand,
 } from '@app/contracts';
-import { isDuplicateKeyError } from '@app/database';
+import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { AppError } from '@app/errors';
 import { Clock, shanghaiDateOf } from '@app/time';
 import { baseLevelOfBureau, forbidden, StudyToursAccess } from '../access/study-tours-access.js';
@@ -45,6 +47,7 @@ import {
   gradesMaskOf,
   gradesOfMask,
   type DesignationRow,
+  type ProgrammeEdit,
   type ProgrammeRow,
 } from './bases.repository.js';
 
@@ -411,7 +414,182 @@ export class BasesService {
   async getProgramme(query: ProgrammeQuery): Promise<ProgrammeView> {
     const row = await this.bases.findProgramme(query.programmeId);
     if (!row) throw programmeNotFound();
-    return programmeViewOf(row, await this.defaultRatioOf(row.base_organisation_id));
+    return {
+      ...programmeViewOf(row, await this.defaultRatioOf(row.base_organisation_id)),
+      closedDates: await this.bases.closedDatesFrom(row.id, this.today()),
+    };
+  }
+
+  /** A programme's staff side: its base's staff, or platform admins. Others may only read it. */
+  private async editableProgramme(query: ProgrammeQuery): Promise<ProgrammeRow> {
+    const row = await this.bases.findProgramme(query.programmeId);
+    if (!row) throw programmeNotFound();
+    const access = await this.accessOf(query.actor);
+    if (!access.isPlatformAdmin && !access.isBaseStaffOf(row.base_organisation_id))
+      throw forbidden("A programme is changed by its base's staff");
+    return row;
+  }
+
+  /**
+   * Edits a published programme under its row lock, protecting the schools that booked: the
+   * capacity never below the places taken on a future day (`CAPACITY_BELOW_TAKEN`), group
+   * bounds and grades only if every active booking still fits
+   * (`PROGRAMME_CHANGE_CONFLICTS_BOOKINGS`). Bookings are not rewritten: they keep their
+   * price, options and places. Each edit is recorded (who, when, each field before/after).
+   */
+  async updateProgramme(command: UpdateProgrammeCommand): Promise<ProgrammeView> {
+    await this.editableProgramme(command);
+    const today = this.today();
+    const closing = command.closeDates ?? [];
+    const reopening = command.reopenDates ?? [];
+    const problems: string[] = [];
+    const notFuture = [...closing, ...reopening].filter((d) => d <= today);
+    if (notFuture.length > 0)
+      problems.push(`days to close or reopen must be after today: ${notFuture.join(', ')}`);
+    const both = closing.filter((d) => reopening.includes(d));
+    if (both.length > 0) problems.push(`a day is closed or reopened, not both: ${both.join(', ')}`);
+    if (problems.length > 0)
+      throw new AppError('PROGRAMME_INVALID', 'invalid', problems.join('; '), { problems });
+    await withDbRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const p = (await this.bases.findProgramme(command.programmeId, manager, 'update'))!;
+        const before = programmeViewOf(p, 0);
+        const after = {
+          title: command.title ?? before.title,
+          theme: command.theme ?? before.theme,
+          description: command.description ?? before.description,
+          grades: command.grades ? [...command.grades].sort((a, b) => a - b) : before.grades,
+          groupMin: command.groupMin ?? before.groupMin,
+          groupMax: command.groupMax ?? before.groupMax,
+          dailyCapacity: command.dailyCapacity ?? before.dailyCapacity,
+          priceFen: command.priceFen ?? before.priceFen,
+          mealOptions: command.mealOptions ?? before.mealOptions,
+          transportOptions: command.transportOptions ?? before.transportOptions,
+        };
+        if (after.groupMin > after.groupMax) problems.push('groupMin must not exceed groupMax');
+        if (after.groupMax > after.dailyCapacity)
+          problems.push('groupMax must not exceed dailyCapacity');
+        if (problems.length > 0)
+          throw new AppError('PROGRAMME_INVALID', 'invalid', problems.join('; '), { problems });
+
+        const days = await this.bases.daysFrom(manager, p.id, today);
+        if (after.dailyCapacity < before.dailyCapacity) {
+          const over = days.filter((d) => Number(d.taken) > after.dailyCapacity);
+          if (over.length > 0)
+            throw new AppError(
+              'CAPACITY_BELOW_TAKEN',
+              'conflict',
+              `${over.length} days already have more than ${after.dailyCapacity} places taken (at most ${Math.max(...over.map((d) => Number(d.taken)))}): the capacity cannot go below the places schools hold`,
+              {
+                dailyCapacity: after.dailyCapacity,
+                days: over.map((d) => ({ date: d.local_date, taken: Number(d.taken) })),
+                fix: `Keep the capacity at ${Math.max(...over.map((d) => Number(d.taken)))} or more, or close the days to new bookings instead`,
+              },
+            );
+        }
+        const gradesChanged = after.grades.join() !== before.grades.join();
+        if (
+          gradesChanged ||
+          after.groupMin !== before.groupMin ||
+          after.groupMax !== before.groupMax
+        ) {
+          const misfits = (await this.bases.activeBookingsOf(manager, p.id)).flatMap((b) => {
+            const count = Number(b.student_count);
+            const grades = [
+              ...new Set((JSON.parse(b.students) as { grade: number }[]).map((s) => s.grade)),
+            ].sort((x, y) => x - y);
+            const found: string[] = [];
+            if (count < after.groupMin || count > after.groupMax)
+              found.push(`${count} students, outside ${after.groupMin}–${after.groupMax}`);
+            const unsuited = grades.filter((g) => !after.grades.includes(g));
+            if (unsuited.length > 0)
+              found.push(`grades ${unsuited.join(', ')} not in the new grades`);
+            return found.length === 0
+              ? []
+              : [
+                  {
+                    bookingId: b.id,
+                    status: b.status,
+                    date: b.local_date,
+                    studentCount: count,
+                    grades,
+                    problems: found,
+                  },
+                ];
+          });
+          if (misfits.length > 0)
+            throw new AppError(
+              'PROGRAMME_CHANGE_CONFLICTS_BOOKINGS',
+              'conflict',
+              `${misfits.length} active bookings do not fit the new group size or grades; they keep what they agreed to, so the change is refused`,
+              {
+                bookings: misfits,
+                fix: 'Keep bounds and grades that the listed bookings fit, or wait until they are over',
+              },
+            );
+        }
+
+        const edit: ProgrammeEdit = {};
+        const changes: Record<string, { from: unknown; to: unknown }> = {};
+        const columns: Record<keyof typeof after, keyof ProgrammeEdit> = {
+          title: 'title',
+          theme: 'theme',
+          description: 'description',
+          grades: 'grades_mask',
+          groupMin: 'group_min',
+          groupMax: 'group_max',
+          dailyCapacity: 'daily_capacity',
+          priceFen: 'price_fen',
+          mealOptions: 'meal_options',
+          transportOptions: 'transport_options',
+        };
+        for (const field of Object.keys(columns) as (keyof typeof after)[]) {
+          const from = before[field];
+          const to = after[field];
+          if (JSON.stringify(from) === JSON.stringify(to)) continue;
+          changes[field] = { from, to };
+          const column = columns[field];
+          if (field === 'grades') edit.grades_mask = gradesMaskOf(after.grades);
+          else if (Array.isArray(to)) Object.assign(edit, { [column]: JSON.stringify(to) });
+          else Object.assign(edit, { [column]: to });
+        }
+        const closedBefore = new Set(
+          days.filter((d) => Number(d.closed) === 1).map((d) => d.local_date),
+        );
+        const closed = closing.filter((d) => !closedBefore.has(d)).sort();
+        const reopened = reopening.filter((d) => closedBefore.has(d)).sort();
+        if (closed.length > 0) changes.closedDates = { from: null, to: closed };
+        if (reopened.length > 0) changes.reopenedDates = { from: null, to: reopened };
+        if (Object.keys(changes).length === 0) return;
+
+        const now = this.clock.now();
+        await this.bases.updateProgramme(manager, p.id, edit, command.actor.accountId, now);
+        if (after.dailyCapacity !== before.dailyCapacity)
+          await this.bases.setCapacityFrom(manager, p.id, today, after.dailyCapacity);
+        if (closed.length > 0)
+          await this.bases.setDaysClosed(manager, p.id, closed, after.dailyCapacity, true);
+        if (reopened.length > 0)
+          await this.bases.setDaysClosed(manager, p.id, reopened, after.dailyCapacity, false);
+        await this.bases.insertProgrammeChange(manager, {
+          id: randomUUID(),
+          programmeId: p.id,
+          by: command.actor.accountId,
+          at: now,
+          changes,
+        });
+      }),
+    );
+    return this.getProgramme(command);
+  }
+
+  /** The recorded changes of a programme, oldest first (its base's staff, platform admins). */
+  async programmeChanges(query: ProgrammeQuery): Promise<ProgrammeChangeView[]> {
+    const row = await this.editableProgramme(query);
+    return (await this.bases.programmeChanges(row.id)).map((c) => ({
+      changedBy: c.changed_by,
+      changedAt: c.changed_at.toISOString(),
+      changes: JSON.parse(c.changes) as ProgrammeChangeView['changes'],
+    }));
   }
 
   // ------------------------------------------------------------ settings
@@ -518,5 +696,7 @@ export function programmeViewOf(p: ProgrammeRow, defaultRatio: number): Programm
     mealOptions: JSON.parse(p.meal_options) as ProgrammeView['mealOptions'],
     transportOptions: JSON.parse(p.transport_options) as ProgrammeView['transportOptions'],
     createdAt: p.created_at.toISOString(),
+    updatedAt: p.updated_at.toISOString(),
+    updatedBy: p.updated_by,
   };
 }

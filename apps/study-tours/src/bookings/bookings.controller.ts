@@ -50,6 +50,16 @@ export class BookingsController {
     return this.bookings.submit(command);
   }
 
+  @MessagePattern(Topics.studyTours.waitlistBooking)
+  waitlist(@Payload() command: TourBookingCommand): Promise<TourBookingView> {
+    return this.bookings.waitlist(command);
+  }
+
+  @MessagePattern(Topics.studyTours.acceptOffer)
+  acceptOffer(@Payload() command: TourBookingCommand): Promise<TourBookingView> {
+    return this.bookings.acceptOffer(command);
+  }
+
   @MessagePattern(Topics.studyTours.approveBooking)
   approve(@Payload() command: TourBookingCommand): Promise<TourBookingView> {
     return this.bookings.approve(command);

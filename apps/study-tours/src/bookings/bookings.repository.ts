@@ -29,6 +29,12 @@ export interface BookingRow {
   decline_reason: string | null;
   cancelled_by: 'school' | 'base' | null;
   cancel_reason: string | null;
+  /** When a submitted booking expires unanswered (null before submission). */
+  decide_by: Date | null;
+  expiry_reason: string | null;
+  wait_if_full: number;
+  waitlisted_at: Date | null;
+  offer_until: Date | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -155,7 +161,16 @@ export class BookingsRepository {
     extra: Partial<
       Pick<
         BookingRow,
-        'holds_places' | 'approved_by' | 'decline_reason' | 'cancelled_by' | 'cancel_reason'
+        | 'holds_places'
+        | 'approved_by'
+        | 'decline_reason'
+        | 'cancelled_by'
+        | 'cancel_reason'
+        | 'decide_by'
+        | 'expiry_reason'
+        | 'wait_if_full'
+        | 'waitlisted_at'
+        | 'offer_until'
       >
     > = {},
   ): Promise<void> {
@@ -167,8 +182,32 @@ export class BookingsRepository {
   }
 
   /**
+   * Bookings due to expire: submitted past `decide_by`, offered past `offer_until`, queued
+   * when the visit came (its first day is `today` or earlier).
+   */
+  async dueForExpiry(now: Date, today: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `(SELECT id FROM st_bookings WHERE status = 'submitted' AND decide_by <= ? ORDER BY decide_by LIMIT ?)
+       UNION (SELECT id FROM st_bookings WHERE status = 'offered' AND offer_until <= ? ORDER BY offer_until LIMIT ?)
+       UNION (SELECT id FROM st_bookings WHERE status = 'waitlisted' AND local_date <= ? ORDER BY local_date LIMIT ?)`,
+      [now, limit, now, limit, today, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A programme's queue, first come first served, locked (an offer is being made). */
+  async waitlisted(manager: EntityManager, programmeId: string): Promise<BookingRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM st_bookings b WHERE b.programme_id = ? AND b.status = 'waitlisted'
+        ORDER BY b.waitlisted_at, b.id FOR UPDATE`,
+      [programmeId],
+    );
+  }
+
+  /**
    * Takes `places` on each day, in date order (a fixed lock order), by a conditional UPDATE:
-   * returns the first day that had no room (and its places left), or null when all were taken.
+   * returns the first day that had no room (its places left, or that the base closed it), or
+   * null when all were taken.
    */
   async takePlaces(
     manager: EntityManager,
@@ -176,7 +215,7 @@ export class BookingsRepository {
     dates: string[],
     capacity: number,
     places: number,
-  ): Promise<{ date: string; placesLeft: number } | null> {
+  ): Promise<{ date: string; placesLeft: number; closed: boolean } | null> {
     for (const date of [...dates].sort()) {
       await manager.query(
         `INSERT INTO st_programme_days (programme_id, local_date, capacity, taken) VALUES (?, ?, ?, 0)
@@ -185,17 +224,22 @@ export class BookingsRepository {
       );
       const result: { affectedRows: number } = await manager.query(
         `UPDATE st_programme_days SET taken = taken + ?
-         WHERE programme_id = ? AND local_date = ? AND taken + ? <= capacity`,
+         WHERE programme_id = ? AND local_date = ? AND taken + ? <= capacity AND closed = 0`,
         [places, programmeId, date, places],
       );
       if (result.affectedRows !== 1) {
         // A locking read: the places left now, as the refused UPDATE saw them, not the
         // transaction's older snapshot (which told refused schools of places long taken).
-        const [row]: { capacity: number; taken: number }[] = await manager.query(
-          'SELECT capacity, taken FROM st_programme_days WHERE programme_id = ? AND local_date = ? FOR UPDATE',
+        const [row]: { capacity: number; taken: number; closed: number }[] = await manager.query(
+          'SELECT capacity, taken, closed FROM st_programme_days WHERE programme_id = ? AND local_date = ? FOR UPDATE',
           [programmeId, date],
         );
-        return { date, placesLeft: Math.max(0, Number(row.capacity) - Number(row.taken)) };
+        const closed = Number(row.closed) === 1;
+        return {
+          date,
+          placesLeft: closed ? 0 : Math.max(0, Number(row.capacity) - Number(row.taken)),
+          closed,
+        };
       }
     }
     return null;

@@ -16,6 +16,7 @@ import {
   type StudyTourBookingStatus,
   type TourBookingCommand,
   type TourBookingEventPayload,
+  type TourBookingExpiredPayload,
   type TourBookingReasonCommand,
   type TourBookingView,
   type UpdateTourBookingCommand,
@@ -23,11 +24,12 @@ import {
 import { isDuplicateKeyError, withDbRetry } from '@app/database';
 import { AppError } from '@app/errors';
 import { OutboxRelay, OutboxWriter } from '@app/messaging';
-import { addDays, Clock } from '@app/time';
+import { addDays, Clock, shanghaiInstant } from '@app/time';
 import { forbidden, type StudyToursAccess } from '../access/study-tours-access.js';
 import { baseNotDesignated, programmeNotFound } from '../bases/bases.errors.js';
 import { BasesRepository, gradesOfMask, type ProgrammeRow } from '../bases/bases.repository.js';
 import { BasesService, regionLikeOf } from '../bases/bases.service.js';
+import { StudyToursConfig } from '../config.js';
 import { ReadModelRepository } from '../read-model/read-model.repository.js';
 import { evaluateBookingChecks, teacherGroups } from './booking-checks.js';
 import {
@@ -36,6 +38,7 @@ import {
   type BookingRow,
   type DraftFields,
 } from './bookings.repository.js';
+import { decisionDeadline } from './decision-deadline.js';
 
 const bookingNotFound = (): AppError =>
   new AppError(
@@ -76,6 +79,7 @@ export class BookingsService {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly config: StudyToursConfig,
   ) {}
 
   // ------------------------------------------------------------ drafts
@@ -288,7 +292,15 @@ export class BookingsService {
     });
   }
 
-  async submit(command: TourBookingCommand): Promise<TourBookingView> {
+  /**
+   * Like submission, but a day without room queues the booking (`waitlisted`, its students'
+   * days held, no places) instead of refusing it; freed places are offered in queue order.
+   */
+  waitlist(command: TourBookingCommand): Promise<TourBookingView> {
+    return this.submit(command, true);
+  }
+
+  async submit(command: TourBookingCommand, waitIfFull = false): Promise<TourBookingView> {
     const b0 = await this.visible(command);
     if (!(await this.access(command)).isSchoolStaffOf(b0.school_id))
       throw forbidden("The school's staff submit its bookings");
@@ -296,17 +308,16 @@ export class BookingsService {
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'draft') throw stateConflict(b, ['draft']);
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
-      const programme = (await this.bases.findProgramme(b.programme_id, manager))!;
+      const programme = (await this.bases.findProgramme(b.programme_id, manager, 'share'))!;
       await this.assertChecksPass(b, programme, manager);
       await this.claimStudents(manager, b);
       if (settings.approvalRequired) {
-        await this.bookings.setStatus(manager, b.id, 'awaiting_approval', this.clock.now());
+        await this.bookings.setStatus(manager, b.id, 'awaiting_approval', this.clock.now(), {
+          wait_if_full: waitIfFull ? 1 : 0,
+        });
         return;
       }
-      await this.hold(manager, b, programme);
-      await this.bookings.setStatus(manager, b.id, 'submitted', this.clock.now(), {
-        holds_places: 1,
-      });
+      await this.holdOrQueue(manager, b, programme, waitIfFull);
     });
   }
 
@@ -330,20 +341,28 @@ export class BookingsService {
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'awaiting_approval') throw stateConflict(b, ['awaiting_approval']);
       await this.assertBaseTakesBookings(b.base_organisation_id, manager);
-      const programme = (await this.bases.findProgramme(b.programme_id, manager))!;
+      const programme = (await this.bases.findProgramme(b.programme_id, manager, 'share'))!;
       await this.assertChecksPass(b, programme, manager);
-      await this.hold(manager, b, programme);
-      await this.bookings.setStatus(manager, b.id, 'submitted', this.clock.now(), {
-        holds_places: 1,
-        approved_by: command.actor.accountId,
-      });
+      await this.holdOrQueue(
+        manager,
+        b,
+        programme,
+        Number(b.wait_if_full) === 1,
+        command.actor.accountId,
+      );
     });
   }
 
-  private async hold(
+  /**
+   * Takes the booking's places and sends it to the base (`submitted`, with its decision
+   * deadline); a day without room refuses it, or queues it when the school asked to wait.
+   */
+  private async holdOrQueue(
     manager: EntityManager,
     b: BookingRow,
     programme: ProgrammeRow,
+    waitIfFull: boolean,
+    approvedBy?: string,
   ): Promise<void> {
     const full = await this.bookings.takePlaces(
       manager,
@@ -352,15 +371,50 @@ export class BookingsService {
       Number(programme.daily_capacity),
       Number(b.student_count),
     );
-    if (full)
-      throw new AppError(
-        'DAY_FULL',
+    const now = this.clock.now();
+    const approval = approvedBy ? { approved_by: approvedBy } : {};
+    if (!full) {
+      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
+        holds_places: 1,
+        decide_by: this.decideByOf(b, now),
+        ...approval,
+      });
+      return;
+    }
+    if (!waitIfFull || full.closed) throw this.noRoom(full, b);
+    // The days before the full one were taken: give them back, the queue holds no places.
+    await this.bookings.releasePlaces(
+      manager,
+      programme.id,
+      daysOf(b).filter((d) => d < full.date),
+      Number(b.student_count),
+    );
+    await this.bookings.setStatus(manager, b.id, 'waitlisted', now, {
+      holds_places: 0,
+      waitlisted_at: now,
+      ...approval,
+    });
+  }
+
+  private noRoom(
+    full: { date: string; placesLeft: number; closed: boolean },
+    b: BookingRow,
+  ): AppError {
+    if (full.closed)
+      return new AppError(
+        'DAY_CLOSED',
         'conflict',
-        full.placesLeft === 0
-          ? `No places are left on ${full.date} for this programme; ${b.student_count} asked`
-          : `Only ${full.placesLeft} places are left on ${full.date} for this programme; ${b.student_count} asked`,
-        { date: full.date, placesLeft: full.placesLeft, asked: Number(b.student_count) },
+        `The base has closed ${full.date} to new bookings of this programme`,
+        { date: full.date, placesLeft: 0 },
       );
+    return new AppError(
+      'DAY_FULL',
+      'conflict',
+      full.placesLeft === 0
+        ? `No places are left on ${full.date} for this programme; ${b.student_count} asked`
+        : `Only ${full.placesLeft} places are left on ${full.date} for this programme; ${b.student_count} asked`,
+      { date: full.date, placesLeft: full.placesLeft, asked: Number(b.student_count) },
+    );
   }
 
   /**
@@ -391,7 +445,18 @@ export class BookingsService {
 
   async confirm(command: TourBookingCommand): Promise<TourBookingView> {
     await this.asBase(command);
+    await this.expireIfDue(command.bookingId);
     return this.transition(command.bookingId, async (manager, b) => {
+      if (
+        (b.status === 'expired' && b.decide_by !== null) ||
+        (b.status === 'submitted' && this.isDue(b))
+      )
+        throw new AppError(
+          'DECISION_DEADLINE_PASSED',
+          'conflict',
+          `The base had until ${b.decide_by?.toISOString() ?? '?'} to answer this booking; it expired and its places were released (the school may submit again)`,
+          { status: 'expired', decideBy: b.decide_by?.toISOString() ?? null },
+        );
       if (b.status !== 'submitted') throw stateConflict(b, ['submitted']);
       await this.assertBaseMayConfirm(b, manager);
       const now = this.clock.now();
@@ -461,6 +526,7 @@ export class BookingsService {
 
   async decline(command: TourBookingReasonCommand): Promise<TourBookingView> {
     await this.asBase(command);
+    await this.expireIfDue(command.bookingId);
     return this.transition(command.bookingId, async (manager, b) => {
       if (b.status !== 'submitted') throw stateConflict(b, ['submitted']);
       await this.release(manager, b);
@@ -481,9 +547,10 @@ export class BookingsService {
         ? 'base'
         : null;
     if (!side) throw forbidden('The school or the base cancels a booking');
+    await this.expireIfDue(b0.id);
     const allowed: StudyTourBookingStatus[] =
       side === 'school'
-        ? ['draft', 'awaiting_approval', 'submitted', 'confirmed']
+        ? ['draft', 'awaiting_approval', 'waitlisted', 'offered', 'submitted', 'confirmed']
         : ['submitted', 'confirmed'];
     return this.transition(command.bookingId, async (manager, b) => {
       if (!allowed.includes(b.status)) throw stateConflict(b, allowed);
@@ -504,16 +571,72 @@ export class BookingsService {
     });
   }
 
-  /** Gives back the booking's places (if it held them) and its students' days. */
+  /**
+   * Gives back the booking's places (if it held them) and its students' days; freed places
+   * are offered to the programme's queue at once, in the same transaction.
+   */
   private async release(manager: EntityManager, b: BookingRow): Promise<void> {
     await this.bookings.releaseStudentDays(manager, b.id);
-    if (Number(b.holds_places) === 1)
-      await this.bookings.releasePlaces(
+    if (Number(b.holds_places) !== 1) return;
+    await this.bookings.releasePlaces(manager, b.programme_id, daysOf(b), Number(b.student_count));
+    await this.offerFreedPlaces(manager, b.programme_id);
+  }
+
+  /**
+   * The queue of a programme, first come first served: each queued booking whose days now
+   * have room for all its students takes the places and is `offered` until `offerUntil`
+   * (OFFER_HOURS, at most until the visit begins); one that does not fit keeps its turn and
+   * a smaller one behind it may be offered (the first queued request that fits).
+   */
+  private async offerFreedPlaces(manager: EntityManager, programmeId: string): Promise<void> {
+    const queued = await this.bookings.waitlisted(manager, programmeId);
+    if (queued.length === 0) return;
+    const programme = (await this.bases.findProgramme(programmeId, manager))!;
+    const today = this.basesService.today();
+    const now = this.clock.now();
+    for (const q of queued) {
+      if (q.local_date <= today) continue;
+      const days = daysOf(q);
+      const places = Number(q.student_count);
+      const full = await this.bookings.takePlaces(
         manager,
-        b.programme_id,
-        daysOf(b),
-        Number(b.student_count),
+        programmeId,
+        days,
+        Number(programme.daily_capacity),
+        places,
       );
+      if (full) {
+        await this.bookings.releasePlaces(
+          manager,
+          programmeId,
+          days.filter((d) => d < full.date),
+          places,
+        );
+        continue;
+      }
+      const visitStart = shanghaiInstant(q.local_date, '00:00').getTime();
+      await this.bookings.setStatus(manager, q.id, 'offered', now, {
+        holds_places: 1,
+        offer_until: new Date(
+          Math.min(now.getTime() + this.config.OFFER_HOURS * 3_600_000, visitStart),
+        ),
+      });
+    }
+  }
+
+  /** The school takes up an offer: the booking goes to the base (`submitted`, its deadline set). */
+  async acceptOffer(command: TourBookingCommand): Promise<TourBookingView> {
+    const b0 = await this.visible(command);
+    if (!(await this.access(command)).isSchoolStaffOf(b0.school_id))
+      throw forbidden("The school's staff take up an offer of places");
+    await this.expireIfDue(b0.id);
+    return this.transition(command.bookingId, async (manager, b) => {
+      if (b.status !== 'offered') throw stateConflict(b, ['offered']);
+      const now = this.clock.now();
+      await this.bookings.setStatus(manager, b.id, 'submitted', now, {
+        decide_by: this.decideByOf(b, now),
+      });
+    });
   }
 
   private async asBase(command: TourBookingCommand): Promise<void> {
@@ -536,6 +659,98 @@ export class BookingsService {
     );
     this.relay.wake();
     return this.view((await this.bookings.find(bookingId))!);
+  }
+
+  // ------------------------------------------------------------ the decision deadline
+
+  private decideByOf(b: Pick<BookingRow, 'local_date'>, submittedAt: Date): Date {
+    return decisionDeadline(
+      submittedAt,
+      b.local_date,
+      this.config.DECISION_HOURS,
+      this.config.DECISION_DAYS_BEFORE_VISIT,
+    );
+  }
+
+  /** Why the booking expires now, or null: no decision, an offer not taken up, a queue too late. */
+  private dueReason(b: BookingRow): { reason: string; deadline: Date } | null {
+    const now = this.clock.now();
+    if (b.status === 'submitted' && b.decide_by && b.decide_by.getTime() <= now.getTime())
+      return {
+        reason: `No decision from the base by ${b.decide_by.toISOString()}`,
+        deadline: b.decide_by,
+      };
+    if (b.status === 'offered' && b.offer_until && b.offer_until.getTime() <= now.getTime())
+      return {
+        reason: `The offered places were not taken up by ${b.offer_until.toISOString()}`,
+        deadline: b.offer_until,
+      };
+    if (b.status === 'waitlisted' && b.local_date <= this.basesService.today())
+      return { reason: 'No places freed up before the visit', deadline: now };
+    return null;
+  }
+
+  private isDue(b: BookingRow): boolean {
+    return this.dueReason(b) !== null;
+  }
+
+  /**
+   * The scheduled pass (`StudyToursJobs`): expires every submitted booking past its deadline.
+   * Each is expired under its row lock, only while still submitted and due, so replicas
+   * running the pass at once expire (and publish) it once.
+   */
+  async expireDue(limit = 500): Promise<number> {
+    const due = await this.bookings.dueForExpiry(
+      this.clock.now(),
+      this.basesService.today(),
+      limit,
+    );
+    let expired = 0;
+    for (const id of due) if (await this.expireIfDue(id)) expired += 1;
+    return expired;
+  }
+
+  /**
+   * Expires one booking if it is submitted and past `decide_by`: its places and students'
+   * days go back, the status becomes `expired` with the reason, and
+   * `study-tours.booking.expired.v1` leaves through the outbox in the same transaction.
+   */
+  private async expireIfDue(bookingId: string): Promise<boolean> {
+    const done = await withDbRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const b = await this.bookings.find(bookingId, manager, true);
+        const due = b ? this.dueReason(b) : null;
+        if (!b || !due) return false;
+        const now = this.clock.now();
+        const { reason } = due;
+        await this.release(manager, b);
+        await this.bookings.setStatus(manager, b.id, 'expired', now, {
+          holds_places: 0,
+          expiry_reason: reason,
+        });
+        await this.outbox.append<TourBookingExpiredPayload>(manager, {
+          topic: Topics.events.tourBookingExpired,
+          key: b.id,
+          payload: {
+            bookingId: b.id,
+            status: 'expired',
+            baseOrganisationId: b.base_organisation_id,
+            programmeId: b.programme_id,
+            schoolId: b.school_id,
+            createdBy: b.created_by,
+            studentIds: (JSON.parse(b.students) as BookedStudent[]).map((s) => s.id),
+            localDate: b.local_date,
+            endDate: b.end_date,
+            decideBy: due.deadline.toISOString(),
+            reason,
+            occurredAt: now.toISOString(),
+          },
+        });
+        return true;
+      }),
+    );
+    if (done) this.relay.wake();
+    return done;
   }
 
   // ------------------------------------------------------------ reading
@@ -568,7 +783,10 @@ export class BookingsService {
   }
 
   async get(command: TourBookingCommand): Promise<TourBookingView> {
-    return this.view(await this.visible(command));
+    const b = await this.visible(command);
+    if (this.isDue(b) && (await this.expireIfDue(b.id)))
+      return this.view((await this.bookings.find(b.id))!);
+    return this.view(b);
   }
 
   async list(query: ListTourBookingsQuery): Promise<Page<TourBookingView>> {
@@ -594,7 +812,13 @@ export class BookingsService {
       query.page,
       query.pageSize,
     );
-    const items = await Promise.all(rows.map((r) => this.view(r)));
+    // Checked lazily too: a booking past its deadline reads as expired before the job ran.
+    const current = await Promise.all(
+      rows.map(async (r) =>
+        this.isDue(r) && (await this.expireIfDue(r.id)) ? (await this.bookings.find(r.id))! : r,
+      ),
+    );
+    const items = await Promise.all(current.map((r) => this.view(r)));
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
 
@@ -627,6 +851,10 @@ export class BookingsService {
       declineReason: b.decline_reason,
       cancelledBy: b.cancelled_by,
       cancelReason: b.cancel_reason,
+      decideBy: b.decide_by ? b.decide_by.toISOString() : null,
+      expiryReason: b.expiry_reason,
+      waitlistedAt: b.waitlisted_at ? b.waitlisted_at.toISOString() : null,
+      offerUntil: b.offer_until ? b.offer_until.toISOString() : null,
       createdBy: b.created_by,
       createdAt: b.created_at.toISOString(),
       updatedAt: b.updated_at.toISOString(),

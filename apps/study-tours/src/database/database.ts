@@ -8,6 +8,7 @@ import { SERVICE_NAME, type StudyToursConfig } from '../config.js';
 import { CreateStudyTours1764600000000 } from './migrations/1764600000000-CreateStudyTours.js';
 import { StudentPlacementTime1764600000300 } from './migrations/1764600000300-StudentPlacementTime.js';
 import { SafeTourBookings1765100000000 } from './migrations/1765100000000-SafeTourBookings.js';
+import { TourDeadlinesAndProgrammeEdits1765200000000 } from './migrations/1765200000000-TourDeadlinesAndProgrammeEdits.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -19,6 +20,7 @@ export const studyToursMigrations: (new () => object)[] = [
   CreateStudyTours1764600000000,
   StudentPlacementTime1764600000300,
   SafeTourBookings1765100000000,
+  TourDeadlinesAndProgrammeEdits1765200000000,
 ];
 
 export function studyToursDatabase(

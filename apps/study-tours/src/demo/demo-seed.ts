@@ -210,6 +210,7 @@ export class DemoSeed {
           [date],
         );
         if (taken) throw new Error('the demo students are already booked that day');
+        // No decision deadline (decide_by NULL): the demo booking waits for the museum.
         await this.bookings.setStatus(manager, DEMO_IDS.booking, 'submitted', now, {
           holds_places: 1,
         });

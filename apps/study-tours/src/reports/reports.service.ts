@@ -78,11 +78,13 @@ export class ReportsService {
       completed: string;
       cancelled: string;
       declined: string;
+      expired: string;
       students: string;
     }[] = await this.dataSource.query(
       `SELECT o.id, o.name, COUNT(*) AS bookings,
          SUM(b.status = 'confirmed') AS confirmed, SUM(b.status = 'completed') AS completed,
          SUM(b.status = 'cancelled') AS cancelled, SUM(b.status = 'declined') AS declined,
+         SUM(b.status = 'expired') AS expired,
          SUM(CASE WHEN b.status IN ('submitted', 'confirmed', 'completed') THEN b.student_count ELSE 0 END) AS students
        ${scope} GROUP BY o.id, o.name ORDER BY o.name, o.id`,
       params,
@@ -109,6 +111,7 @@ export class ReportsService {
       completed: Number(r.completed),
       cancelled: Number(r.cancelled),
       declined: Number(r.declined),
+      expired: Number(r.expired),
       studentsBooked: Number(r.students),
       participants: took.get(r.id) ?? 0,
       ratingCount: Number(rated.get(r.id)?.n ?? 0),

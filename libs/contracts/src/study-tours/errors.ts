@@ -72,4 +72,13 @@ export const StudyToursErrorCodes = {
   PRINCIPAL_NOT_SCHOOL_STAFF: 'invalid',
   /** The principal account drafted this booking: someone else must approve it. */
   SELF_APPROVAL_FORBIDDEN: 'forbidden',
+  // ---- issue 18 item 6 (decision deadline, programme edits)
+  /** The base answers a submitted booking by `decideBy`; after it the booking expired. */
+  DECISION_DEADLINE_PASSED: 'conflict',
+  /** A new daily capacity below the places already taken on a future day: details.days. */
+  CAPACITY_BELOW_TAKEN: 'conflict',
+  /** New group bounds or grades that active bookings do not fit: details.bookings. */
+  PROGRAMME_CHANGE_CONFLICTS_BOOKINGS: 'conflict',
+  /** The base closed this day of the programme to new bookings: details.date. */
+  DAY_CLOSED: 'conflict',
 } as const satisfies Record<string, ErrorKind>;

@@ -7,8 +7,10 @@ import {
   IsInt,
   IsISO8601,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -24,6 +26,8 @@ export const StudyToursEventTopics = {
   tourBookingConfirmed: 'study-tours.booking.confirmed.v1',
   /** A confirmed booking cancelled (by the school or the base); key: bookingId. */
   tourBookingCancelled: 'study-tours.booking.cancelled.v1',
+  /** A submitted booking the base left undecided past its deadline (for notifications); key: bookingId. */
+  tourBookingExpired: 'study-tours.booking.expired.v1',
 } as const;
 
 /**
@@ -48,6 +52,33 @@ export class TourBookingEventEnvelope extends EventEnvelopeFields {
   @ValidateNested()
   @Type(() => TourBookingEventPayload)
   payload!: TourBookingEventPayload;
+}
+
+/**
+ * `study-tours.booking.expired.v1`: a submitted booking the base did not confirm or decline by
+ * `decideBy`; its places and students' days are free again. The school (its staff, the
+ * booker `createdBy`) should be told, e.g. to book elsewhere.
+ */
+export class TourBookingExpiredPayload {
+  @IsUUID() bookingId!: string;
+  @IsIn(['expired']) status!: 'expired';
+  @IsUUID() baseOrganisationId!: string;
+  @IsUUID() programmeId!: string;
+  @IsUUID() schoolId!: string;
+  /** The school_staff account that drafted the booking. */
+  @IsUUID() createdBy!: string;
+  @IsArray() @ArrayMaxSize(MAX_TOUR_STUDENTS) @IsUUID('all', { each: true }) studentIds!: string[];
+  @IsCalendarDate() localDate!: string;
+  @IsCalendarDate() endDate!: string;
+  @IsISO8601() decideBy!: string;
+  @IsString() @MaxLength(500) reason!: string;
+  @IsISO8601() occurredAt!: string;
+}
+
+export class TourBookingExpiredEnvelope extends EventEnvelopeFields {
+  @ValidateNested()
+  @Type(() => TourBookingExpiredPayload)
+  payload!: TourBookingExpiredPayload;
 }
 
 /**

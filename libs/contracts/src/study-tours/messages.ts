@@ -52,6 +52,15 @@ export const STUDY_TOUR_BOOKING_STATUSES = [
   'declined',
   'cancelled',
   'completed',
+  /**
+   * Submitted, but the base decided nothing by `decideBy`; or an offer not taken up by
+   * `offerUntil`; or still queued when the visit came: places and students released.
+   */
+  'expired',
+  /** Queued for a full day (holds its students' days, no places). */
+  'waitlisted',
+  /** Places freed up and are held for it until `offerUntil`; the school accepts or lets go. */
+  'offered',
 ] as const;
 export type StudyTourBookingStatus = (typeof STUDY_TOUR_BOOKING_STATUSES)[number];
 
@@ -261,6 +270,65 @@ export class ProgrammeQuery extends ActorMessage {
   @IsUUID() programmeId!: string;
 }
 
+/**
+ * `study-tours.programmes.update`: the base's staff change a published programme. Every field
+ * is optional; existing bookings keep what they agreed to. Capacity never goes below the
+ * places taken on a future day, group bounds and grades never exclude an active booking
+ * (409 with the days or bookings in the way). `closeDates` stop new bookings on future days
+ * (bookings already there keep their places); `reopenDates` undo it.
+ */
+export class UpdateProgrammeCommand extends ActorMessage {
+  @IsUUID() programmeId!: string;
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200) title?: string;
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(100) theme?: string;
+  @IsOptional() @IsString() @MaxLength(4000) description?: string;
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(12, { each: true })
+  grades?: number[];
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_TOUR_STUDENTS) groupMin?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_TOUR_STUDENTS) groupMax?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(100_000) dailyCapacity?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) priceFen?: number;
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MEAL_OPTIONS, { each: true })
+  mealOptions?: MealOption[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(TRANSPORT_OPTIONS, { each: true })
+  transportOptions?: TransportOption[];
+  /** Future days (after today, Asia/Shanghai) on which the programme takes no new bookings. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @ArrayUnique()
+  @IsCalendarDate({ each: true })
+  closeDates?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @ArrayUnique()
+  @IsCalendarDate({ each: true })
+  reopenDates?: string[];
+}
+
+/** One recorded change of a programme: who, when, and each field's value before and after. */
+export interface ProgrammeChangeView {
+  changedBy: string;
+  changedAt: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
 export interface ProgrammeView {
   id: string;
   baseOrganisationId: string;
@@ -280,7 +348,12 @@ export interface ProgrammeView {
   effectiveStudentsPerTeacher: number;
   mealOptions: MealOption[];
   transportOptions: TransportOption[];
+  /** Future days closed to new bookings (on the programme's own view, not in lists). */
+  closedDates?: string[];
   createdAt: string;
+  /** The last change (the creation until edited), and who made it (null: never edited). */
+  updatedAt: string;
+  updatedBy: string | null;
 }
 
 // ---------------------------------------------------------------- settings
@@ -408,6 +481,17 @@ export interface TourBookingView {
   declineReason: string | null;
   cancelledBy: 'school' | 'base' | null;
   cancelReason: string | null;
+  /**
+   * A submitted booking the base has not confirmed or declined by then expires (its places
+   * and students' days released): the earlier of submission + DECISION_HOURS and
+   * DECISION_DAYS_BEFORE_VISIT days before the visit. Null before submission.
+   */
+  decideBy: string | null;
+  expiryReason: string | null;
+  /** Queued for a full day since then (null if never queued). */
+  waitlistedAt: string | null;
+  /** An offered booking's places are held for the school until then (OFFER_HOURS). */
+  offerUntil: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -465,6 +549,8 @@ export interface StudyTourReportRow {
   completed: number;
   cancelled: number;
   declined: number;
+  /** Submitted, left undecided by the base past the decision deadline. */
+  expired: number;
   studentsBooked: number;
   participants: number;
   ratingCount: number;

@@ -35,6 +35,9 @@ export function testAppEnv(
     DB_PREFIX: testEnv.dbPrefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     JWT_SECRET: 'test-secret-0123456789abcdef0123456789',
+    // A busy 2-core machine answers slowly at times: a test waits rather than reading a 504
+    // as a failure (the specs about timeouts set their own).
+    REQUEST_TIMEOUT_MS: '15000',
     ...extra,
   };
 }

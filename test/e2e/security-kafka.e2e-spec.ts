@@ -200,7 +200,7 @@ describe('secrets stay off the wire (real broker with SCRAM and ACLs)', () => {
     } finally {
       await recorder.stop();
     }
-  });
+  }, 180_000);
 
   it("lets each principal touch only its own topics: venues cannot read the directory's requests", async () => {
     const asVenues = createKafka(

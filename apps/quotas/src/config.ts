@@ -1,4 +1,16 @@
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { SCHOOL_STAGES, type SchoolStage } from '@app/contracts';
 import { BaseConfig, EnvBoolean } from '@app/config';
 
 export class QuotasConfig extends BaseConfig {
@@ -43,6 +55,28 @@ export class QuotasConfig extends BaseConfig {
   @Min(1000)
   @Max(86_400_000)
   JOB_INTERVAL_MS: number = 3_600_000;
+
+  /**
+   * School stages the default film rule (2 films a term) covers, comma-separated; written
+   * onto the default rule at boot, so `GET /quotas/rules` shows them. Every stage that has
+   * students by default, special education included (issue 18: it was left out).
+   */
+  @Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+    const value = obj[key];
+    if (Array.isArray(value)) return value as unknown[];
+    return [
+      ...new Set(
+        String(value)
+          .split(',')
+          .map((stage) => stage.trim())
+          .filter((stage) => stage !== ''),
+      ),
+    ];
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(SCHOOL_STAGES, { each: true })
+  DEFAULT_FILM_RULE_STAGES: SchoolStage[] = [...SCHOOL_STAGES];
 
   /** Seeds nothing today: the default rule comes with the migrations (kept for symmetry). */
   @EnvBoolean()

@@ -53,6 +53,12 @@ export class VenuesConfig extends BaseConfig {
   @Max(1440)
   WAITLIST_OFFER_MINUTES: number = 30;
 
+  /** A group waiting-list offer holds the freed group places this long (or until the slot starts). */
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  GROUP_WAITLIST_OFFER_HOURS: number = 24;
+
   /** Check-in opens this many minutes before the slot starts and closes when it ends. */
   @IsInt()
   @Min(0)

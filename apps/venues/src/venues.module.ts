@@ -26,6 +26,8 @@ import { VenuesService } from './venues/venues.service.js';
 import { WaitlistController } from './waitlist/waitlist.controller.js';
 import { WaitlistRepository } from './waitlist/waitlist.repository.js';
 import { WaitlistService } from './waitlist/waitlist.service.js';
+import { GroupWaitlistRepository } from './waitlist/group-waitlist.repository.js';
+import { GroupWaitlistService } from './waitlist/group-waitlist.service.js';
 
 /** The service's config, for every feature module to inject. */
 @Global()
@@ -75,6 +77,8 @@ export class VenuesModule {
         BookingsRepository,
         WaitlistRepository,
         WaitlistService,
+        GroupWaitlistRepository,
+        GroupWaitlistService,
         SlotPlanner,
         VenuesService,
         BookingsService,

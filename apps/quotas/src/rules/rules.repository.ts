@@ -72,6 +72,13 @@ export class RulesRepository {
     return toView(rows[0]);
   }
 
+  /** The stages of the default rule, as configured (explicit, never "empty: all"). */
+  async setDefaultStages(stages: readonly SchoolStage[]): Promise<void> {
+    await this.dataSource.query('UPDATE q_rules SET stages = ? WHERE is_default = 1', [
+      stages.join(','),
+    ]);
+  }
+
   async all(): Promise<QuotaRuleView[]> {
     const rows: RuleRow[] = await this.dataSource.query(
       'SELECT * FROM q_rules ORDER BY is_default DESC, created_at, id',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   NATIONAL_AREA_CODE,
   regionContains,
@@ -8,16 +8,23 @@ import {
   type Page,
   type QuotaRuleView,
 } from '@app/contracts';
+import { QuotasConfig } from '../config.js';
 import { QuotaAccess } from '../access/quota-access.js';
 import { forbidden, ruleInvalid, ruleNotFound, scopeNotFound } from '../quotas.errors.js';
 import { RulesRepository } from './rules.repository.js';
 
 @Injectable()
-export class RulesService {
+export class RulesService implements OnApplicationBootstrap {
   constructor(
     private readonly rules: RulesRepository,
     private readonly access: QuotaAccess,
+    private readonly config: QuotasConfig,
   ) {}
+
+  /** The default film rule covers the configured stages (`DEFAULT_FILM_RULE_STAGES`). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rules.setDefaultStages(this.config.DEFAULT_FILM_RULE_STAGES);
+  }
 
   async create(command: CreateRuleCommand): Promise<QuotaRuleView> {
     const { actor } = command;

@@ -56,10 +56,13 @@ import { BookingsRepository, type BookingRow, type NewBooking } from './bookings
 import { CheckInTokens } from './check-in-token.js';
 import { barredUntil } from './no-show-bar.js';
 import { visitPayloadOf } from './visit-payload.js';
+import { groupPartyOf } from './group-party.js';
 import { allEnrolledCondition, ReadModelRepository } from '../read-model/read-model.repository.js';
 import { offerNotOpen, waitlistEntryNotFound } from '../waitlist/waitlist.errors.js';
 import { WaitlistRepository } from '../waitlist/waitlist.repository.js';
 import { WaitlistService } from '../waitlist/waitlist.service.js';
+import { GroupWaitlistRepository } from '../waitlist/group-waitlist.repository.js';
+import { GroupWaitlistService } from '../waitlist/group-waitlist.service.js';
 
 const MINUTE_MS = 60_000;
 type VisitTopic = (typeof Topics.events)[
@@ -104,6 +107,8 @@ export class BookingsService {
     private readonly tokens: CheckInTokens,
     private readonly waitlist: WaitlistService,
     private readonly waitlistEntries: WaitlistRepository,
+    private readonly groupWaitlist: GroupWaitlistService,
+    private readonly groupWaitlistEntries: GroupWaitlistRepository,
     private readonly readModel: ReadModelRepository,
     private readonly config: VenuesConfig,
     private readonly clock: Clock,
@@ -212,27 +217,7 @@ export class BookingsService {
     if (actor.role !== 'school_staff' || !actor.organisationId) {
       throw venueActionForbidden('request a group visit (school staff only)');
     }
-    // Roster ids are lower case; the same id in two cases would count one student twice.
-    const studentIds = request.studentIds.map((id) => id.toLowerCase());
-    if (new Set(studentIds).size !== studentIds.length) {
-      throw new AppError('VALIDATION_FAILED', 'invalid', 'A student is listed twice', {
-        fields: [{ field: 'studentIds', errors: ['must list each student once'] }],
-      });
-    }
-    const command: GroupVisitFields = { ...request, studentIds };
-    const places = command.studentIds.length + command.teacherCount;
-    if (places < 1) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'invalid',
-        'A group visit needs at least one student or teacher',
-        {
-          fields: [
-            { field: 'studentIds', errors: ['list at least one student, or give teachers'] },
-          ],
-        },
-      );
-    }
+    const { command, places } = groupPartyOf(request);
     const hash = requestHash({
       kind: 'group',
       slotId: target.poolId,
@@ -342,7 +327,13 @@ export class BookingsService {
       await this.bookings.transition(manager, booking.id, ['pending'], 'declined', now, {
         declineReason: command.reason,
       });
-      await this.slots.giveBack(manager, booking.slot_id, 'group', booking.places);
+      await this.groupWaitlist.releaseGroupPlaces(
+        manager,
+        booking.slot_id,
+        booking.slot_starts_at,
+        booking.places,
+        now,
+      );
       await this.emit(
         manager,
         Topics.events.visitDeclined,
@@ -383,7 +374,13 @@ export class BookingsService {
           now,
         );
       } else {
-        await this.slots.giveBack(manager, booking.slot_id, 'group', booking.places);
+        await this.groupWaitlist.releaseGroupPlaces(
+          manager,
+          booking.slot_id,
+          booking.slot_starts_at,
+          booking.places,
+          now,
+        );
       }
       await this.emit(
         manager,
@@ -483,6 +480,70 @@ export class BookingsService {
     return this.viewOf(made.booking as BookingRow);
   }
 
+  /**
+   * School staff take the group places a waiting-list offer holds: a pending group request
+   * the venue decides, as any other (nothing more taken; the students checked again).
+   */
+  async acceptGroupOffer(command: AcceptOfferCommand): Promise<BookingView> {
+    const { actor } = command;
+    const made: { booking?: NewBooking } = {};
+    await this.inTransaction(async (manager) => {
+      const entry = await this.groupWaitlistEntries.find(command.entryId, manager, true);
+      if (
+        !entry ||
+        actor.role !== 'school_staff' ||
+        actor.organisationId !== entry.school_organisation_id
+      ) {
+        throw waitlistEntryNotFound(command.entryId);
+      }
+      const now = this.clock.now();
+      if (entry.status !== 'offered' || !entry.offer_expires_at || entry.offer_expires_at < now) {
+        throw offerNotOpen(entry.status === 'offered' ? 'expired' : entry.status);
+      }
+      const slot = await this.slots.findForBooking(entry.slot_id);
+      if (!slot) throw slotNotFound(entry.slot_id);
+      const studentIds = JSON.parse(entry.student_ids) as string[];
+      const foreign = await this.readModel.studentsNotInSchool(
+        entry.school_organisation_id,
+        studentIds,
+        manager,
+      );
+      if (foreign.length > 0) throw studentsNotInSchool(foreign);
+      const booking: NewBooking = {
+        ...this.newBooking(slot, actor, now),
+        kind: 'group',
+        status: 'pending',
+        school_organisation_id: entry.school_organisation_id,
+        student_ids: entry.student_ids,
+        student_count: studentIds.length,
+        teacher_count: Number(entry.teacher_count),
+        places: Number(entry.places),
+        note: entry.note,
+        decision_deadline: new Date(
+          Math.min(
+            now.getTime() + this.config.GROUP_DECISION_HOURS * 3600_000,
+            slot.starts_at.getTime(),
+          ),
+        ),
+        idempotency_key: null,
+        request_hash: null,
+        day_key: null,
+      };
+      made.booking = booking;
+      await this.bookings.insert(manager, booking);
+      await this.groupWaitlistEntries.setStatus(
+        manager,
+        entry.id,
+        'offered',
+        'accepted',
+        now,
+        booking.id,
+      );
+    });
+    if (!made.booking) throw waitlistEntryNotFound(command.entryId);
+    return this.viewOf(made.booking as BookingRow);
+  }
+
   /** Confirmed bookings whose slot has ended unused become no-shows. Returns how many. */
   async markNoShows(limit = 500): Promise<number> {
     const now = this.clock.now();
@@ -504,7 +565,13 @@ export class BookingsService {
     for (const booking of due) {
       await this.inTransaction(async (manager) => {
         if (await this.bookings.transition(manager, booking.id, ['pending'], 'expired', now)) {
-          await this.slots.giveBack(manager, booking.slot_id, 'group', booking.places);
+          await this.groupWaitlist.releaseGroupPlaces(
+            manager,
+            booking.slot_id,
+            booking.slot_starts_at,
+            booking.places,
+            now,
+          );
           await this.emit(
             manager,
             Topics.events.visitDeclined,

@@ -11,6 +11,7 @@ import { CreateWaitlist1764400000100 } from './migrations/1764400000100-CreateWa
 import { CreateActivities1764400000200 } from './migrations/1764400000200-CreateActivities.js';
 import { CreateVenueStudents1764400000300 } from './migrations/1764400000300-CreateVenueStudents.js';
 import { CalendarChangeBookings1764400000400 } from './migrations/1764400000400-CalendarChangeBookings.js';
+import { CreateGroupWaitlist1764400000500 } from './migrations/1764400000500-CreateGroupWaitlist.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -24,6 +25,7 @@ export const venuesMigrations: (new () => object)[] = [
   CreateActivities1764400000200,
   CreateVenueStudents1764400000300,
   CalendarChangeBookings1764400000400,
+  CreateGroupWaitlist1764400000500,
 ];
 
 export function venuesDatabase(

@@ -7,6 +7,7 @@ import {
 import { BookingsService } from '../bookings/bookings.service.js';
 import { VenuesConfig } from '../config.js';
 import { SlotPlanner } from '../slots/slot-planner.js';
+import { GroupWaitlistService } from '../waitlist/group-waitlist.service.js';
 import { WaitlistService } from '../waitlist/waitlist.service.js';
 
 const WINDOW_ROLL_MS = 3600_000;
@@ -27,6 +28,7 @@ export class VenueJobs implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly bookings: BookingsService,
     private readonly planner: SlotPlanner,
     private readonly waitlist: WaitlistService,
+    private readonly groupWaitlist: GroupWaitlistService,
     private readonly config: VenuesConfig,
   ) {}
 
@@ -52,6 +54,7 @@ export class VenueJobs implements OnApplicationBootstrap, OnApplicationShutdown 
       await this.bookings.expirePending();
       await this.bookings.markNoShows();
       await this.waitlist.expireOffers();
+      await this.groupWaitlist.expireOffers();
       if (Date.now() - this.lastRoll >= WINDOW_ROLL_MS) {
         await this.planner.regenerateArea();
         this.lastRoll = Date.now();

@@ -160,6 +160,11 @@ export class SlotsRepository {
       [now, id],
     );
     await manager.query(
+      `UPDATE group_waitlist_entries SET status = 'expired', updated_at = ?
+       WHERE slot_id = ? AND status IN ('waiting', 'offered')`,
+      [now, id],
+    );
+    await manager.query(
       `UPDATE slots SET status = 'withdrawn',
          individual_taken = (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = ? AND b.kind = 'individual'
            AND b.status IN ('pending', 'confirmed', 'checked_in', 'no_show')),

@@ -360,3 +360,35 @@ export interface WaitlistEntryView {
   offerExpiresAt: string | null;
   createdAt: string;
 }
+
+// ---- group waiting list (issue 18) ------------------------------------------------------
+// Joining takes a `RequestGroupVisitCommand` (`venues.group-waitlist.join`), accepting an
+// `AcceptOfferCommand` (`venues.group-waitlist.accept`), listing a `ListMyWaitlistQuery`.
+
+export interface GroupWaitlistEntryView {
+  id: string;
+  slotId: string;
+  venueId: string;
+  schoolOrganisationId: string;
+  studentIds: string[];
+  teacherCount: number;
+  /** Students + teachers: the places an offer holds. */
+  places: number;
+  status: WaitlistStatus;
+  /** While offered: the places are held for the school until then. */
+  offerExpiresAt: string | null;
+  /** Once accepted: the pending group request the venue decides. */
+  bookingId: string | null;
+  createdAt: string;
+}
+
+/** `venues.group-waitlist.offered.v1` (key: entry id): group places are held for a queued request. */
+export interface GroupOfferPayload {
+  entryId: string;
+  slotId: string;
+  venueId: string;
+  schoolOrganisationId: string;
+  accountId: string;
+  places: number;
+  offerExpiresAt: string;
+}

@@ -20,6 +20,9 @@ export const VenuesRequestTopics = {
   joinWaitlist: 'venues.waitlist.join',
   listMyWaitlist: 'venues.waitlist.mine',
   acceptOffer: 'venues.waitlist.accept',
+  joinGroupWaitlist: 'venues.group-waitlist.join',
+  listMyGroupWaitlist: 'venues.group-waitlist.mine',
+  acceptGroupOffer: 'venues.group-waitlist.accept',
   createActivity: 'venues.activities.create',
   updateActivity: 'venues.activities.update',
   cancelActivity: 'venues.activities.cancel',
@@ -38,6 +41,8 @@ export const VenuesEventTopics = {
   visitNoShow: 'venues.visit.no-show.v1',
   /** A calendar or opening change moved the booking to the new slot covering its start (issue 18). */
   visitRescheduled: 'venues.visit.rescheduled.v1',
+  /** Freed group places are held for a queued group request (key entry id, `GroupOfferPayload`). */
+  groupOfferMade: 'venues.group-waitlist.offered.v1',
 } as const;
 
 export const VenuesDeadLetterTopic = 'venues.dead-letters';

@@ -63,7 +63,8 @@ export class ScreeningsController {
     status: 400,
     type: ErrorBodyDto,
     description:
-      'VALIDATION_FAILED, FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN',
+      'VALIDATION_FAILED, FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN, ' +
+      'SCREENING_NOT_ON_SCHOOL_DAY (details: date, kind holiday|weekend|vacation, name)',
   })
   @ApiResponse(SCHOOL_STAFF_ONLY)
   create(

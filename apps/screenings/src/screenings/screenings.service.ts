@@ -37,6 +37,7 @@ import {
   screeningFull,
   screeningInPast,
   screeningNotFound,
+  screeningNotOnSchoolDay,
   screeningNotOpen,
   screeningTimeConflict,
   studentsAlreadyBooked,
@@ -117,6 +118,11 @@ export class ScreeningsService {
         'venueOrganisationId',
         'only a cinema screening names a venue organisation',
       );
+    }
+    // Last of the checks: a wrong film or venue is told first, whatever the date.
+    if (command.allowNonSchoolDay !== true) {
+      const nonSchoolDay = await this.readModel.nonSchoolDay(school.regionCode, command.localDate);
+      if (nonSchoolDay) throw screeningNotOnSchoolDay(nonSchoolDay);
     }
     const minutes = Number(film.running_minutes) + this.config.SCREENING_BUFFER_MINUTES;
     const id = randomUUID();

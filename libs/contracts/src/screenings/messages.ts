@@ -119,6 +119,11 @@ export class CreateScreeningCommand extends ActorMessage {
   /** The partner cinema's venue organisation (placeKind `cinema`). */
   @IsOptional() @IsUUID() venueOrganisationId?: string;
   @IsString() @MinLength(1) @MaxLength(100) hallName!: string;
+  /**
+   * Schedule it even though the date is not a school day of the school's area (a holiday, a
+   * weekend that is not a make-up working day, a vacation): a screening organised on purpose.
+   */
+  @IsOptional() @IsBoolean() allowNonSchoolDay?: boolean;
 }
 
 export class ListScreeningsQuery extends PageQuery {

@@ -5,7 +5,7 @@ export const filmNotFound = (filmId: string): AppError =>
   new AppError('FILM_NOT_FOUND', 'not_found', 'No such film', { filmId });
 export const screeningNotFound = (screeningId: string): AppError =>
   new AppError('SCREENING_NOT_FOUND', 'not_found', 'No such screening', { screeningId });
-export const bookingNotFound = (bookingId: string): AppError =>
+export const bookingNotFound = (bookingId: string | null): AppError =>
   new AppError('SCREENING_BOOKING_NOT_FOUND', 'not_found', 'No such booking of this screening', {
     bookingId,
   });

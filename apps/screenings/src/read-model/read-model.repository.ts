@@ -138,6 +138,36 @@ export class ReadModelRepository implements RosterReadModelAdapter {
     }));
   }
 
+  /**
+   * One current student (active), or null. With `lock` (inside a booking's transaction) the
+   * row is locked, as classStudents locks a class's, so two bookings of one student run in turn.
+   */
+  async rosterStudent(
+    manager: EntityManager,
+    studentId: string,
+    lock: boolean,
+  ): Promise<RosterStudent | null> {
+    const rows: {
+      student_id: string;
+      school_id: string;
+      class_id: string | null;
+      grade: number;
+    }[] = await manager.query(
+      `SELECT student_id, school_id, class_id, grade FROM roster_students
+         WHERE student_id = ? AND active = 1${lock ? ' FOR UPDATE' : ''}`,
+      [studentId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          studentId: r.student_id,
+          schoolId: r.school_id,
+          classId: r.class_id,
+          grade: Number(r.grade),
+        }
+      : null;
+  }
+
   async upsertHolidays(manager: EntityManager, records: HolidayRecord[]): Promise<void> {
     for (const h of records) {
       // One entry per area and date: a replaced entry may come with a new id.

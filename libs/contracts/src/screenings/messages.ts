@@ -186,6 +186,12 @@ export class CancelScreeningBookingCommand extends ScreeningQuery {
   @IsUUID() bookingId!: string;
 }
 
+/**
+ * `screenings.bookings.individual.create` / `.cancel`: a student account linked to a roster
+ * student (the token's `stu`, the actor's `studentId`) books or cancels its own seat.
+ */
+export class IndividualBookingCommand extends ScreeningQuery {}
+
 export const SCREENING_BOOKING_STATUSES = ['booked', 'cancelled'] as const;
 export type ScreeningBookingStatus = (typeof SCREENING_BOOKING_STATUSES)[number];
 

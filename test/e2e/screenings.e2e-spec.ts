@@ -105,6 +105,9 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
         seats,
         placeKind: 'school_hall',
         hallName: '礼堂',
+        // The days are relative to today, so any may be a weekend or a vacation; the school
+        // calendar has its own suite (screenings-calendar.e2e-spec.ts).
+        allowNonSchoolDay: true,
       })
       .expect(201);
     return res.body.id as string;

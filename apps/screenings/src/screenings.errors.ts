@@ -1,10 +1,11 @@
 import { AppError } from '@app/errors';
+import type { NonSchoolDay } from './read-model/read-model.repository.js';
 
 export const filmNotFound = (filmId: string): AppError =>
   new AppError('FILM_NOT_FOUND', 'not_found', 'No such film', { filmId });
 export const screeningNotFound = (screeningId: string): AppError =>
   new AppError('SCREENING_NOT_FOUND', 'not_found', 'No such screening', { screeningId });
-export const bookingNotFound = (bookingId: string): AppError =>
+export const bookingNotFound = (bookingId: string | null): AppError =>
   new AppError('SCREENING_BOOKING_NOT_FOUND', 'not_found', 'No such booking of this screening', {
     bookingId,
   });
@@ -51,6 +52,14 @@ export const screeningInPast = (startsAt: Date): AppError =>
   new AppError('SCREENING_IN_PAST', 'invalid', 'A screening must start in the future', {
     startsAt: startsAt.toISOString(),
   });
+export const screeningNotOnSchoolDay = (day: NonSchoolDay): AppError =>
+  new AppError(
+    'SCREENING_NOT_ON_SCHOOL_DAY',
+    'invalid',
+    `${day.date} is not a school day (${day.kind}${day.name ? `: ${day.name}` : ''}); ` +
+      'send allowNonSchoolDay: true to schedule it anyway',
+    { date: day.date, kind: day.kind, name: day.name },
+  );
 export const screeningFull = (
   screeningId: string,
   seatsLeft: number,

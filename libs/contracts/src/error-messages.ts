@@ -271,6 +271,10 @@ export const ErrorMessages = {
     'The film is not suited to the class’s grade',
   ],
   SCREENING_IN_PAST: ['放映时间必须在将来', 'A screening must start in the future'],
+  SCREENING_NOT_ON_SCHOOL_DAY: [
+    '该日期不是上课日（法定节假日、周末或寒暑假），如确需安排请明确允许',
+    'That date is not a school day (holiday, weekend or vacation); allow it explicitly if intended',
+  ],
   SCREENING_FULL: ['座位不足', 'Not enough seats left'],
   SCREENING_TIME_CONFLICT: [
     '部分学生在同一时间已有其他观影安排',

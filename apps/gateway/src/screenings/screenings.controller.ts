@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -63,7 +63,8 @@ export class ScreeningsController {
     status: 400,
     type: ErrorBodyDto,
     description:
-      'VALIDATION_FAILED, FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN',
+      'VALIDATION_FAILED, FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN, ' +
+      'SCREENING_NOT_ON_SCHOOL_DAY (details: date, kind holiday|weekend|vacation, name)',
   })
   @ApiResponse(SCHOOL_STAFF_ONLY)
   create(
@@ -160,6 +161,62 @@ export class ScreeningsController {
   ): Promise<ScreeningBookingView> {
     return this.rpc.send(Topics.screenings.bookClass, {
       ...body,
+      screeningId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Post(':id/bookings/individual')
+  @ApiOperation({
+    summary: 'A student books its own seat (student accounts linked to a roster student)',
+    description:
+      'An open screening of the student’s school whose film suits the student’s grade; seats, ' +
+      'double bookings and overlaps are checked as for a class booking, and the same ' +
+      'screenings.booking.created.v1 event is published.',
+  })
+  @ApiCreatedResponse({ description: 'The booking (one student)' })
+  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'FILM_NOT_SUITABLE_FOR_GRADE' })
+  @ApiResponse({
+    status: 403,
+    type: ErrorBodyDto,
+    description: 'SCREENING_ACTION_FORBIDDEN: not a student account linked to a roster student',
+  })
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodyDto,
+    description: 'SCREENING_NOT_FOUND (or another school’s screening)',
+  })
+  @ApiResponse({
+    status: 409,
+    type: ErrorBodyDto,
+    description:
+      'SCREENING_FULL, SCREENING_TIME_CONFLICT, STUDENTS_ALREADY_BOOKED, SCREENING_NOT_OPEN',
+  })
+  bookIndividual(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<ScreeningBookingView> {
+    return this.rpc.send(Topics.screenings.bookIndividual, {
+      screeningId: id,
+      actor: actorOf(user),
+    });
+  }
+
+  @Delete(':id/bookings/individual')
+  @ApiOperation({
+    summary: 'A student cancels its own booking before the screening starts; the seat returns',
+  })
+  @ApiResponse({
+    status: 404,
+    type: ErrorBodyDto,
+    description: 'SCREENING_NOT_FOUND, SCREENING_BOOKING_NOT_FOUND (no booking of its own)',
+  })
+  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_NOT_CANCELLABLE' })
+  cancelIndividual(
+    @CurrentUser() user: AccessTokenClaims,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<ScreeningBookingView> {
+    return this.rpc.send(Topics.screenings.cancelIndividual, {
       screeningId: id,
       actor: actorOf(user),
     });

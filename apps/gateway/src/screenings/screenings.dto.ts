@@ -171,6 +171,17 @@ export class CreateScreeningDto {
   @IsOptional()
   @IsUUID()
   schoolId?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'A screening on a day that is not a school day of the school’s area (statutory holiday, ' +
+      'weekend that is not a make-up working day, vacation) is refused with ' +
+      'SCREENING_NOT_ON_SCHOOL_DAY unless this is true (one organised on purpose)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowNonSchoolDay?: boolean;
 }
 
 export class ListScreeningsQueryDto extends PageQueryDto {

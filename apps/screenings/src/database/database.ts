@@ -6,6 +6,7 @@ import {
 } from '@app/messaging';
 import { SERVICE_NAME, type ScreeningsConfig } from '../config.js';
 import { CreateScreenings1764600000000 } from './migrations/1764600000000-CreateScreenings.js';
+import { CreateAreaCalendar1764600000100 } from './migrations/1764600000100-CreateAreaCalendar.js';
 
 /**
  * Entities and migrations listed explicitly: ESM builds cannot load them by file glob. The
@@ -15,6 +16,7 @@ export const screeningsEntities: (new () => object)[] = [OutboxEventEntity, Proc
 export const screeningsMigrations: (new () => object)[] = [
   CreateMessagingTables1764300000000,
   CreateScreenings1764600000000,
+  CreateAreaCalendar1764600000100,
 ];
 
 export function screeningsDatabase(

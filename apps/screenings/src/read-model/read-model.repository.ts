@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrganisationKind } from '@app/contracts';
+import {
+  enclosingAreas,
+  holidaysByDate,
+  isWeekendDate,
+  periodsBySchoolYear,
+  type OrganisationKind,
+} from '@app/contracts';
 import {
   upsertPlacements,
   type RosterPlacement,
   type RosterReadModelAdapter,
 } from '@app/messaging';
+import type { HolidayRecord, VacationRecord } from './calendar-records.js';
 
 export interface KnownOrganisation {
   id: string;
@@ -21,6 +28,14 @@ export interface RosterStudent {
   schoolId: string;
   classId: string | null;
   grade: number;
+}
+
+/** Why a date is not a school day in an area (`null` from nonSchoolDay: it is one). */
+export interface NonSchoolDay {
+  date: string;
+  kind: 'holiday' | 'weekend' | 'vacation';
+  /** The holiday's or vacation's name, if the calendar gives one. */
+  name: string | null;
 }
 
 interface OrganisationRow {
@@ -121,5 +136,112 @@ export class ReadModelRepository implements RosterReadModelAdapter {
       classId: r.class_id,
       grade: Number(r.grade),
     }));
+  }
+
+  /**
+   * One current student (active), or null. With `lock` (inside a booking's transaction) the
+   * row is locked, as classStudents locks a class's, so two bookings of one student run in turn.
+   */
+  async rosterStudent(
+    manager: EntityManager,
+    studentId: string,
+    lock: boolean,
+  ): Promise<RosterStudent | null> {
+    const rows: {
+      student_id: string;
+      school_id: string;
+      class_id: string | null;
+      grade: number;
+    }[] = await manager.query(
+      `SELECT student_id, school_id, class_id, grade FROM roster_students
+         WHERE student_id = ? AND active = 1${lock ? ' FOR UPDATE' : ''}`,
+      [studentId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          studentId: r.student_id,
+          schoolId: r.school_id,
+          classId: r.class_id,
+          grade: Number(r.grade),
+        }
+      : null;
+  }
+
+  async upsertHolidays(manager: EntityManager, records: HolidayRecord[]): Promise<void> {
+    for (const h of records) {
+      // One entry per area and date: a replaced entry may come with a new id.
+      await manager.query(
+        'DELETE FROM area_holidays WHERE id = ? OR (area_code = ? AND on_date = ?)',
+        [h.id, h.areaCode, h.date],
+      );
+      await manager.query(
+        'INSERT INTO area_holidays (id, area_code, on_date, kind, name) VALUES (?, ?, ?, ?, ?)',
+        [h.id, h.areaCode, h.date, h.kind, h.name],
+      );
+    }
+  }
+
+  async deleteHolidays(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.query('DELETE FROM area_holidays WHERE id IN (?)', [ids]);
+  }
+
+  async upsertVacations(manager: EntityManager, records: VacationRecord[]): Promise<void> {
+    for (const v of records) {
+      await manager.query(
+        `INSERT INTO area_vacations (id, area_code, school_year, kind, name, starts_on, ends_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE area_code = VALUES(area_code), school_year = VALUES(school_year),
+           kind = VALUES(kind), name = VALUES(name), starts_on = VALUES(starts_on),
+           ends_on = VALUES(ends_on)`,
+        [v.id, v.areaCode, v.schoolYear, v.kind, v.name, v.startsOn, v.endsOn],
+      );
+    }
+  }
+
+  async deleteVacations(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.query('DELETE FROM area_vacations WHERE id IN (?)', [ids]);
+  }
+
+  /**
+   * Whether `date` is not a school day in `areaCode`, layered like the directory's calendar
+   * (the shared rule of `@app/contracts` layering.ts): a statutory holiday, a weekend that is
+   * not a make-up working day, or a day of a vacation. `null`: a school day (as far as the
+   * calendar this service has heard of says).
+   */
+  async nonSchoolDay(areaCode: string, date: string): Promise<NonSchoolDay | null> {
+    const areas = enclosingAreas(areaCode);
+    const holidayRows: {
+      areaCode: string;
+      date: string;
+      kind: 'holiday' | 'makeup_workday';
+      name: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT area_code AS areaCode, DATE_FORMAT(on_date, '%Y-%m-%d') AS date, kind, name
+         FROM area_holidays WHERE area_code IN (?) AND on_date = ?`,
+      [areas, date],
+    );
+    const entry = holidaysByDate(areaCode, holidayRows).get(date);
+    if (entry?.kind === 'holiday') return { date, kind: 'holiday', name: entry.name };
+    const vacationRows: {
+      areaCode: string;
+      schoolYear: string;
+      name: string | null;
+      startsOn: string;
+      endsOn: string;
+    }[] = await this.dataSource.query(
+      `SELECT area_code AS areaCode, school_year AS schoolYear, name,
+           DATE_FORMAT(starts_on, '%Y-%m-%d') AS startsOn, DATE_FORMAT(ends_on, '%Y-%m-%d') AS endsOn
+         FROM area_vacations WHERE area_code IN (?)`,
+      [areas],
+    );
+    const vacation = periodsBySchoolYear(areaCode, vacationRows).find(
+      (v) => v.startsOn <= date && date <= v.endsOn,
+    );
+    if (vacation) return { date, kind: 'vacation', name: vacation.name };
+    if (isWeekendDate(date) && entry?.kind !== 'makeup_workday') {
+      return { date, kind: 'weekend', name: null };
+    }
+    return null;
   }
 }

@@ -5,6 +5,7 @@ import {
   CancelScreeningBookingCommand,
   CancelScreeningCommand,
   CreateScreeningCommand,
+  IndividualBookingCommand,
   ListScreeningBookingsQuery,
   ListScreeningsQuery,
   ScreeningQuery,
@@ -52,5 +53,15 @@ export class ScreeningsController {
   @MessagePattern(Topics.screenings.cancelBooking)
   cancelBooking(@Payload() command: CancelScreeningBookingCommand): Promise<ScreeningBookingView> {
     return this.screenings.cancelBooking(command);
+  }
+
+  @MessagePattern(Topics.screenings.bookIndividual)
+  bookIndividual(@Payload() command: IndividualBookingCommand): Promise<ScreeningBookingView> {
+    return this.screenings.bookIndividual(command);
+  }
+
+  @MessagePattern(Topics.screenings.cancelIndividual)
+  cancelIndividual(@Payload() command: IndividualBookingCommand): Promise<ScreeningBookingView> {
+    return this.screenings.cancelIndividual(command);
   }
 }

@@ -318,6 +318,23 @@ export class ScreeningsRepository {
     return rows[0] ?? null;
   }
 
+  /** The student's own active booking of the screening (booked by its account, itself only), locked. */
+  async activeIndividualBooking(
+    manager: EntityManager,
+    screeningId: string,
+    studentId: string,
+    accountId: string,
+  ): Promise<BookingRow | null> {
+    const rows: BookingRow[] = await manager.query(
+      `SELECT b.* FROM screening_bookings b JOIN booked_seats s ON s.booking_id = b.id
+         WHERE b.screening_id = ? AND s.student_id = ? AND s.active_flag = 1
+           AND b.booked_by = ? AND b.student_count = 1 AND b.status = 'booked'
+         LIMIT 1 FOR UPDATE`,
+      [screeningId, studentId, accountId],
+    );
+    return rows[0] ?? null;
+  }
+
   async activeBookings(manager: EntityManager, screeningId: string): Promise<BookingRow[]> {
     return manager.query(
       "SELECT * FROM screening_bookings WHERE screening_id = ? AND status = 'booked' ORDER BY created_at, id",

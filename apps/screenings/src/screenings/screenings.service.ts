@@ -9,6 +9,7 @@ import {
   type CancelScreeningBookingCommand,
   type CancelScreeningCommand,
   type CreateScreeningCommand,
+  type IndividualBookingCommand,
   type ListScreeningBookingsQuery,
   type ListScreeningsQuery,
   type Page,
@@ -37,6 +38,7 @@ import {
   screeningFull,
   screeningInPast,
   screeningNotFound,
+  screeningNotOnSchoolDay,
   screeningNotOpen,
   screeningTimeConflict,
   studentsAlreadyBooked,
@@ -117,6 +119,11 @@ export class ScreeningsService {
         'venueOrganisationId',
         'only a cinema screening names a venue organisation',
       );
+    }
+    // Last of the checks: a wrong film or venue is told first, whatever the date.
+    if (command.allowNonSchoolDay !== true) {
+      const nonSchoolDay = await this.readModel.nonSchoolDay(school.regionCode, command.localDate);
+      if (nonSchoolDay) throw screeningNotOnSchoolDay(nonSchoolDay);
     }
     const minutes = Number(film.running_minutes) + this.config.SCREENING_BUFFER_MINUTES;
     const id = randomUUID();
@@ -218,7 +225,7 @@ export class ScreeningsService {
   async bookStudents(
     manager: EntityManager,
     screening: ScreeningWithFilm,
-    classId: string,
+    classId: string | null,
     students: RosterStudent[],
     bookedBy: string,
     now: Date,
@@ -286,22 +293,108 @@ export class ScreeningsService {
     }
     await this.inTransaction(async (manager) => {
       await this.screenings.find(screening.id, manager, true);
-      if (
-        await this.screenings.hasAttendance(
-          manager,
-          screening.id,
-          JSON.parse(booking.student_ids) as string[],
-        )
-      ) {
-        throw bookingNotCancellable(booking.id, 'has attendance recorded');
-      }
-      if (!(await this.screenings.cancelBooking(manager, booking.id, now))) {
-        throw bookingNotCancellable(booking.id, 'is already cancelled');
-      }
-      await this.screenings.releaseSeats(manager, screening.id, Number(booking.student_count), now);
-      await this.emitBooking(manager, Topics.events.screeningBookingCancelled, booking, screening);
+      await this.cancelBookingIn(manager, screening, booking, now);
     });
     return bookingViewOf((await this.screenings.findBooking(booking.id))!);
+  }
+
+  /**
+   * A student account linked to a roster student (`actor.studentId`) books its own seat in an
+   * open screening of its school: the same checks and transaction as a class booking (the
+   * student's roster row locked, grade, double booking, overlap, seats) and the same
+   * `screenings.booking.created.v1` event. Another school's screening, or a student no
+   * longer current: 404; other roles: 403.
+   */
+  async bookIndividual(command: IndividualBookingCommand): Promise<ScreeningBookingView> {
+    const studentId = this.ownStudent(command.actor);
+    const screening = await this.screenings.find(command.screeningId);
+    if (!screening) throw screeningNotFound(command.screeningId);
+    const now = this.clock.now();
+    let booking: BookingRow | null = null;
+    try {
+      await this.inTransaction(async (manager) => {
+        const student = await this.readModel.rosterStudent(manager, studentId, true);
+        if (!student || student.schoolId !== screening.school_id) {
+          throw screeningNotFound(screening.id);
+        }
+        this.assertOpen(screening, now);
+        booking = await this.bookStudents(
+          manager,
+          screening,
+          student.classId,
+          [student],
+          command.actor.accountId,
+          now,
+        );
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw studentsAlreadyBooked([studentId]);
+      throw error;
+    }
+    return bookingViewOf(booking!);
+  }
+
+  /** The student cancels its own individual booking before the start; the seat returns. */
+  async cancelIndividual(command: IndividualBookingCommand): Promise<ScreeningBookingView> {
+    const studentId = this.ownStudent(command.actor);
+    const screening = await this.screenings.find(command.screeningId);
+    if (!screening) throw screeningNotFound(command.screeningId);
+    const now = this.clock.now();
+    let bookingId: string | null = null;
+    await this.inTransaction(async (manager) => {
+      const student = await this.readModel.rosterStudent(manager, studentId, false);
+      if (!student || student.schoolId !== screening.school_id) {
+        throw screeningNotFound(screening.id);
+      }
+      await this.screenings.find(screening.id, manager, true);
+      const booking = await this.screenings.activeIndividualBooking(
+        manager,
+        screening.id,
+        studentId,
+        command.actor.accountId,
+      );
+      if (!booking) throw bookingNotFound(null);
+      if (new Date(screening.starts_at) <= now) {
+        throw bookingNotCancellable(
+          booking.id,
+          'cannot be cancelled once the screening has started',
+        );
+      }
+      bookingId = booking.id;
+      await this.cancelBookingIn(manager, screening, booking, now);
+    });
+    return bookingViewOf((await this.screenings.findBooking(bookingId!))!);
+  }
+
+  /** The student a student account stands for; any other actor may not book for itself. */
+  private ownStudent(actor: Actor): string {
+    if (actor.role !== 'student' || !actor.studentId) {
+      throw actionForbidden('book a seat for yourself (student accounts of a roster student only)');
+    }
+    return actor.studentId;
+  }
+
+  /** Cancels a booking inside the caller's transaction (the screening's row locked). */
+  private async cancelBookingIn(
+    manager: EntityManager,
+    screening: ScreeningWithFilm,
+    booking: BookingRow,
+    now: Date,
+  ): Promise<void> {
+    if (
+      await this.screenings.hasAttendance(
+        manager,
+        screening.id,
+        JSON.parse(booking.student_ids) as string[],
+      )
+    ) {
+      throw bookingNotCancellable(booking.id, 'has attendance recorded');
+    }
+    if (!(await this.screenings.cancelBooking(manager, booking.id, now))) {
+      throw bookingNotCancellable(booking.id, 'is already cancelled');
+    }
+    await this.screenings.releaseSeats(manager, screening.id, Number(booking.student_count), now);
+    await this.emitBooking(manager, Topics.events.screeningBookingCancelled, booking, screening);
   }
 
   /** A screening the actor may read (its school in scope, or its cinema's staff), else 404. */

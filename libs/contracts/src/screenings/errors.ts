@@ -22,6 +22,12 @@ export const ScreeningsErrorCodes = {
   VENUE_ORGANISATION_UNKNOWN: 'invalid',
   /** A screening must start in the future. */
   SCREENING_IN_PAST: 'invalid',
+  /**
+   * The date is not a school day of the school's area: a statutory holiday, a weekend that is
+   * not a make-up working day, or a vacation (details.date, details.kind, details.name);
+   * `allowNonSchoolDay: true` schedules it anyway.
+   */
+  SCREENING_NOT_ON_SCHOOL_DAY: 'invalid',
   /** Not enough seats left for the students booked (details.seatsLeft, details.requested). */
   SCREENING_FULL: 'conflict',
   /** Students already booked into a screening overlapping this one (details.conflicts). */

@@ -119,6 +119,11 @@ export class CreateScreeningCommand extends ActorMessage {
   /** The partner cinema's venue organisation (placeKind `cinema`). */
   @IsOptional() @IsUUID() venueOrganisationId?: string;
   @IsString() @MinLength(1) @MaxLength(100) hallName!: string;
+  /**
+   * Schedule it even though the date is not a school day of the school's area (a holiday, a
+   * weekend that is not a make-up working day, a vacation): a screening organised on purpose.
+   */
+  @IsOptional() @IsBoolean() allowNonSchoolDay?: boolean;
 }
 
 export class ListScreeningsQuery extends PageQuery {
@@ -180,6 +185,12 @@ export class ListScreeningBookingsQuery extends PageQuery {
 export class CancelScreeningBookingCommand extends ScreeningQuery {
   @IsUUID() bookingId!: string;
 }
+
+/**
+ * `screenings.bookings.individual.create` / `.cancel`: a student account linked to a roster
+ * student (the token's `stu`, the actor's `studentId`) books or cancels its own seat.
+ */
+export class IndividualBookingCommand extends ScreeningQuery {}
 
 export const SCREENING_BOOKING_STATUSES = ['booked', 'cancelled'] as const;
 export type ScreeningBookingStatus = (typeof SCREENING_BOOKING_STATUSES)[number];

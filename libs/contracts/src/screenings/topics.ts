@@ -16,6 +16,8 @@ export const ScreeningsRequestTopics = {
   bookClass: 'screenings.bookings.create',
   listBookings: 'screenings.bookings.list',
   cancelBooking: 'screenings.bookings.cancel',
+  bookIndividual: 'screenings.bookings.individual.create',
+  cancelIndividual: 'screenings.bookings.individual.cancel',
   recordRollCall: 'screenings.attendance.roll-call',
   checkIn: 'screenings.attendance.check-in',
   listAttendance: 'screenings.attendance.list',

@@ -24,7 +24,8 @@ const table = (people: Person[]): Table => ({
 
 const readXlsx = async (file: Buffer): Promise<ExcelJS.Worksheet[]> => {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(file);
+  // exceljs types its Buffer as an ArrayBuffer; it reads Node buffers.
+  await workbook.xlsx.load(file as unknown as ArrayBuffer);
   return workbook.worksheets;
 };
 

@@ -200,6 +200,41 @@ describe('reports as .xlsx and roster imports from .xlsx (gateway → Kafka → 
     );
   });
 
+  it('documents format=xlsx and the .xlsx content type of every report, and .xlsx roster uploads', async () => {
+    const doc = (await http().get('/docs/json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; schema?: { enum?: string[] } }[];
+            requestBody?: { content: Record<string, unknown> };
+            responses: Record<string, { content?: Record<string, unknown> }>;
+          }
+        >
+      >;
+    };
+    for (const path of [
+      '/quotas/reports/compliance',
+      '/study-tours/reports',
+      '/employment-aid/reports/centre',
+      '/employment-aid/reports/bureau',
+    ]) {
+      const get = doc.paths[path].get;
+      expect({
+        path,
+        formats: get.parameters?.find((p) => p.name === 'format')?.schema?.enum,
+      }).toEqual({
+        path,
+        formats: ['json', 'csv', 'xlsx'],
+      });
+      expect(Object.keys(get.responses['200'].content ?? {})).toContain(XLSX);
+    }
+    expect(Object.keys(doc.paths['/roster/imports'].post.requestBody?.content ?? {})).toContain(
+      XLSX,
+    );
+  });
+
   it('gives the employment-aid centre report and the study-tours report as .xlsx with the JSON numbers', async () => {
     const centre = await http()
       .get('/employment-aid/reports/centre')

@@ -13,7 +13,6 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -33,7 +32,8 @@ import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto } from '../http/page-query.dto.js';
-import { replyTable, XLSX_CONTENT_TYPE } from '../http/table-reply.js';
+import { ApiReportOkResponse } from '../http/report-format.js';
+import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
 import {
   BureauReportQueryDto,
@@ -210,12 +210,10 @@ export class CentreController {
   }
 
   @Get('reports/centre')
-  @ApiOkResponse({
-    type: CentreReportResponseDto,
-    description:
-      'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
-  })
-  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiReportOkResponse(
+    'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+    CentreReportResponseDto,
+  )
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'UNIVERSITY_NOT_FOUND' })
   async centreReport(
     @CurrentUser() user: AccessTokenClaims,
@@ -231,12 +229,10 @@ export class CentreController {
   }
 
   @Get('reports/bureau')
-  @ApiOkResponse({
-    type: BureauReportResponseDto,
-    description:
-      'The centre report of every university under the bureau and their totals; JSON, CSV (format=csv) or Excel (format=xlsx)',
-  })
-  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiReportOkResponse(
+    'The centre report of every university under the bureau and their totals; JSON, CSV (format=csv) or Excel (format=xlsx)',
+    BureauReportResponseDto,
+  )
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: admins only' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'BUREAU_NOT_FOUND' })
   async bureauReport(

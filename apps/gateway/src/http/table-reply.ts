@@ -1,14 +1,11 @@
 import { StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import type { ReportFormat } from './report-format.js';
 import { csvDocument, csvLine, neutraliseFormula, type CsvValue } from './csv.js';
+import { XLSX_CONTENT_TYPE, type ReportFormat } from './report-format.js';
 
 /** A report's file formats besides JSON. */
 export type TableFormat = Exclude<ReportFormat, 'json'>;
-
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One column: its CSV header (kept stable for scripts), its Chinese title for people, its cell. */
 export interface TableColumn<Row> {

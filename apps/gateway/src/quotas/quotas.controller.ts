@@ -13,7 +13,6 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -36,7 +35,8 @@ import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto } from '../http/page-query.dto.js';
-import { replyTable, XLSX_CONTENT_TYPE } from '../http/table-reply.js';
+import { ApiReportOkResponse } from '../http/report-format.js';
+import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
 import {
   ComplianceQueryDto,
@@ -88,11 +88,9 @@ export class QuotasController {
   }
 
   @Get('reports/compliance')
-  @ApiOkResponse({
-    description:
-      'Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
-  })
-  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiReportOkResponse(
+    'Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+  )
   @ApiResponse(BAD_PERIOD)
   @ApiResponse(NOT_IN_SCOPE)
   async compliance(

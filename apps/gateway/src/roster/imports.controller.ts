@@ -14,7 +14,7 @@ import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { XLSX_CONTENT_TYPE } from '../http/table-reply.js';
+import { XLSX_CONTENT_TYPE } from '../http/report-format.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ImportJobQueryDto, ImportJobResponseDto, StartImportQueryDto } from './roster.dto.js';
 import { RosterUploads } from './roster-uploads.js';

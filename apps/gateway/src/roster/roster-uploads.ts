@@ -12,7 +12,7 @@ import { AppError } from '@app/errors';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { payloadTooLarge } from '../http/body-size.js';
-import { XLSX_CONTENT_TYPE } from '../http/table-reply.js';
+import { XLSX_CONTENT_TYPE } from '../http/report-format.js';
 import type { StartImportQueryDto } from './roster.dto.js';
 import { rosterXlsxToCsv } from './roster-xlsx.js';
 

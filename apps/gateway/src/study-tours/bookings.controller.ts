@@ -15,7 +15,6 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -33,7 +32,8 @@ import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { replyTable, XLSX_CONTENT_TYPE } from '../http/table-reply.js';
+import { ApiReportOkResponse } from '../http/report-format.js';
+import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { studyTourReportTable } from './report-table.js';
 import {
@@ -324,7 +324,9 @@ export class StudyTourBookingsController {
     summary:
       'Bureau report: bookings, participants and ratings per base and per school over a period; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiReportOkResponse(
+    'The report: JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+  )
   @ApiResponse({
     status: 403,
     type: ErrorBodyDto,

@@ -45,6 +45,20 @@ describe('rosterXlsxToCsv', () => {
     ]);
   });
 
+  it('keeps Chinese text whole in a sheet read in many pieces', async () => {
+    // About 2 MB of shared strings, nearly all three-byte characters: ~30 piece boundaries.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [
+      `S${i}`,
+      `${'张'.repeat(30)}${i}`,
+      '男',
+      '2017-05-14',
+    ]);
+    const csv = (await rosterXlsxToCsv(await workbookOf([HEADER.slice(0, 4), ...rows])))
+      .toString('utf8')
+      .split('\r\n');
+    expect(csv.slice(1, -1)).toEqual(rows.map((cells) => cells.join(',')));
+  });
+
   it('refuses what is not a workbook', async () => {
     expect(await codeOf(rosterXlsxToCsv(Buffer.from('student_number,name\r\n1,a\r\n')))).toBe(
       'ROSTER_IMPORT_INVALID_UPLOAD',

@@ -153,7 +153,14 @@ function* storedZip(entries: readonly { name: string; data: Buffer }[]): Generat
     header.writeUInt32LE(data.length, 22);
     header.writeUInt16LE(nameBytes.length, 26);
     yield Buffer.concat([header, nameBytes]);
-    yield data;
+    // In pieces, so the XML parser gives the event loop back between them; cut before a
+    // character's first byte, as exceljs decodes each piece on its own.
+    for (let at = 0; at < data.length;) {
+      let end = Math.min(data.length, at + 64 * 1024);
+      while (end < data.length && (data[end] & 0xc0) === 0x80) end--;
+      yield data.subarray(at, end);
+      at = end;
+    }
   }
 }
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -22,6 +32,8 @@ import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto } from '../http/page-query.dto.js';
+import { ApiReportOkResponse } from '../http/report-format.js';
+import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
 import {
   BureauReportQueryDto,
@@ -40,7 +52,7 @@ import {
   TrainingEnrolmentResponseDto,
   TrainingResponseDto,
 } from './employment-aid-responses.dto.js';
-import { bureauReportCsv, centreReportCsv } from './report-csv.js';
+import { bureauReportTable, centreReportTable } from './report-table.js';
 
 const STAFF_ONLY = {
   status: 403,
@@ -198,47 +210,41 @@ export class CentreController {
   }
 
   @Get('reports/centre')
-  @ApiOkResponse({
-    type: CentreReportResponseDto,
-    description:
-      'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON or CSV (format=csv)',
-  })
+  @ApiReportOkResponse(
+    'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+    CentreReportResponseDto,
+  )
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'UNIVERSITY_NOT_FOUND' })
   async centreReport(
     @CurrentUser() user: AccessTokenClaims,
     @Query() query: CentreReportQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CentreReportView | string> {
+  ): Promise<CentreReportView | string | StreamableFile> {
     const report = await this.rpc.send<CentreReportView>(Topics.employmentAid.centreReport, {
       universityId: query.universityId,
       actor: actorOf(user),
     });
-    if (query.format !== 'csv') return report;
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="employment-aid-report.csv"');
-    return centreReportCsv(report);
+    if (query.format === undefined || query.format === 'json') return report;
+    return replyTable(res, query.format, centreReportTable(report));
   }
 
   @Get('reports/bureau')
-  @ApiOkResponse({
-    type: BureauReportResponseDto,
-    description:
-      'The centre report of every university under the bureau and their totals; JSON or CSV',
-  })
+  @ApiReportOkResponse(
+    'The centre report of every university under the bureau and their totals; JSON, CSV (format=csv) or Excel (format=xlsx)',
+    BureauReportResponseDto,
+  )
   @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: admins only' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'BUREAU_NOT_FOUND' })
   async bureauReport(
     @CurrentUser() user: AccessTokenClaims,
     @Query() query: BureauReportQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<BureauReportView | string> {
+  ): Promise<BureauReportView | string | StreamableFile> {
     const report = await this.rpc.send<BureauReportView>(Topics.employmentAid.bureauReport, {
       bureauId: query.bureauId,
       actor: actorOf(user),
     });
-    if (query.format !== 'csv') return report;
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="employment-aid-bureau-report.csv"');
-    return bureauReportCsv(report);
+    if (query.format === undefined || query.format === 'json') return report;
+    return replyTable(res, query.format, bureauReportTable(report));
   }
 }

@@ -42,6 +42,7 @@ import {
   type SessionChannel,
 } from '@app/contracts';
 import { PageQueryDto } from '../http/page-query.dto.js';
+import { REPORT_FORMATS, type ReportFormat } from '../http/report-format.js';
 
 const ACCOUNT_ID = '7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e';
 const MENTOR_ID = '2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a';
@@ -480,10 +481,10 @@ export class CentreReportQueryDto {
   @IsUUID()
   universityId?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], example: 'csv', default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, example: 'xlsx', default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }
 
 export class BureauReportQueryDto {
@@ -495,10 +496,10 @@ export class BureauReportQueryDto {
   @IsUUID()
   bureauId?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], example: 'csv', default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, example: 'xlsx', default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }
 
 // ---------------------------------------------------------------- postings

@@ -16,11 +16,14 @@ export const neutraliseFormula = (value: CsvValue): CsvValue =>
     ? `'${value}`
     : value;
 
-/** One cell: empty for null, quoted when it holds a quote, a comma or a line break. */
+/** A field as it is (no formula neutralising), quoted when it holds a quote, a comma or a line break. */
+export const quoteCsvField = (text: string): string =>
+  /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+
+/** One cell of a report: empty for null, formulas neutralised, quoted as needed. */
 export const csvCell = (value: CsvValue): string => {
   const safe = neutraliseFormula(value);
-  const text = safe === null ? '' : String(safe);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsvField(safe === null ? '' : String(safe));
 };
 
 /** One line of cells. */

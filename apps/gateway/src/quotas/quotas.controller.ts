@@ -1,9 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -26,6 +35,8 @@ import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
 import { PageQueryDto } from '../http/page-query.dto.js';
+import { ApiReportOkResponse } from '../http/report-format.js';
+import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
 import {
   ComplianceQueryDto,
@@ -34,7 +45,7 @@ import {
   QuotaScopeDto,
   StandingQueryDto,
 } from './quotas.dto.js';
-import { complianceReportCsv } from './report-csv.js';
+import { complianceReportTable } from './report-table.js';
 
 const NOT_IN_SCOPE = {
   status: 404,
@@ -77,27 +88,23 @@ export class QuotasController {
   }
 
   @Get('reports/compliance')
-  @ApiOkResponse({
-    description:
-      'Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON or CSV (format=csv)',
-  })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiReportOkResponse(
+    'Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+  )
   @ApiResponse(BAD_PERIOD)
   @ApiResponse(NOT_IN_SCOPE)
   async compliance(
     @CurrentUser() user: AccessTokenClaims,
     @Query() query: ComplianceQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ComplianceReportView | string> {
+  ): Promise<ComplianceReportView | string | StreamableFile> {
     const { format, ...rest } = query;
     const report = await this.rpc.send<ComplianceReportView>(Topics.quotas.complianceReport, {
       ...rest,
       actor: actorOf(user),
     });
-    if (format !== 'csv') return report;
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="quota-compliance.csv"');
-    return complianceReportCsv(report);
+    if (format === undefined || format === 'json') return report;
+    return replyTable(res, format, complianceReportTable(report));
   }
 
   @Get('reports/forecast')

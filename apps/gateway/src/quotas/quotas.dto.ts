@@ -24,6 +24,7 @@ import {
   type SchoolStage,
 } from '@app/contracts';
 import { PageQueryDto } from '../http/page-query.dto.js';
+import { REPORT_FORMATS, type ReportFormat } from '../http/report-format.js';
 
 const SCHOOL_ID = '3c5e7a9b-1d3f-4a5c-8e7a-9c1e3f5a7b9d';
 const CLASS_ID = '5e7a9c1e-3f5a-4b7d-9f1b-3d5f7a9c1e3f';
@@ -145,10 +146,10 @@ export class ComplianceQueryDto extends PageQueryDto {
   @IsIn(['short', 'all'])
   list?: 'short' | 'all';
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }
 
 export class StandingQueryDto {

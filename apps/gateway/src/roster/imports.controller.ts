@@ -14,6 +14,7 @@ import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { XLSX_CONTENT_TYPE } from '../http/report-format.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { ImportJobQueryDto, ImportJobResponseDto, StartImportQueryDto } from './roster.dto.js';
 import { RosterUploads } from './roster-uploads.js';
@@ -36,14 +37,16 @@ export class ImportsController {
 
   @Post()
   @HttpCode(202)
-  @ApiConsumes('text/csv')
+  @ApiConsumes('text/csv', XLSX_CONTENT_TYPE)
   @ApiBody({
     description:
       'The roster file as the raw body, up to 20 MiB: UTF-8 (with or without BOM) or GBK. First line a header: ' +
       'student_number, name, gender (male/female, 男/女), date_of_birth (YYYY-MM-DD or YYYY/M/D), grade (optional, 1–12, ' +
       'must match the class), class_name (a class of the school in that school year), national_id (optional). ' +
       'Chinese headers 学号, 姓名, 性别, 出生日期, 年级, 班级, 身份证号 work too. Good rows are imported and bad rows ' +
-      'reported by line; importing a file again changes only what changed (upsert by student number).',
+      'reported by line; importing a file again changes only what changed (upsert by student number). An .xlsx workbook ' +
+      '(Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) works too: its first worksheet, ' +
+      'same headers, row N reported as line N, dates as dates or text.',
     schema: { type: 'string', example: CSV_EXAMPLE },
   })
   @ApiAcceptedResponse({
@@ -54,7 +57,7 @@ export class ImportsController {
     status: 400,
     type: ErrorBodyDto,
     description:
-      'VALIDATION_FAILED, MALFORMED_REQUEST (not text/csv) or ROSTER_IMPORT_INVALID_UPLOAD',
+      'VALIDATION_FAILED, MALFORMED_REQUEST (not CSV or .xlsx), ROSTER_IMPORT_INVALID_UPLOAD (also: not a readable .xlsx) or ROSTER_IMPORT_TOO_LARGE (a workbook that unpacks past its limits)',
   })
   @ApiResponse({ status: 413, type: ErrorBodyDto, description: 'PAYLOAD_TOO_LARGE: over 20 MiB' })
   @ApiResponse({

@@ -12,7 +12,9 @@ import { AppError } from '@app/errors';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { payloadTooLarge } from '../http/body-size.js';
+import { XLSX_CONTENT_TYPE } from '../http/report-format.js';
 import type { StartImportQueryDto } from './roster.dto.js';
+import { rosterXlsxToCsv } from './roster-xlsx.js';
 
 /** Content types a roster file may arrive as (spreadsheets on Windows label CSV as Excel). */
 export const ROSTER_UPLOAD_TYPES: readonly string[] = [
@@ -20,10 +22,23 @@ export const ROSTER_UPLOAD_TYPES: readonly string[] = [
   'text/plain',
   'application/octet-stream',
   'application/vnd.ms-excel',
+  XLSX_CONTENT_TYPE,
 ];
 
 /** Over the size limit, whether announced (refused before the route) or streamed. */
 const tooLarge = (): AppError => payloadTooLarge(RosterImportLimits.maxFileBytes);
+
+/** The whole body, up to the import's size limit. */
+async function readWhole(body: AsyncIterable<Buffer>): Promise<Buffer> {
+  const pieces: Buffer[] = [];
+  let length = 0;
+  for await (const piece of body) {
+    length += piece.length;
+    if (length > RosterImportLimits.maxFileBytes) throw tooLarge();
+    pieces.push(piece);
+  }
+  return Buffer.concat(pieces);
+}
 
 /**
  * Streams an uploaded roster file to the directory without holding it: the request body
@@ -60,7 +75,7 @@ export class RosterUploads {
       throw new AppError(
         'MALFORMED_REQUEST',
         'invalid',
-        'Send the roster file itself as the request body, with Content-Type: text/csv',
+        `Send the roster file itself as the request body, with Content-Type: text/csv or ${XLSX_CONTENT_TYPE}`,
       );
     }
     if (Number(request.headers['content-length'] ?? 0) > RosterImportLimits.maxFileBytes) {
@@ -73,7 +88,13 @@ export class RosterUploads {
       actor,
     });
     try {
-      const { chunkCount, byteLength } = await this.sendChunks(jobId, request, actor);
+      // A workbook is read whole (a zip's directory is at its end), after the directory has
+      // accepted the job (so only the school's staff make us unpack one), then its first
+      // sheet goes the CSV path: the directory has one importer.
+      const body = request.is(XLSX_CONTENT_TYPE)
+        ? [await rosterXlsxToCsv(await readWhole(request))]
+        : request;
+      const { chunkCount, byteLength } = await this.sendChunks(jobId, body, actor);
       return await this.rpc.send<RosterImportJobView>(Topics.roster.commitImport, {
         jobId,
         chunkCount,
@@ -91,7 +112,7 @@ export class RosterUploads {
 
   private async sendChunks(
     jobId: string,
-    body: AsyncIterable<Buffer>,
+    body: AsyncIterable<Buffer> | Buffer[],
     actor: Actor,
   ): Promise<{ chunkCount: number; byteLength: number }> {
     const { chunkBytes, maxFileBytes } = RosterImportLimits;

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,8 +32,10 @@ import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiReportOkResponse } from '../http/report-format.js';
+import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
-import { studyTourReportCsv } from './report-csv.js';
+import { studyTourReportTable } from './report-table.js';
 import {
   ParticipationDto,
   RatingDto,
@@ -309,8 +322,11 @@ export class StudyTourBookingsController {
   @Get('reports')
   @ApiOperation({
     summary:
-      'Bureau report: bookings, participants and ratings per base and per school over a period; JSON or CSV (format=csv)',
+      'Bureau report: bookings, participants and ratings per base and per school over a period; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
   })
+  @ApiReportOkResponse(
+    'The report: JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+  )
   @ApiResponse({
     status: 403,
     type: ErrorBodyDto,
@@ -320,16 +336,14 @@ export class StudyTourBookingsController {
     @CurrentUser() user: AccessTokenClaims,
     @Query() query: ReportQueryDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StudyTourReportView | string> {
+  ): Promise<StudyTourReportView | string | StreamableFile> {
     const report = await this.rpc.send<StudyTourReportView>(Topics.studyTours.report, {
       from: query.from,
       to: query.to,
       bureauId: query.bureauId,
       actor: actorOf(user),
     });
-    if (query.format !== 'csv') return report;
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="study-tours-report.csv"');
-    return studyTourReportCsv(report);
+    if (query.format === undefined || query.format === 'json') return report;
+    return replyTable(res, query.format, studyTourReportTable(report));
   }
 }

@@ -37,6 +37,7 @@ import {
   type TransportOption,
 } from '@app/contracts';
 import { PageQueryDto } from '../http/page-query.dto.js';
+import { REPORT_FORMATS, type ReportFormat } from '../http/report-format.js';
 
 const EXAMPLE_STUDENT = '01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10';
 
@@ -450,8 +451,8 @@ export class ReportQueryDto {
   @IsOptional()
   @IsUUID()
   bureauId?: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }

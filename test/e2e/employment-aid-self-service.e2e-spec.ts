@@ -141,7 +141,7 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
         );
         return rows.length === Object.keys(accounts).length;
       },
-      { timeoutMs: 20_000, what: 'the accounts, with their university, in the read model' },
+      { timeoutMs: 45_000, what: 'the accounts, with their university, in the read model' },
     );
   }, 120_000);
 
@@ -491,7 +491,7 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
           const res = await http().get('/employment-aid/me').set(graduate);
           return res.status === 200 && res.body.mentor && res.body.sessionCount ? res : undefined;
         },
-        { timeoutMs: 20_000, what: 'the demo graduate linked, with a mentor and a session' },
+        { timeoutMs: 45_000, what: 'the demo graduate linked, with a mentor and a session' },
       );
       expect(me.body.registration.name).toBe('李明');
       expect(me.body.mentor.sharedContact).toEqual(expect.any(String));

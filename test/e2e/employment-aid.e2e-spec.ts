@@ -236,7 +236,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
           );
           return rows.length === 1;
         },
-        { timeoutMs: 15_000, what: 'the account in the read model' },
+        { timeoutMs: 45_000, what: 'the account in the read model' },
       );
       const res = await http().post('/employment-aid/mentors').set(as('staffA')).send({
         accountId: accounts.graduateA,
@@ -626,7 +626,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
           const r = await http().get('/employment-aid/reports/bureau').set(as('bureau'));
           return r.status === 200 && r.body.universities.length === 2 ? r : undefined;
         },
-        { timeoutMs: 15_000, what: 'both universities in the read model' },
+        { timeoutMs: 45_000, what: 'both universities in the read model' },
       );
       const ids = res.body.universities.map((u: { universityId: string }) => u.universityId);
       expect(ids.sort()).toEqual([orgs.uniA, orgs.uniB].sort());
@@ -659,7 +659,7 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
           const seeded = items.filter((g) => ['李明', '王芳'].includes(g.name));
           return seeded.length === 2 && seeded.some((g) => g.mentorId) ? seeded : undefined;
         },
-        { timeoutMs: 20_000, what: 'the demo graduates and their mentor' },
+        { timeoutMs: 45_000, what: 'the demo graduates and their mentor' },
       );
       expect(graduates.find((g) => g.name === '李明')?.mentorId).toEqual(expect.any(String));
       const [rows] = await db.query<RowDataPacket[]>(

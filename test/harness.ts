@@ -22,6 +22,11 @@ import { startStudyTours } from '../apps/study-tours/src/study-tours.bootstrap.j
 import { QuotasConfig } from '../apps/quotas/src/config.js';
 import { startQuotas } from '../apps/quotas/src/quotas.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
+import { buildOpenApiDocument } from '../apps/gateway/src/openapi.js';
+import { failOnShapeFindings, stopWatching, watchResponses } from './response-shapes.js';
+
+// Every response a test receives through `suite.http()` must match the OpenAPI document.
+afterEach(failOnShapeFindings);
 
 /** The services that run with a Clock tests may move. */
 export type TimedService = 'venues' | 'employment-aid' | 'screenings' | 'study-tours' | 'quotas';
@@ -59,6 +64,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
   const gatewayConfig = loadConfig(GatewayConfig, envOf());
   const gateway = await createGateway(gatewayConfig);
   await gateway.init();
+  const shapes = watchResponses(buildOpenApiDocument(gateway));
   const [venues, employmentAid, screenings, studyTours, quotas] = await Promise.all([
     startVenues(loadConfig(VenuesConfig, envOf('venues'))),
     startEmploymentAid(loadConfig(EmploymentAidConfig, envOf('employment-aid'))),
@@ -82,7 +88,10 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     gatewayConfig,
     // English, so that specs can read the services' messages; Chinese, the default, is
     // tested on its own (security-input.e2e-spec.ts).
-    http: () => request.agent(gateway.getHttpServer()).set('accept-language', 'en'),
+    http: () => {
+      const agent = request.agent(gateway.getHttpServer()).set('accept-language', 'en');
+      return shapes ? shapes.watch(agent) : agent;
+    },
     clockOf: (service) => timed[service].get(Clock),
     async stopDirectory() {
       await suite.directory?.close();
@@ -99,6 +108,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
       });
     },
     async close() {
+      stopWatching(expect.getState().testPath ?? 'unknown');
       await suite.stopDirectory();
       await Promise.all(suite.services.map((service) => service.close()));
       await gateway.close();

@@ -23,6 +23,7 @@ import { QuotasConfig } from '../apps/quotas/src/config.js';
 import { startQuotas } from '../apps/quotas/src/quotas.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
 import { buildOpenApiDocument } from '../apps/gateway/src/openapi.js';
+import { createApiClient, type ApiClient } from '@app/api-client';
 import { failOnShapeFindings, stopWatching, watchResponses } from './response-shapes.js';
 
 // Every response a test receives through `suite.http()` must match the OpenAPI document.
@@ -44,6 +45,11 @@ export interface Suite {
    */
   clockOf(service: TimedService): Clock;
   http: () => TestAgent;
+  /**
+   * The typed client generated from the OpenAPI document (`@app/api-client`), on the gateway
+   * listening on a free port; its responses are checked against the document too.
+   */
+  api(token?: string): Promise<ApiClient>;
   directoryConfig: DirectoryConfig;
   gatewayConfig: GatewayConfig;
   stopDirectory(): Promise<void>;
@@ -91,6 +97,15 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     http: () => {
       const agent = request.agent(gateway.getHttpServer()).set('accept-language', 'en');
       return shapes ? shapes.watch(agent) : agent;
+    },
+    async api(token) {
+      if (!gateway.getHttpServer().listening) await gateway.listen(0, '127.0.0.1');
+      return createApiClient({
+        baseUrl: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
+        token,
+        language: 'en',
+        fetch: shapes ? shapes.watchFetch() : fetch,
+      });
     },
     clockOf: (service) => timed[service].get(Clock),
     async stopDirectory() {

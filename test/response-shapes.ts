@@ -94,6 +94,27 @@ export class ResponseShapes {
     });
   }
 
+  /** Wraps `fetch` (for the typed API client) so that every response it receives is checked. */
+  watchFetch(fetchImpl: typeof fetch = fetch): typeof fetch {
+    return async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetchImpl(request);
+      const type = response.headers.get('content-type') ?? '';
+      const body: unknown = type.startsWith('application/json')
+        ? await response
+            .clone()
+            .json()
+            .catch(() => undefined)
+        : undefined;
+      this.check(request.method, request.url, {
+        status: response.status,
+        body,
+        headers: Object.fromEntries(response.headers),
+      });
+      return response;
+    };
+  }
+
   /** The findings since the last call (the `afterEach` hook fails the test on any). */
   takeFindings(): Finding[] {
     const findings = this.pending;

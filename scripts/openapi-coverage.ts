@@ -16,6 +16,7 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
     .map((method) => `${method.toUpperCase()} ${path}`),
 );
 const checked = new Set<string>();
+const succeeded = new Set<string>();
 let files: string[] = [];
 try {
   files = readdirSync(DIR).filter((file) => file.endsWith('.json'));
@@ -25,12 +26,17 @@ try {
 for (const file of files) {
   const report = JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')) as {
     checked: Record<string, number[]>;
+    succeeded?: string[];
   };
   for (const operation of Object.keys(report.checked)) checked.add(operation);
+  for (const operation of report.succeeded ?? []) succeeded.add(operation);
 }
 const missing = operations.filter((operation) => !checked.has(operation));
 console.log(
   `openapi coverage: ${operations.length - missing.length} of ${operations.length} operations had a success response checked against the document (${files.length} test files)`,
 );
-for (const operation of missing) console.log(`  not checked: ${operation}`);
+for (const operation of missing) {
+  const why = succeeded.has(operation) ? 'answered, body off its schema' : 'no test got a success';
+  console.log(`  not checked: ${operation} (${why})`);
+}
 if (process.argv.includes('--require') && missing.length > 0) process.exit(1);

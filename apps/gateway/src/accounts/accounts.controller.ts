@@ -3,14 +3,19 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AccountView,
+  CreateAccountBody,
+  ListAccountsParams,
+  PageOf,
+  PasswordResetView,
   Topics,
+  UpdateAccountBody,
   type AccessTokenClaims,
   type AccountChangeReply,
-  type AccountView,
   type Page,
   type UpdateAccountCommand,
 } from '@app/contracts';
@@ -18,16 +23,8 @@ import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { SessionRevocations } from '../auth/session-revocations.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  AccountPageDto,
-  CreateAccountDto,
-  ListAccountsQueryDto,
-  PasswordResetResponseDto,
-  UpdateAccountDto,
-} from './accounts.dto.js';
-import { AccountResponseDto } from './me.dto.js';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -39,30 +36,27 @@ export class AccountsController {
   ) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Create an account',
+    description:
+      "Administrators create accounts inside their own subtree; the role must fit the organisation's kind.",
+  })
   @ApiCreatedResponse({
-    type: AccountResponseDto,
+    type: AccountView,
     description: 'Administrators create accounts inside their own subtree',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED or ROLE_NOT_ALLOWED (role does not fit the organisation)',
-  })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: not an administrator' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ORGANISATION_NOT_FOUND (or outside your subtree)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'EMAIL_TAKEN; STUDENT_ACCOUNT_EXISTS (the student already has an account); STUDENT_NOT_ACTIVE',
-  })
+  @ApiErrors(
+    'ROLE_NOT_ALLOWED',
+    'FORBIDDEN',
+    'ORGANISATION_NOT_FOUND',
+    'STUDENT_NOT_FOUND',
+    'EMAIL_TAKEN',
+    'STUDENT_ACCOUNT_EXISTS',
+    'STUDENT_NOT_ACTIVE',
+  )
   create(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateAccountDto,
+    @Body() body: CreateAccountBody,
   ): Promise<AccountView> {
     return this.rpc.send(Topics.directory.createAccount, {
       ...body,
@@ -73,31 +67,24 @@ export class AccountsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List accounts' })
   @ApiOkResponse({
-    type: AccountPageDto,
+    type: PageOf(AccountView),
     description:
       'Accounts inside your scope, by email, filtered by role, organisation, status and text (email or name)',
   })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ORGANISATION_NOT_FOUND: organisationId outside your scope',
-  })
+  @ApiErrors('ORGANISATION_NOT_FOUND')
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListAccountsQueryDto,
+    @Query() query: ListAccountsParams,
   ): Promise<Page<AccountView>> {
     return this.rpc.send(Topics.directory.listAccounts, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: AccountResponseDto })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND (or outside your scope)',
-  })
+  @ApiOperation({ summary: 'Get an account' })
+  @ApiOkResponse({ type: AccountView })
+  @ApiErrors('ACCOUNT_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -107,17 +94,13 @@ export class AccountsController {
 
   @Post(':id/unlock')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Unlock an account locked out after wrong passwords' })
   @ApiOkResponse({
-    type: AccountResponseDto,
+    type: AccountView,
     description:
       'The locks of every client address are lifted and their counts of wrong passwords reset',
   })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: not an administrator' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND (or outside your subtree)',
-  })
+  @ApiErrors('FORBIDDEN', 'ACCOUNT_NOT_FOUND')
   unlock(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -126,36 +109,20 @@ export class AccountsController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Rename an account or change its role',
+    description: 'Give a displayName, a role or both (neither is a 400 VALIDATION_FAILED).',
+  })
   @ApiOkResponse({
-    type: AccountResponseDto,
+    type: AccountView,
     description:
       "The account renamed or given another role; a role change revokes the account's sessions (their tokens carry the old role)",
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      "VALIDATION_FAILED (nothing to change), or ROLE_NOT_ALLOWED (the role does not fit the account's organisation, or the account is a linked student)",
-  })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'FORBIDDEN: not an administrator, or a role above your own',
-  })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND (or outside your subtree)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'OWN_ACCOUNT_CHANGE: the role of your own account',
-  })
+  @ApiErrors('ROLE_NOT_ALLOWED', 'FORBIDDEN', 'ACCOUNT_NOT_FOUND', 'OWN_ACCOUNT_CHANGE')
   async update(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: UpdateAccountDto,
+    @Body() body: UpdateAccountBody,
   ): Promise<AccountView> {
     const command: UpdateAccountCommand = { ...body, accountId: id, actor: actorOf(user) };
     return this.applied(
@@ -165,26 +132,20 @@ export class AccountsController {
 
   @Post(':id/password-reset')
   @HttpCode(200)
+  @ApiOperation({
+    summary: "Reset an account's password to a temporary one",
+    description: 'Not for your own account: use POST /me/password (409 OWN_ACCOUNT_CHANGE).',
+  })
   @ApiOkResponse({
-    type: PasswordResetResponseDto,
+    type: PasswordResetView,
     description:
       'A temporary password, shown once. The account must change it before anything else (every other route answers 403 PASSWORD_CHANGE_REQUIRED); its sessions are revoked and its client addresses unlocked',
   })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: not an administrator' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND (or outside your subtree)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'OWN_ACCOUNT_CHANGE: use POST /me/password for your own',
-  })
+  @ApiErrors('FORBIDDEN', 'ACCOUNT_NOT_FOUND', 'OWN_ACCOUNT_CHANGE')
   async resetPassword(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-  ): Promise<PasswordResetResponseDto> {
+  ): Promise<PasswordResetView> {
     const reply = await this.rpc.send<AccountChangeReply>(Topics.directory.resetPassword, {
       accountId: id,
       actor: actorOf(user),
@@ -195,22 +156,16 @@ export class AccountsController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Deactivate an account',
+    description: 'Never your own account, nor the last active platform admin.',
+  })
   @ApiOkResponse({
-    type: AccountResponseDto,
+    type: AccountView,
     description:
       'Deactivated: it cannot log in or refresh (the 401 of a wrong password) and its access tokens stop working at once. Deactivating it again changes nothing',
   })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: not an administrator' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND (or outside your subtree)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'OWN_ACCOUNT_CHANGE (your own account), or LAST_PLATFORM_ADMIN',
-  })
+  @ApiErrors('FORBIDDEN', 'ACCOUNT_NOT_FOUND', 'OWN_ACCOUNT_CHANGE', 'LAST_PLATFORM_ADMIN')
   async deactivate(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -225,22 +180,13 @@ export class AccountsController {
 
   @Post(':id/reactivate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate a deactivated account' })
   @ApiOkResponse({
-    type: AccountResponseDto,
+    type: AccountView,
     description:
       'Active again: the owner logs in anew. Reactivating an active account changes nothing',
   })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: not an administrator' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND (or outside your subtree)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'OWN_ACCOUNT_CHANGE: your own account',
-  })
+  @ApiErrors('FORBIDDEN', 'ACCOUNT_NOT_FOUND', 'OWN_ACCOUNT_CHANGE')
   async reactivate(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

@@ -1,19 +1,26 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse } from '@nestjs/swagger';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
+  LoginBody,
+  LoginReply,
+  LogoutBody,
+  RefreshCommand,
   Topics,
   type AccessTokenClaims,
   type LoginCommand,
-  type LoginReply,
   type LogoutReply,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { RateLimit } from '../http/rate-limit.guard.js';
 import { actorOf } from './actor.js';
-import { LoginRequestDto, LoginResponseDto, RefreshTokenDto } from './auth.dto.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { AllowedWhilePasswordChangeRequired } from './password-change.decorator.js';
 import { Public } from './public.decorator.js';
@@ -31,20 +38,19 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @RateLimit('login')
-  @ApiOkResponse({ type: LoginResponseDto, description: 'A short-lived access token' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED: malformed body',
-  })
-  @ApiResponse({
-    status: 401,
-    type: ErrorBodyDto,
+  @ApiOperation({
+    summary: 'Sign in with email and password',
     description:
-      'INVALID_CREDENTIALS: wrong password, unknown email, or this client address locked out of the account after 5 wrong passwords (all three answer alike)',
+      'A wrong password, an unknown email, a deactivated account and a client address locked out ' +
+      'after 5 wrong passwords all answer 401 INVALID_CREDENTIALS alike. Wrong passwords count per ' +
+      'account and client address: failures from one address never lock the owner out from another.',
   })
-  @ApiResponse({ status: 429, type: ErrorBodyDto, description: 'RATE_LIMITED' })
-  login(@Body() body: LoginRequestDto, @Req() request: Request): Promise<LoginReply> {
+  @ApiOkResponse({
+    type: LoginReply,
+    description: 'A short-lived access token and a refresh token',
+  })
+  @ApiErrors('INVALID_CREDENTIALS')
+  login(@Body() body: LoginBody, @Req() request: Request): Promise<LoginReply> {
     // Wrong passwords count per account and client address (req.ip, as the trusted-proxy
     // setting makes it), so an attacker's failures never lock the owner out elsewhere.
     const command: LoginCommand = { ...body, clientAddress: request.ip?.slice(0, 64) };
@@ -55,16 +61,18 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @RateLimit('login')
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new token pair',
+    description:
+      'A refresh token is single use: presenting one a second time answers 401 REFRESH_TOKEN_REUSED ' +
+      'and revokes the whole login.',
+  })
   @ApiOkResponse({
-    type: LoginResponseDto,
+    type: LoginReply,
     description: 'A new access token and a new refresh token',
   })
-  @ApiResponse({
-    status: 401,
-    type: ErrorBodyDto,
-    description: 'INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the login is revoked)',
-  })
-  refresh(@Body() body: RefreshTokenDto): Promise<LoginReply> {
+  @ApiErrors('INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED')
+  refresh(@Body() body: RefreshCommand): Promise<LoginReply> {
     return this.rpc.send<LoginReply>(Topics.directory.refresh, body);
   }
 
@@ -72,19 +80,13 @@ export class AuthController {
   @HttpCode(204)
   @AllowedWhilePasswordChangeRequired()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: revoke a login' })
   @ApiNoContentResponse({
     description:
       'The refresh token, every token rotated from it and the access tokens of that login are revoked',
   })
-  @ApiResponse({
-    status: 401,
-    type: ErrorBodyDto,
-    description: 'UNAUTHENTICATED or INVALID_REFRESH_TOKEN',
-  })
-  async logout(
-    @CurrentUser() user: AccessTokenClaims,
-    @Body() body: RefreshTokenDto,
-  ): Promise<void> {
+  @ApiErrors('INVALID_REFRESH_TOKEN')
+  async logout(@CurrentUser() user: AccessTokenClaims, @Body() body: LogoutBody): Promise<void> {
     const reply = await this.rpc.send<LogoutReply>(Topics.directory.logout, {
       ...body,
       actor: actorOf(user),

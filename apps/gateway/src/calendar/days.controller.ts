@@ -1,24 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import {
+  CalendarDaysView,
+  CalendarDayView,
+  GetCalendarDayParams,
+  ListCalendarDaysParams,
   Topics,
   type AccessTokenClaims,
-  type CalendarDayView,
-  type CalendarDaysView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { AreaQueryDto } from './area-query.dto.js';
-import { CalendarDayResponseDto, CalendarDaysResponseDto, DaysQueryDto } from './days.dto.js';
 import { localDateParam } from './local-date-param.js';
 
 const DAY_RULES =
@@ -34,17 +26,17 @@ export class DaysController {
 
   @Get(':date')
   @ApiOperation({ summary: 'What a date is in an area', description: DAY_RULES })
-  @ApiParam({ name: 'date', example: '2026-10-10', description: 'Local date, YYYY-MM-DD' })
-  @ApiOkResponse({ type: CalendarDayResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED: not a real date, or a bad area code',
+  @ApiParam({
+    name: 'date',
+    schema: { type: 'string', format: 'date' },
+    example: '2026-10-10',
+    description: 'Local date, YYYY-MM-DD',
   })
+  @ApiOkResponse({ type: CalendarDayView })
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('date', localDateParam()) date: string,
-    @Query() query: AreaQueryDto,
+    @Query() query: GetCalendarDayParams,
   ): Promise<CalendarDayView> {
     return this.rpc.send(Topics.calendar.getDay, { ...query, date, actor: actorOf(user) });
   }
@@ -54,15 +46,10 @@ export class DaysController {
     summary: 'What each date from `from` to `to` is in an area (at most 366 dates)',
     description: DAY_RULES,
   })
-  @ApiOkResponse({ type: CalendarDaysResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED: a bad date, to before from, more than 366 dates',
-  })
+  @ApiOkResponse({ type: CalendarDaysView })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: DaysQueryDto,
+    @Query() query: ListCalendarDaysParams,
   ): Promise<CalendarDaysView> {
     return this.rpc.send(Topics.calendar.listDays, { ...query, actor: actorOf(user) });
   }

@@ -4,31 +4,25 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  HOLIDAY_CSV_DOC,
+  HolidayImportReport,
+  HolidayListView,
+  HolidayView,
+  ImportHolidaysBody,
+  ListHolidaysParams,
+  SetHolidayBody,
   Topics,
   type AccessTokenClaims,
-  type CalendarList,
-  type HolidayImportReport,
-  type HolidayView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  HOLIDAY_CSV_DOC,
-  HolidayImportReportDto,
-  HolidayListDto,
-  HolidayResponseDto,
-  ImportHolidaysDto,
-  ListHolidaysQueryDto,
-  SetHolidayDto,
-} from './holidays.dto.js';
-import { WRITE_FORBIDDEN_DOC } from './terms.controller.js';
+import { WRITE_RULE } from './terms.controller.js';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -43,17 +37,12 @@ export class HolidaysController {
     description:
       'Creates the entry of (areaCode, date), or replaces its kind and name. The entry decides ' +
       'that date for the area and the areas inside it; their other dates keep following the ' +
-      'enclosing areas (the national list is entered at 000000).',
+      'enclosing areas (the national list is entered at 000000). A holiday needs a name; a ' +
+      `make-up working day is a Saturday or Sunday. ${WRITE_RULE}`,
   })
-  @ApiOkResponse({ type: HolidayResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'VALIDATION_FAILED: bad area code or date, a holiday without a name, a make-up working day on a weekday',
-  })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: WRITE_FORBIDDEN_DOC })
-  set(@CurrentUser() user: AccessTokenClaims, @Body() body: SetHolidayDto): Promise<HolidayView> {
+  @ApiOkResponse({ type: HolidayView })
+  @ApiErrors('FORBIDDEN')
+  set(@CurrentUser() user: AccessTokenClaims, @Body() body: SetHolidayBody): Promise<HolidayView> {
     return this.rpc.send(Topics.calendar.setHoliday, { ...body, actor: actorOf(user) });
   }
 
@@ -61,19 +50,13 @@ export class HolidaysController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import holidays and make-up working days of an area from a CSV file',
-    description: `JSON body \`{ areaCode, csv }\`. ${HOLIDAY_CSV_DOC}`,
+    description: `JSON body \`{ areaCode, csv }\`. ${HOLIDAY_CSV_DOC} ${WRITE_RULE}`,
   })
-  @ApiOkResponse({ type: HolidayImportReportDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'HOLIDAY_IMPORT_INVALID with details.errors [{ line, reason }] (nothing imported), or VALIDATION_FAILED',
-  })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: WRITE_FORBIDDEN_DOC })
+  @ApiOkResponse({ type: HolidayImportReport })
+  @ApiErrors('HOLIDAY_IMPORT_INVALID', 'FORBIDDEN')
   import(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: ImportHolidaysDto,
+    @Body() body: ImportHolidaysBody,
   ): Promise<HolidayImportReport> {
     return this.rpc.send(Topics.calendar.importHolidays, { ...body, actor: actorOf(user) });
   }
@@ -85,25 +68,19 @@ export class HolidaysController {
       'Per date, the entry of the nearest enclosing area that has one (a province entry overrides ' +
       'that date only; other dates come from 000000); each item names its area.',
   })
-  @ApiOkResponse({ type: HolidayListDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED: a bad areaCode or year',
-  })
+  @ApiOkResponse({ type: HolidayListView })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListHolidaysQueryDto,
-  ): Promise<CalendarList<HolidayView>> {
+    @Query() query: ListHolidaysParams,
+  ): Promise<HolidayListView> {
     return this.rpc.send(Topics.calendar.listHolidays, { ...query, actor: actorOf(user) });
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove one dated entry' })
+  @ApiOperation({ summary: 'Remove one dated entry', description: WRITE_RULE })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: WRITE_FORBIDDEN_DOC })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'HOLIDAY_NOT_FOUND' })
+  @ApiErrors('FORBIDDEN', 'HOLIDAY_NOT_FOUND')
   async remove(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

@@ -5,27 +5,22 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CreateVacationBody,
+  ListVacationsParams,
   Topics,
+  VacationListView,
+  VacationView,
   type AccessTokenClaims,
-  type CalendarList,
-  type VacationView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import { WRITE_FORBIDDEN_DOC } from './terms.controller.js';
-import {
-  CreateVacationDto,
-  ListVacationsQueryDto,
-  VacationListDto,
-  VacationResponseDto,
-} from './vacations.dto.js';
+import { WRITE_RULE } from './terms.controller.js';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -34,23 +29,15 @@ export class VacationsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @ApiOperation({ summary: 'Add the winter or summer vacation of a school year to an area' })
-  @ApiCreatedResponse({ type: VacationResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED: bad area code, school year or date, endsOn before startsOn',
+  @ApiOperation({
+    summary: 'Add the winter or summer vacation of a school year to an area',
+    description: `${WRITE_RULE} An area has one vacation of each kind per school year, not overlapping another.`,
   })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: WRITE_FORBIDDEN_DOC })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'VACATION_EXISTS (the area has this vacation for the school year) or VACATION_OVERLAP',
-  })
+  @ApiCreatedResponse({ type: VacationView })
+  @ApiErrors('FORBIDDEN', 'VACATION_EXISTS', 'VACATION_OVERLAP')
   create(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateVacationDto,
+    @Body() body: CreateVacationBody,
   ): Promise<VacationView> {
     return this.rpc.send(Topics.calendar.createVacation, { ...body, actor: actorOf(user) });
   }
@@ -61,25 +48,19 @@ export class VacationsController {
     description:
       'Per school year, the vacations of the nearest enclosing area that has any; each item names its area.',
   })
-  @ApiOkResponse({ type: VacationListDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED: a bad areaCode or schoolYear',
-  })
+  @ApiOkResponse({ type: VacationListView })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListVacationsQueryDto,
-  ): Promise<CalendarList<VacationView>> {
+    @Query() query: ListVacationsParams,
+  ): Promise<VacationListView> {
     return this.rpc.send(Topics.calendar.listVacations, { ...query, actor: actorOf(user) });
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a vacation' })
+  @ApiOperation({ summary: 'Remove a vacation', description: WRITE_RULE })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: WRITE_FORBIDDEN_DOC })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'VACATION_NOT_FOUND' })
+  @ApiErrors('FORBIDDEN', 'VACATION_NOT_FOUND')
   async remove(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

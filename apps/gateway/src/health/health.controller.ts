@@ -1,9 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { RateLimit } from '../http/rate-limit.guard.js';
-import { HealthService, type Readiness } from './health.service.js';
+import { HealthService, Readiness } from './health.service.js';
+
+/** `GET /health/live`. */
+export class Liveness {
+  @ApiProperty({ enum: ['live'], example: 'live' })
+  status!: 'live';
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -13,29 +19,21 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('live')
-  @ApiOkResponse({
-    description: 'The gateway process answers',
-    schema: { example: { status: 'live' } },
-  })
-  live(): { status: 'live' } {
+  @ApiOperation({ summary: 'Liveness: the gateway process answers' })
+  @ApiOkResponse({ type: Liveness, description: 'The gateway process answers' })
+  live(): Liveness {
     return { status: 'live' };
   }
 
   @Get('ready')
-  @ApiOkResponse({
-    description: 'Kafka, the reply channel and every service answer',
-    schema: {
-      example: {
-        ready: true,
-        checks: { kafka: 'up', replies: 'up', revocations: 'up', directory: 'up' },
-      },
-    },
+  @ApiOperation({
+    summary: 'Readiness: Kafka, the reply channel and every service answer',
+    description:
+      'Each service must answer a ping within READINESS_TIMEOUT_MS. When a check is down the ' +
+      'answer is 503 NOT_READY, with the state of each check in details.',
   })
-  @ApiResponse({
-    status: 503,
-    type: ErrorBodyDto,
-    description: 'NOT_READY, with the state of each check in details',
-  })
+  @ApiOkResponse({ type: Readiness, description: 'Every check is up' })
+  @ApiErrors('NOT_READY')
   ready(): Promise<Readiness> {
     return this.health.assertReady();
   }

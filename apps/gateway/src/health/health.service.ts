@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import kafkajs, { type Admin } from 'kafkajs';
 import { SERVICE_PINGS, type PingReply } from '@app/contracts';
 import { kafkaOf } from '@app/config';
@@ -7,10 +8,22 @@ import { createKafka, RpcClient } from '@app/messaging';
 import { SessionRevocations } from '../auth/session-revocations.js';
 import { GatewayConfig } from '../config.js';
 
-export type CheckState = 'up' | 'down';
-export interface Readiness {
-  ready: boolean;
-  checks: Record<string, CheckState>;
+export const CHECK_STATES = ['up', 'down'] as const;
+export type CheckState = (typeof CHECK_STATES)[number];
+
+/** `GET /health/ready`: the state of each dependency (also the details of a 503 NOT_READY). */
+export class Readiness {
+  @ApiProperty({ type: Boolean, example: true, description: 'Every check is up' })
+  ready!: boolean;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...CHECK_STATES] },
+    example: { kafka: 'up', replies: 'up', revocations: 'up', directory: 'up' },
+    description:
+      'kafka, replies (the reply channel), revocations (revoked sessions caught up) and one entry per service',
+  })
+  checks!: Record<string, CheckState>;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -3,21 +3,23 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Topics, type AccessTokenClaims, type OrganisationView, type Page } from '@app/contracts';
+import {
+  CreateOrganisationBody,
+  ListOrganisationsParams,
+  OrganisationView,
+  PageOf,
+  Topics,
+  type AccessTokenClaims,
+  type Page,
+} from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  CreateOrganisationDto,
-  ListOrganisationsQueryDto,
-  OrganisationPageDto,
-  OrganisationResponseDto,
-} from './organisations.dto.js';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -26,26 +28,24 @@ export class OrganisationsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @ApiCreatedResponse({ type: OrganisationResponseDto })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
+  @ApiOperation({
+    summary: 'Create an organisation',
     description:
-      'VALIDATION_FAILED, INVALID_ORGANISATION_HIERARCHY, REGION_OUTSIDE_PARENT (the region code lies outside the parent bureau’s region) or REGION_LEVEL_MISMATCH (a bureau’s code is not of its level)',
+      'Administrators create bureaus, schools, venues and universities under a bureau of their ' +
+      'subtree. The region code must lie inside the parent bureau’s region, and a bureau’s code ' +
+      'must be of its level. level, stage, operator and careerCentreName are required for their kind.',
   })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'FORBIDDEN: only administrators create organisations',
-  })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'PARENT_ORGANISATION_NOT_FOUND (or outside your subtree)',
-  })
+  @ApiCreatedResponse({ type: OrganisationView })
+  @ApiErrors(
+    'INVALID_ORGANISATION_HIERARCHY',
+    'REGION_OUTSIDE_PARENT',
+    'REGION_LEVEL_MISMATCH',
+    'FORBIDDEN',
+    'PARENT_ORGANISATION_NOT_FOUND',
+  )
   create(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateOrganisationDto,
+    @Body() body: CreateOrganisationBody,
   ): Promise<OrganisationView> {
     return this.rpc.send(Topics.directory.createOrganisation, {
       ...body,
@@ -55,21 +55,19 @@ export class OrganisationsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: OrganisationPageDto, description: 'Organisations inside your scope' })
+  @ApiOperation({ summary: 'List organisations' })
+  @ApiOkResponse({ type: PageOf(OrganisationView), description: 'Organisations inside your scope' })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListOrganisationsQueryDto,
+    @Query() query: ListOrganisationsParams,
   ): Promise<Page<OrganisationView>> {
     return this.rpc.send(Topics.directory.listOrganisations, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: OrganisationResponseDto })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ORGANISATION_NOT_FOUND (or outside your scope)',
-  })
+  @ApiOperation({ summary: 'Get an organisation' })
+  @ApiOkResponse({ type: OrganisationView })
+  @ApiErrors('ORGANISATION_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

@@ -4,72 +4,66 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Topics, type AccessTokenClaims, type ClassView, type Page } from '@app/contracts';
+import {
+  ClassView,
+  CreateClassBody,
+  ListClassesParams,
+  PageOf,
+  RenameClassBody,
+  Topics,
+  type AccessTokenClaims,
+  type Page,
+} from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  ClassPageDto,
-  ClassResponseDto,
-  CreateClassDto,
-  ListClassesQueryDto,
-  RenameClassDto,
-} from './roster.dto.js';
+
+const KEEPERS = "Only the school's own staff keep its classes; administrators read them.";
 
 @ApiTags('roster')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('roster/classes')
 export class ClassesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @ApiCreatedResponse({ type: ClassResponseDto })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: "FORBIDDEN: only the school's own staff keep its classes",
+  @ApiOperation({
+    summary: 'Create a class of your school for a school year',
+    description: `${KEEPERS} A class name is unique per school and school year.`,
   })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCHOOL_NOT_FOUND (or not your school)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'CLASS_NAME_TAKEN in that school year',
-  })
-  create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateClassDto): Promise<ClassView> {
+  @ApiCreatedResponse({ type: ClassView })
+  @ApiErrors('FORBIDDEN', 'SCHOOL_NOT_FOUND', 'CLASS_NAME_TAKEN')
+  create(
+    @CurrentUser() user: AccessTokenClaims,
+    @Body() body: CreateClassBody,
+  ): Promise<ClassView> {
     return this.rpc.send(Topics.roster.createClass, { ...body, actor: actorOf(user) });
   }
 
   @Get()
-  @ApiOkResponse({
-    type: ClassPageDto,
-    description: "Classes you can see: your school's, or your bureau's schools'",
+  @ApiOperation({
+    summary: 'List classes',
+    description:
+      "Classes you can see: your school's, or your bureau's schools', newest school year first.",
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'SCHOOL_NOT_FOUND' })
+  @ApiOkResponse({ type: PageOf(ClassView) })
+  @ApiErrors('SCHOOL_NOT_FOUND')
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListClassesQueryDto,
+    @Query() query: ListClassesParams,
   ): Promise<Page<ClassView>> {
     return this.rpc.send(Topics.roster.listClasses, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ClassResponseDto })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'CLASS_NOT_FOUND (or outside your scope)',
-  })
+  @ApiOperation({ summary: 'Get a class' })
+  @ApiOkResponse({ type: ClassView })
+  @ApiErrors('CLASS_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -78,14 +72,13 @@ export class ClassesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: ClassResponseDto, description: 'Renamed' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: admins only read' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'CLASS_NOT_FOUND' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'CLASS_NAME_TAKEN' })
+  @ApiOperation({ summary: 'Rename a class', description: KEEPERS })
+  @ApiOkResponse({ type: ClassView, description: 'Renamed' })
+  @ApiErrors('FORBIDDEN', 'CLASS_NOT_FOUND', 'CLASS_NAME_TAKEN')
   rename(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: RenameClassDto,
+    @Body() body: RenameClassBody,
   ): Promise<ClassView> {
     return this.rpc.send(Topics.roster.renameClass, {
       ...body,
@@ -96,14 +89,12 @@ export class ClassesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: admins only read' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'CLASS_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'CLASS_NOT_EMPTY: students are placed in it',
+  @ApiOperation({
+    summary: 'Delete a class no student is placed in',
+    description: KEEPERS,
   })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors('FORBIDDEN', 'CLASS_NOT_FOUND', 'CLASS_NOT_EMPTY')
   async delete(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

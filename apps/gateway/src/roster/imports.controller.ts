@@ -5,18 +5,23 @@ import {
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Topics, type AccessTokenClaims, type RosterImportJobView } from '@app/contracts';
+import {
+  GetRosterImportParams,
+  RosterImportJobView,
+  StartRosterImportParams,
+  Topics,
+  type AccessTokenClaims,
+} from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { XLSX_CONTENT_TYPE } from '../http/report-format.js';
 import { uuidParam } from '../http/uuid-param.js';
-import { ImportJobQueryDto, ImportJobResponseDto, StartImportQueryDto } from './roster.dto.js';
 import { RosterUploads } from './roster-uploads.js';
 
 const CSV_EXAMPLE = [
@@ -27,7 +32,6 @@ const CSV_EXAMPLE = [
 
 @ApiTags('roster')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('roster/imports')
 export class ImportsController {
   constructor(
@@ -37,6 +41,12 @@ export class ImportsController {
 
   @Post()
   @HttpCode(202)
+  @ApiOperation({
+    summary: 'Import a roster file (CSV or .xlsx) into your school',
+    description:
+      "Only the school's own staff import its roster. The file is checked row by row in the " +
+      'background: good rows are imported, bad rows reported by line.',
+  })
   @ApiConsumes('text/csv', XLSX_CONTENT_TYPE)
   @ApiBody({
     description:
@@ -50,41 +60,37 @@ export class ImportsController {
     schema: { type: 'string', example: CSV_EXAMPLE },
   })
   @ApiAcceptedResponse({
-    type: ImportJobResponseDto,
+    type: RosterImportJobView,
     description: 'Queued: follow it at GET /roster/imports/{jobId}',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'VALIDATION_FAILED, MALFORMED_REQUEST (not CSV or .xlsx), ROSTER_IMPORT_INVALID_UPLOAD (also: not a readable .xlsx) or ROSTER_IMPORT_TOO_LARGE (a workbook that unpacks past its limits)',
-  })
-  @ApiResponse({ status: 413, type: ErrorBodyDto, description: 'PAYLOAD_TOO_LARGE: over 20 MiB' })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: "FORBIDDEN: only the school's own staff import its roster",
-  })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'SCHOOL_NOT_FOUND' })
+  @ApiErrors(
+    'MALFORMED_REQUEST',
+    'ROSTER_IMPORT_INVALID_UPLOAD',
+    'ROSTER_IMPORT_TOO_LARGE',
+    'PAYLOAD_TOO_LARGE',
+    'FORBIDDEN',
+    'SCHOOL_NOT_FOUND',
+  )
   start(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: StartImportQueryDto,
+    @Query() query: StartRosterImportParams,
     @Req() request: Request,
   ): Promise<RosterImportJobView> {
     return this.uploads.upload(user, query, request);
   }
 
   @Get(':jobId')
+  @ApiOperation({ summary: 'Follow a roster import' })
   @ApiOkResponse({
-    type: ImportJobResponseDto,
+    type: RosterImportJobView,
     description:
       'Status (queued, running, done, failed), progress, counts and a page of rejected lines (?page=&pageSize=)',
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'ROSTER_IMPORT_NOT_FOUND' })
+  @ApiErrors('ROSTER_IMPORT_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('jobId', uuidParam('jobId')) jobId: string,
-    @Query() query: ImportJobQueryDto,
+    @Query() query: GetRosterImportParams,
   ): Promise<RosterImportJobView> {
     return this.rpc.send(Topics.roster.getImport, { ...query, jobId, actor: actorOf(user) });
   }

@@ -7,13 +7,13 @@ import {
   type Actor,
   type RosterImportJobView,
   type RosterImportStarted,
+  type StartRosterImportParams,
 } from '@app/contracts';
 import { AppError } from '@app/errors';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { payloadTooLarge } from '../http/body-size.js';
 import { XLSX_CONTENT_TYPE } from '../http/report-format.js';
-import type { StartImportQueryDto } from './roster.dto.js';
 import { rosterXlsxToCsv } from './roster-xlsx.js';
 
 /** Content types a roster file may arrive as (spreadsheets on Windows label CSV as Excel). */
@@ -54,7 +54,7 @@ export class RosterUploads {
 
   async upload(
     user: AccessTokenClaims,
-    query: StartImportQueryDto,
+    query: StartRosterImportParams,
     request: Request,
   ): Promise<RosterImportJobView> {
     try {
@@ -68,7 +68,7 @@ export class RosterUploads {
 
   private async receive(
     user: AccessTokenClaims,
-    query: StartImportQueryDto,
+    query: StartRosterImportParams,
     request: Request,
   ): Promise<RosterImportJobView> {
     if (!request.is([...ROSTER_UPLOAD_TYPES])) {

@@ -3,95 +3,71 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  EnrolStudentBody,
+  ListStudentsParams,
+  MoveStudentBody,
+  PageOf,
+  StudentHistoryEntryView,
+  StudentHistoryParams,
+  StudentSensitiveView,
+  StudentView,
   Topics,
+  TransferStudentBody,
+  WithdrawStudentBody,
   type AccessTokenClaims,
   type Page,
-  type StudentHistoryEntryView,
-  type StudentSensitiveView,
-  type StudentView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { PageQueryDto } from '../http/page-query.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  EnrolStudentDto,
-  ListStudentsQueryDto,
-  MoveStudentDto,
-  StudentHistoryPageDto,
-  StudentPageDto,
-  StudentResponseDto,
-  StudentSensitiveDto,
-  TransferStudentDto,
-  WithdrawStudentDto,
-} from './roster.dto.js';
 
-const NOT_FOUND = {
-  status: 404,
-  type: ErrorBodyDto,
-  description: 'STUDENT_NOT_FOUND (or outside your scope: another school is never revealed)',
-} as const;
-const NOT_ACTIVE = {
-  status: 409,
-  type: ErrorBodyDto,
-  description: 'STUDENT_NOT_ACTIVE: withdrawn',
-} as const;
-const ADMINS_READ = {
-  status: 403,
-  type: ErrorBodyDto,
-  description: "FORBIDDEN: only the school's own staff change its roster",
-} as const;
+const KEEPERS = "Only the school's own staff change its roster; administrators read it.";
+const NOT_REVEALED = 'A student of a school outside your scope is never revealed: 404.';
 
 @ApiTags('roster')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('roster/students')
 export class StudentsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @ApiCreatedResponse({ type: StudentResponseDto, description: 'Enrolled; the national ID masked' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
-  @ApiResponse(ADMINS_READ)
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'CLASS_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'STUDENT_NUMBER_TAKEN or NATIONAL_ID_ALREADY_RECORDED',
+  @ApiOperation({
+    summary: 'Enrol a student in a class of your school',
+    description: `${KEEPERS} The national ID is stored encrypted and answered masked.`,
   })
+  @ApiCreatedResponse({ type: StudentView, description: 'Enrolled; the national ID masked' })
+  @ApiErrors('FORBIDDEN', 'CLASS_NOT_FOUND', 'STUDENT_NUMBER_TAKEN', 'NATIONAL_ID_ALREADY_RECORDED')
   enrol(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: EnrolStudentDto,
+    @Body() body: EnrolStudentBody,
   ): Promise<StudentView> {
     return this.rpc.send(Topics.roster.enrolStudent, { ...body, actor: actorOf(user) });
   }
 
   @Get()
-  @ApiOkResponse({
-    type: StudentPageDto,
-    description: 'Students you can see (active ones unless status says otherwise)',
+  @ApiOperation({
+    summary: 'List students',
+    description: 'Students you can see, active ones unless status says otherwise.',
   })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCHOOL_NOT_FOUND or CLASS_NOT_FOUND',
-  })
+  @ApiOkResponse({ type: PageOf(StudentView) })
+  @ApiErrors('SCHOOL_NOT_FOUND', 'CLASS_NOT_FOUND')
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListStudentsQueryDto,
+    @Query() query: ListStudentsParams,
   ): Promise<Page<StudentView>> {
     return this.rpc.send(Topics.roster.listStudents, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: StudentResponseDto })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({ summary: 'Get a student', description: NOT_REVEALED })
+  @ApiOkResponse({ type: StudentView })
+  @ApiErrors('STUDENT_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -101,19 +77,19 @@ export class StudentsController {
 
   @Post(':id/move')
   @HttpCode(200)
-  @ApiOkResponse({ type: StudentResponseDto, description: 'Moved to another class of the school' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED or INVALID_ROSTER_CHANGE (already in that class)',
-  })
-  @ApiResponse(ADMINS_READ)
-  @ApiResponse({ ...NOT_FOUND, description: 'STUDENT_NOT_FOUND or CLASS_NOT_FOUND' })
-  @ApiResponse(NOT_ACTIVE)
+  @ApiOperation({ summary: 'Move a student to another class of the school', description: KEEPERS })
+  @ApiOkResponse({ type: StudentView, description: 'Moved to another class of the school' })
+  @ApiErrors(
+    'INVALID_ROSTER_CHANGE',
+    'FORBIDDEN',
+    'STUDENT_NOT_FOUND',
+    'CLASS_NOT_FOUND',
+    'STUDENT_NOT_ACTIVE',
+  )
   move(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: MoveStudentDto,
+    @Body() body: MoveStudentBody,
   ): Promise<StudentView> {
     return this.rpc.send(Topics.roster.moveStudent, {
       ...body,
@@ -124,30 +100,26 @@ export class StudentsController {
 
   @Post(':id/transfer')
   @HttpCode(200)
-  @ApiOkResponse({
-    type: StudentResponseDto,
+  @ApiOperation({
+    summary: 'Transfer a student to another school',
     description:
-      'Transferred. Staff of the sending school may transfer to schools under the same county bureau; bureau admins within their subtree',
+      'Staff of the sending school may transfer to schools under the same county bureau; bureau ' +
+      'admins within their subtree. A school you may not transfer to answers 404 SCHOOL_NOT_FOUND.',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED or INVALID_ROSTER_CHANGE (same school)',
-  })
-  @ApiResponse({
-    ...NOT_FOUND,
-    description:
-      'STUDENT_NOT_FOUND, SCHOOL_NOT_FOUND (not a school you may transfer to) or CLASS_NOT_FOUND',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'STUDENT_NOT_ACTIVE, or STUDENT_NUMBER_TAKEN at the receiving school',
-  })
+  @ApiOkResponse({ type: StudentView, description: 'Transferred' })
+  @ApiErrors(
+    'INVALID_ROSTER_CHANGE',
+    'FORBIDDEN',
+    'STUDENT_NOT_FOUND',
+    'SCHOOL_NOT_FOUND',
+    'CLASS_NOT_FOUND',
+    'STUDENT_NOT_ACTIVE',
+    'STUDENT_NUMBER_TAKEN',
+  )
   transfer(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: TransferStudentDto,
+    @Body() body: TransferStudentBody,
   ): Promise<StudentView> {
     return this.rpc.send(Topics.roster.transferStudent, {
       ...body,
@@ -158,15 +130,13 @@ export class StudentsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @ApiOkResponse({ type: StudentResponseDto, description: 'Withdrawn' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
-  @ApiResponse(ADMINS_READ)
-  @ApiResponse(NOT_FOUND)
-  @ApiResponse(NOT_ACTIVE)
+  @ApiOperation({ summary: 'Withdraw a student', description: KEEPERS })
+  @ApiOkResponse({ type: StudentView, description: 'Withdrawn' })
+  @ApiErrors('FORBIDDEN', 'STUDENT_NOT_FOUND', 'STUDENT_NOT_ACTIVE')
   withdraw(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: WithdrawStudentDto,
+    @Body() body: WithdrawStudentBody,
   ): Promise<StudentView> {
     return this.rpc.send(Topics.roster.withdrawStudent, {
       ...body,
@@ -176,15 +146,16 @@ export class StudentsController {
   }
 
   @Get(':id/history')
-  @ApiOkResponse({
-    type: StudentHistoryPageDto,
-    description: 'Every enrolment, move, transfer, withdrawal and update, oldest first',
+  @ApiOperation({
+    summary: "A student's history",
+    description: 'Every enrolment, move, transfer, withdrawal and update, oldest first.',
   })
-  @ApiResponse(NOT_FOUND)
+  @ApiOkResponse({ type: PageOf(StudentHistoryEntryView) })
+  @ApiErrors('STUDENT_NOT_FOUND')
   history(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Query() query: PageQueryDto,
+    @Query() query: StudentHistoryParams,
   ): Promise<Page<StudentHistoryEntryView>> {
     return this.rpc.send(Topics.roster.studentHistory, {
       ...query,
@@ -194,17 +165,14 @@ export class StudentsController {
   }
 
   @Get(':id/sensitive')
-  @ApiOkResponse({
-    type: StudentSensitiveDto,
+  @ApiOperation({
+    summary: "A student's full national ID",
     description:
-      "The full national ID, for staff of the student's own school only. Every read is written to the audit log",
+      "For staff of the student's own school only (administrators see the masked value in the " +
+      'student record). Every read is written to the audit log.',
   })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'FORBIDDEN: admins see the masked value in the student record only',
-  })
-  @ApiResponse(NOT_FOUND)
+  @ApiOkResponse({ type: StudentSensitiveView })
+  @ApiErrors('FORBIDDEN', 'STUDENT_NOT_FOUND')
   readSensitive(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

@@ -273,7 +273,11 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
     });
     expect(booked.status).toBe(201);
     expect((await slotNow(slot.id))?.groupLeft).toBe(0);
-    await suite.http().post(`/venues/bookings/${booked.body.id}/cancel`).set(as('teacher')).expect(200);
+    await suite
+      .http()
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
+      .set(as('teacher'))
+      .expect(200);
     // Cancelled: 2 freed; the queued 3-place request does not fit 2, nothing is offered.
     expect((await entriesOfSchool()).get(state.fittingId)?.status).toBe('waiting');
     expect((await slotNow(slot.id))?.groupLeft).toBe(2);

@@ -351,9 +351,13 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
       expect(activity.body.code).toBe('STUDENTS_NOT_IN_SCHOOL');
       expect(await slotState(slot)).toMatchObject({ individualTaken: 0, bookings: 0 });
 
-      const own = await post('/venues/bookings/individual', bearer(studentToken('schoolA', students.A1)), {
-        slotId: slot,
-      });
+      const own = await post(
+        '/venues/bookings/individual',
+        bearer(studentToken('schoolA', students.A1)),
+        {
+          slotId: slot,
+        },
+      );
       expect(own.status).toBe(201);
       expect(own.body).toMatchObject({ status: 'confirmed', studentIds: [students.A1] });
     });
@@ -402,7 +406,10 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
         .expect(200);
       const offered = await suite.http().get('/venues/waitlist').set(bearer(a3)).expect(200);
       expect(offered.body.items[0]).toMatchObject({ id: waiting.body.id, status: 'offered' });
-      const accepted = await post(`/venues/waitlist/${waiting.body.id as string}/accept`, bearer(a3));
+      const accepted = await post(
+        `/venues/waitlist/${waiting.body.id as string}/accept`,
+        bearer(a3),
+      );
       expect(accepted.status).toBe(400);
       expect(accepted.body).toMatchObject({
         code: 'STUDENTS_NOT_IN_SCHOOL',

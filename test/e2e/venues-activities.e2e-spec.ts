@@ -389,7 +389,10 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     expect(inbox.body.items).toContainEqual(
       expect.objectContaining({ id: booking.id, groupPlacesLeft: 36 }),
     );
-    const foreign = await suite.http().post(`/venues/bookings/${booking.id}/confirm`).set(as('museum'));
+    const foreign = await suite
+      .http()
+      .post(`/venues/bookings/${booking.id}/confirm`)
+      .set(as('museum'));
     expect(foreign.status).toBe(404);
 
     const confirmed = await suite
@@ -515,7 +518,9 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     );
     const res = await suite
       .http()
-      .get(`/venues/activities?venueId=${demo.id}&includeCancelled=true&from=${addDays(today(), -30)}`)
+      .get(
+        `/venues/activities?venueId=${demo.id}&includeCancelled=true&from=${addDays(today(), -30)}`,
+      )
       .set(as('teacher'))
       .expect(200);
     const kinds = (res.body.items as ActivityView[]).map((a) => a.kind);

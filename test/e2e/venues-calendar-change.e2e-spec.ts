@@ -71,7 +71,8 @@ describe('venues: calendar changes keep bookings and activities honest (through 
   };
 
   const bookingOf = async (id: string, token: string): Promise<BookingView> =>
-    (await suite.http().get(`/venues/bookings/${id}`).set(bearer(token)).expect(200)).body as BookingView;
+    (await suite.http().get(`/venues/bookings/${id}`).set(bearer(token)).expect(200))
+      .body as BookingView;
 
   const bookSlot = async (slotId: string, token: string): Promise<BookingView> =>
     (

@@ -277,7 +277,11 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const students = Array.from({ length: 200 }, () => studentToken(secret, schoolId));
     const answers = await Promise.all(
       students.map((token) =>
-        suite.http().post('/venues/bookings/individual').set(bearer(token)).send({ slotId: slot.id }),
+        suite
+          .http()
+          .post('/venues/bookings/individual')
+          .set(bearer(token))
+          .send({ slotId: slot.id }),
       ),
     );
     answers.forEach((r, i) => {
@@ -372,7 +376,10 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
     // Another venue's staff see nothing of it.
     expect((await suite.http().get(`/venues/${venueId}/inbox`).set(as('museum'))).status).toBe(404);
-    const foreign = await suite.http().post(`/venues/bookings/${booking.id}/confirm`).set(as('museum'));
+    const foreign = await suite
+      .http()
+      .post(`/venues/bookings/${booking.id}/confirm`)
+      .set(as('museum'));
     expect(foreign.status).toBe(404);
     expect(foreign.body.code).toBe('BOOKING_NOT_FOUND');
 
@@ -510,9 +517,15 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       .expect(201);
     expect((await slotsOf(makeupSaturday))[0].individualLeft).toBe(49);
     // The student's school sees the booking but may not cancel it; another venue sees nothing.
-    const school = await suite.http().post(`/venues/bookings/${booked.body.id}/cancel`).set(as('teacher'));
+    const school = await suite
+      .http()
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
+      .set(as('teacher'));
     expect(school.status).toBe(403);
-    const foreign = await suite.http().post(`/venues/bookings/${booked.body.id}/cancel`).set(as('museum'));
+    const foreign = await suite
+      .http()
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
+      .set(as('museum'));
     expect(foreign.status).toBe(404);
     const cancelled = await suite
       .http()
@@ -605,7 +618,11 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     for (const id of ids) {
       await waitFor(
         async () => {
-          const res = await suite.http().get(`/venues/bookings/${id}`).set(bearer(token)).expect(200);
+          const res = await suite
+            .http()
+            .get(`/venues/bookings/${id}`)
+            .set(bearer(token))
+            .expect(200);
           return res.body.status === 'no_show';
         },
         { what: 'the no-show job' },
@@ -681,7 +698,11 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       .delete(`/venues/${venueId}/closures/${ordinaryFriday}`)
       .set(as('staff'))
       .expect(200);
-    const still = await suite.http().get(`/venues/bookings/${booking?.id}`).set(as('student')).expect(200);
+    const still = await suite
+      .http()
+      .get(`/venues/bookings/${booking?.id}`)
+      .set(as('student'))
+      .expect(200);
     expect(still.body.status).toBe('cancelled');
     expect(await slotsOf(ordinaryFriday)).toHaveLength(8);
   });

@@ -1,9 +1,9 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { RpcClient } from '@app/messaging';
-import { ErrorBodyDto } from './http/error-body.dto.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { VenuesGatewayModule } from './venues/venues-gateway.module.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -45,9 +45,7 @@ describe('OpenAPI document of the venues routes', () => {
       next();
     });
     await app.init();
-    document = SwaggerModule.createDocument(app, new DocumentBuilder().build(), {
-      extraModels: [ErrorBodyDto],
-    });
+    document = buildOpenApiDocument(app);
   });
 
   afterAll(async () => {
@@ -58,7 +56,7 @@ describe('OpenAPI document of the venues routes', () => {
     Object.entries(document.paths).flatMap(([path, item]) =>
       METHODS.filter((method) => item[method]).map((method): [string, Json] => [
         `${method.toUpperCase()} ${path}`,
-        item[method] as Json,
+        item[method] as unknown as Json,
       ]),
     );
 
@@ -95,14 +93,18 @@ describe('OpenAPI document of the venues routes', () => {
   it('types every property: no bare object, every $ref resolves', () => {
     const schemas = document.components?.schemas ?? {};
     const problems: string[] = [];
+    const resolve = (ref: string): unknown =>
+      ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], document);
     for (const [path, node] of nodesOf({ paths: document.paths, schemas }, '')) {
       if (node.type === 'object' && !node.properties && !node.allOf && !node.additionalProperties) {
         // ErrorBodyDto.details is free-form on purpose (it differs per code).
         if (!path.startsWith('.schemas.ErrorBodyDto.')) problems.push(`${path}: bare object`);
       }
-      if (typeof node.$ref === 'string') {
-        const name = node.$ref.replace('#/components/schemas/', '');
-        if (!(name in schemas)) problems.push(`${path}: ${node.$ref} does not resolve`);
+      if (typeof node.$ref === 'string' && resolve(node.$ref) === undefined) {
+        problems.push(`${path}: ${node.$ref} does not resolve`);
       }
     }
     expect(problems).toEqual([]);
@@ -110,7 +112,12 @@ describe('OpenAPI document of the venues routes', () => {
 
   it('documents the error codes of a route and no untyped nullable field', () => {
     const booking = document.paths['/venues/bookings/individual'].post!;
-    expect(Object.keys(booking.responses).sort()).toEqual(['201', '400', '403', '404', '409']);
+    expect(Object.keys(booking.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '403', '404', '409']),
+    );
+    expect(booking.responses['403']).toMatchObject({
+      description: 'BOOKING_BARRED, VENUE_ACTION_FORBIDDEN',
+    });
     const view = document.components!.schemas!.BookingView as Json;
     expect((view.properties as Record<string, Json>).note).toMatchObject({
       type: 'string',

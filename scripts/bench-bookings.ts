@@ -148,7 +148,7 @@ async function load(
         const t0 = performance.now();
         const res = await api(
           'POST',
-          '/bookings/individual',
+          '/venues/bookings/individual',
           token,
           { slotId: nextSlot() },
           {
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /bookings/individual, one student and one Idempotency-Key per request.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /venues/bookings/individual, one student and one Idempotency-Key per request.`,
       '',
       '| run | requests | confirmed | SLOT_FULL | other | answers/s | bookings/s | p50 ms | p99 ms | overbooked slots |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

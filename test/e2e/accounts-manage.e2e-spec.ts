@@ -242,7 +242,7 @@ describe('account management: passwords, resets, deactivation, edits, lists', ()
       expect(jwt.decode(flagged.accessToken)).toMatchObject({ pwc: true });
       const self = await me(flagged.accessToken).expect(200);
       expect(self.body.mustChangePassword).toBe(true);
-      for (const path of ['/organisations', `/accounts/${owner.id}`, '/activities']) {
+      for (const path of ['/organisations', `/accounts/${owner.id}`, '/venues/activities']) {
         const refused = await suite.http().get(path).set(bearer(flagged.accessToken));
         expect({ path, status: refused.status, code: refused.body.code }).toEqual({
           path,

@@ -53,10 +53,10 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
   };
 
   const queue = (body: Record<string, unknown>, who = 'teacher') =>
-    suite.http().post('/group-waitlist').set(as(who)).send(body);
+    suite.http().post('/venues/group-waitlist').set(as(who)).send(body);
 
   const entriesOfSchool = async (): Promise<Map<string, GroupWaitlistEntryView>> => {
-    const res = await suite.http().get('/group-waitlist?pageSize=100').set(as('teacher'));
+    const res = await suite.http().get('/venues/group-waitlist?pageSize=100').set(as('teacher'));
     expect(res.status).toBe(200);
     const page = res.body as Page<GroupWaitlistEntryView>;
     return new Map(page.items.map((e) => [e.id, e]));
@@ -167,7 +167,7 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
     const first = await untilRosterKnown(() =>
       suite
         .http()
-        .post('/bookings/group')
+        .post('/venues/bookings/group')
         .set(as('teacher'))
         .send({ slotId: slot.id, studentIds: [roster[0], roster[1]], teacherCount: 2 }),
     );
@@ -210,7 +210,7 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
 
     await suite
       .http()
-      .post(`/bookings/${state.firstBookingId}/decline`)
+      .post(`/venues/bookings/${state.firstBookingId}/decline`)
       .set(as('staff'))
       .send({ reason: '名额调整' })
       .expect(200);
@@ -229,7 +229,7 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
 
     const accepted = await suite
       .http()
-      .post(`/group-waitlist/${earliest!.id}/accept`)
+      .post(`/venues/group-waitlist/${earliest!.id}/accept`)
       .set(as('teacher'));
     expect(accepted.status).toBe(201);
     const booking = accepted.body as BookingView;
@@ -248,13 +248,13 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
 
     const twice = await suite
       .http()
-      .post(`/group-waitlist/${earliest!.id}/accept`)
+      .post(`/venues/group-waitlist/${earliest!.id}/accept`)
       .set(as('teacher'));
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('OFFER_NOT_OPEN');
     const unknown = await suite
       .http()
-      .post(`/group-waitlist/${randomUUID()}/accept`)
+      .post(`/venues/group-waitlist/${randomUUID()}/accept`)
       .set(as('teacher'));
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('WAITLIST_ENTRY_NOT_FOUND');
@@ -266,14 +266,18 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
     const small = await queue({ slotId: slot.id, studentIds: [], teacherCount: 3 });
     expect(small.status).toBe(201);
     // A request takes the last 2 places and is cancelled: 2 free fit no queued request.
-    const booked = await suite.http().post('/bookings/group').set(as('teacher')).send({
+    const booked = await suite.http().post('/venues/bookings/group').set(as('teacher')).send({
       slotId: slot.id,
       studentIds: [],
       teacherCount: 2,
     });
     expect(booked.status).toBe(201);
     expect((await slotNow(slot.id))?.groupLeft).toBe(0);
-    await suite.http().post(`/bookings/${booked.body.id}/cancel`).set(as('teacher')).expect(200);
+    await suite
+      .http()
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
+      .set(as('teacher'))
+      .expect(200);
     // Cancelled: 2 freed; the queued 3-place request does not fit 2, nothing is offered.
     expect((await entriesOfSchool()).get(state.fittingId)?.status).toBe('waiting');
     expect((await slotNow(slot.id))?.groupLeft).toBe(2);
@@ -287,7 +291,7 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
     const pending = (inbox.body.items as BookingView[]).find((b) => b.slotId === slot.id);
     await suite
       .http()
-      .post(`/bookings/${pending!.id}/decline`)
+      .post(`/venues/bookings/${pending!.id}/decline`)
       .set(as('staff'))
       .send({ reason: '名额调整' })
       .expect(200);
@@ -311,7 +315,7 @@ describe('group waiting list (through the gateway, real Kafka and MySQL)', () =>
       await offerEvents(small.body.id as string);
       const late = await suite
         .http()
-        .post(`/group-waitlist/${state.fittingId}/accept`)
+        .post(`/venues/group-waitlist/${state.fittingId}/accept`)
         .set(as('teacher'));
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('OFFER_NOT_OPEN');

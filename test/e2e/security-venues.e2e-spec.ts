@@ -256,7 +256,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
       // The schools' own students are taken (once the roster has reached the venues service).
       const own = await untilRosterKnown(
         () =>
-          post('/bookings/group', as('teacherA'), {
+          post('/venues/bookings/group', as('teacherA'), {
             slotId: slot,
             studentIds: [students.A1, students.A2],
             teacherCount: 1,
@@ -267,7 +267,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
       expect(own.body).toMatchObject({ status: 'pending', studentCount: 2 });
       const ofB = await untilRosterKnown(
         () =>
-          post('/bookings/group', as('teacherB'), {
+          post('/venues/bookings/group', as('teacherB'), {
             slotId: slot,
             studentIds: [students.B1],
             teacherCount: 1,
@@ -278,7 +278,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
 
       const before = await slotState(slot);
       const unknown = randomUUID();
-      const foreign = await post('/bookings/group', as('teacherA'), {
+      const foreign = await post('/venues/bookings/group', as('teacherA'), {
         slotId: slot,
         studentIds: [students.A1, students.B1, unknown],
         teacherCount: 1,
@@ -289,7 +289,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
       expect(await slotState(slot)).toEqual(before);
 
       // A school without a single roster row refuses every id too.
-      const empty = await post('/bookings/group', as('teacherC'), {
+      const empty = await post('/venues/bookings/group', as('teacherC'), {
         slotId: slot,
         studentIds: [students.B1],
         teacherCount: 1,
@@ -300,7 +300,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
         details: { studentIds: [students.B1] },
       });
       // Teachers alone name nobody.
-      const teachersOnly = await post('/bookings/group', as('teacherC'), {
+      const teachersOnly = await post('/venues/bookings/group', as('teacherC'), {
         slotId: slot,
         studentIds: [],
         teacherCount: 2,
@@ -310,7 +310,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
     });
 
     it('refuses the same for a group request of an activity', async () => {
-      const path = `/activities/${ids.activity}/bookings/group`;
+      const path = `/venues/activities/${ids.activity}/bookings/group`;
       const foreign = await post(path, as('teacherA'), {
         studentIds: [students.A1, students.B1],
         teacherCount: 1,
@@ -332,7 +332,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
     it("refuses an individual booking by a student account linked to another school's student", async () => {
       const slot = slots[1].id;
       const foreign = await post(
-        '/bookings/individual',
+        '/venues/bookings/individual',
         bearer(studentToken('schoolA', students.B1)),
         {
           slotId: slot,
@@ -344,16 +344,20 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
         details: { studentIds: [students.B1] },
       });
       const activity = await post(
-        `/activities/${ids.activity}/bookings/individual`,
+        `/venues/activities/${ids.activity}/bookings/individual`,
         bearer(studentToken('schoolA', randomUUID())),
       );
       expect(activity.status).toBe(400);
       expect(activity.body.code).toBe('STUDENTS_NOT_IN_SCHOOL');
       expect(await slotState(slot)).toMatchObject({ individualTaken: 0, bookings: 0 });
 
-      const own = await post('/bookings/individual', bearer(studentToken('schoolA', students.A1)), {
-        slotId: slot,
-      });
+      const own = await post(
+        '/venues/bookings/individual',
+        bearer(studentToken('schoolA', students.A1)),
+        {
+          slotId: slot,
+        },
+      );
       expect(own.status).toBe(201);
       expect(own.body).toMatchObject({ status: 'confirmed', studentIds: [students.A1] });
     });
@@ -361,10 +365,10 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
     it('keeps the waiting list to students of the school: on joining, and again on accepting an offer', async () => {
       const slot = slots[2].id;
       const first = studentToken('schoolA');
-      const booked = await post('/bookings/individual', bearer(first), { slotId: slot });
+      const booked = await post('/venues/bookings/individual', bearer(first), { slotId: slot });
       expect(booked.status).toBe(201);
 
-      const foreign = await post('/waitlist', bearer(studentToken('schoolA', students.B1)), {
+      const foreign = await post('/venues/waitlist', bearer(studentToken('schoolA', students.B1)), {
         slotId: slot,
       });
       expect(foreign.status).toBe(400);
@@ -375,7 +379,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
 
       // A3 waits, then leaves the school before the offer comes.
       const a3 = studentToken('schoolA', students.A3);
-      const waiting = await post('/waitlist', bearer(a3), { slotId: slot });
+      const waiting = await post('/venues/waitlist', bearer(a3), { slotId: slot });
       expect(waiting.status).toBe(201);
       await suite
         .http()
@@ -387,7 +391,7 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
       const full = slots[1].id;
       await waitFor(
         async () => {
-          const res = await post('/waitlist', bearer(studentToken('schoolA', students.A3)), {
+          const res = await post('/venues/waitlist', bearer(studentToken('schoolA', students.A3)), {
             slotId: full,
           });
           return res.body.code === 'STUDENTS_NOT_IN_SCHOOL' ? true : undefined;
@@ -397,12 +401,15 @@ describe('security: venues (through the gateway, real Kafka and MySQL)', () => {
 
       await suite
         .http()
-        .post(`/bookings/${booked.body.id as string}/cancel`)
+        .post(`/venues/bookings/${booked.body.id as string}/cancel`)
         .set(bearer(first))
         .expect(200);
-      const offered = await suite.http().get('/waitlist').set(bearer(a3)).expect(200);
+      const offered = await suite.http().get('/venues/waitlist').set(bearer(a3)).expect(200);
       expect(offered.body.items[0]).toMatchObject({ id: waiting.body.id, status: 'offered' });
-      const accepted = await post(`/waitlist/${waiting.body.id as string}/accept`, bearer(a3));
+      const accepted = await post(
+        `/venues/waitlist/${waiting.body.id as string}/accept`,
+        bearer(a3),
+      );
       expect(accepted.status).toBe(400);
       expect(accepted.body).toMatchObject({
         code: 'STUDENTS_NOT_IN_SCHOOL',

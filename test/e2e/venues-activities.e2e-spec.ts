@@ -84,7 +84,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
       .then((res) => ({ status: res.status, body: res.body as Record<string, unknown> }));
 
   const activityOf = async (id: string): Promise<ActivityView> =>
-    (await suite.http().get(`/activities/${id}`).set(as('teacher')).expect(200))
+    (await suite.http().get(`/venues/activities/${id}`).set(as('teacher')).expect(200))
       .body as ActivityView;
 
   const events = (topic: string, bookingId: string) =>
@@ -208,13 +208,13 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
 
     const found = await suite
       .http()
-      .get(`/activities?venueId=${venueId}&kind=show&grade=5&withPlacesLeft=true`)
+      .get(`/venues/activities?venueId=${venueId}&kind=show&grade=5&withPlacesLeft=true`)
       .set(as('teacher'))
       .expect(200);
     expect(found.body.items).toContainEqual(expect.objectContaining({ id: show.id }));
     const wrongGrade = await suite
       .http()
-      .get(`/activities?venueId=${venueId}&grade=9`)
+      .get(`/venues/activities?venueId=${venueId}&grade=9`)
       .set(as('teacher'))
       .expect(200);
     expect(wrongGrade.body.total).toBe(0);
@@ -232,14 +232,14 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     expect(foreignCreate.body.code).toBe('VENUE_NOT_FOUND');
     const foreignPatch = await suite
       .http()
-      .patch(`/activities/${show.id}`)
+      .patch(`/venues/activities/${show.id}`)
       .set(as('museum'))
       .send({ title: '改名' });
     expect(foreignPatch.status).toBe(404);
     expect(foreignPatch.body.code).toBe('ACTIVITY_NOT_FOUND');
     const foreignCancel = await suite
       .http()
-      .post(`/activities/${show.id}/cancel`)
+      .post(`/venues/activities/${show.id}/cancel`)
       .set(as('museum'))
       .send({ reason: '不是我的活动' });
     expect(foreignCancel.status).toBe(404);
@@ -284,7 +284,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     const students = Array.from({ length: 60 }, newStudent);
     const answers = await Promise.all(
       students.map((token) =>
-        suite.http().post(`/activities/${show.id}/bookings/individual`).set(bearer(token)),
+        suite.http().post(`/venues/activities/${show.id}/bookings/individual`).set(bearer(token)),
       ),
     );
     const unexpected = answers
@@ -324,7 +324,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
       [1, 2, 3].map(() =>
         suite
           .http()
-          .post(`/activities/${tour.id as string}/bookings/individual`)
+          .post(`/venues/activities/${tour.id as string}/bookings/individual`)
           .set(bearer(token))
           .set('Idempotency-Key', key),
       ),
@@ -345,12 +345,12 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     const token = newStudent();
     const booked = await suite
       .http()
-      .post(`/activities/${first.id}/bookings/individual`)
+      .post(`/venues/activities/${first.id}/bookings/individual`)
       .set(bearer(token))
       .expect(201);
     const again = await suite
       .http()
-      .post(`/activities/${second.id}/bookings/individual`)
+      .post(`/venues/activities/${second.id}/bookings/individual`)
       .set(bearer(token));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_BOOKED_THAT_DAY');
@@ -372,7 +372,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     const requested = await untilRosterKnown(() =>
       suite
         .http()
-        .post(`/activities/${tour.id}/bookings/group`)
+        .post(`/venues/activities/${tour.id}/bookings/group`)
         .set(as('teacher'))
         .send({
           studentIds: roster.slice(0, 3),
@@ -389,12 +389,15 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     expect(inbox.body.items).toContainEqual(
       expect.objectContaining({ id: booking.id, groupPlacesLeft: 36 }),
     );
-    const foreign = await suite.http().post(`/bookings/${booking.id}/confirm`).set(as('museum'));
+    const foreign = await suite
+      .http()
+      .post(`/venues/bookings/${booking.id}/confirm`)
+      .set(as('museum'));
     expect(foreign.status).toBe(404);
 
     const confirmed = await suite
       .http()
-      .post(`/bookings/${booking.id}/confirm`)
+      .post(`/venues/bookings/${booking.id}/confirm`)
       .set(as('staff'))
       .expect(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', activityId: tour.id });
@@ -419,21 +422,21 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
   it('keeps date and capacity consistent with the places taken', async () => {
     const moved = await suite
       .http()
-      .patch(`/activities/${show.id}`)
+      .patch(`/venues/activities/${show.id}`)
       .set(as('staff'))
       .send({ startTime: '15:00', endTime: '16:00' });
     expect(moved.status).toBe(409);
     expect(moved.body.code).toBe('ACTIVITY_HAS_BOOKINGS');
     const shrunk = await suite
       .http()
-      .patch(`/activities/${show.id}`)
+      .patch(`/venues/activities/${show.id}`)
       .set(as('staff'))
       .send({ individualCapacity: 10 });
     expect(shrunk.status).toBe(409);
     expect(shrunk.body.code).toBe('ACTIVITY_CAPACITY_BELOW_TAKEN');
     const renamed = await suite
       .http()
-      .patch(`/activities/${show.id}`)
+      .patch(`/venues/activities/${show.id}`)
       .set(as('staff'))
       .send({ title: '寒假科学秀（加场）', individualCapacity: 16 })
       .expect(200);
@@ -448,14 +451,14 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     const pending = await untilRosterKnown(() =>
       suite
         .http()
-        .post(`/activities/${show.id}/bookings/group`)
+        .post(`/venues/activities/${show.id}/bookings/group`)
         .set(as('teacher'))
         .send({ studentIds: [roster[0]], teacherCount: 1 }),
     );
     expect(pending.status).toBe(201);
     const cancelled = await suite
       .http()
-      .post(`/activities/${show.id}/cancel`)
+      .post(`/venues/activities/${show.id}/cancel`)
       .set(as('staff'))
       .send({ reason: '场地设备故障' })
       .expect(200);
@@ -471,7 +474,7 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     ).toBe(true);
     const group = await suite
       .http()
-      .get(`/bookings/${pending.body.id as string}`)
+      .get(`/venues/bookings/${pending.body.id as string}`)
       .set(as('teacher'))
       .expect(200);
     expect(group.body).toMatchObject({ status: 'cancelled', checkInToken: null });
@@ -482,13 +485,13 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
 
     const late = await suite
       .http()
-      .post(`/activities/${show.id}/bookings/individual`)
+      .post(`/venues/activities/${show.id}/bookings/individual`)
       .set(bearer(newStudent()));
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('ACTIVITY_CANCELLED');
     const listed = await suite
       .http()
-      .get(`/activities?venueId=${venueId}`)
+      .get(`/venues/activities?venueId=${venueId}`)
       .set(as('teacher'))
       .expect(200);
     expect((listed.body.items as ActivityView[]).map((a) => a.id)).not.toContain(show.id);
@@ -515,7 +518,9 @@ describe('venues: activities (through the gateway, real Kafka and MySQL)', () =>
     );
     const res = await suite
       .http()
-      .get(`/activities?venueId=${demo.id}&includeCancelled=true&from=${addDays(today(), -30)}`)
+      .get(
+        `/venues/activities?venueId=${demo.id}&includeCancelled=true&from=${addDays(today(), -30)}`,
+      )
       .set(as('teacher'))
       .expect(200);
     const kinds = (res.body.items as ActivityView[]).map((a) => a.kind);

@@ -71,13 +71,14 @@ describe('venues: calendar changes keep bookings and activities honest (through 
   };
 
   const bookingOf = async (id: string, token: string): Promise<BookingView> =>
-    (await suite.http().get(`/bookings/${id}`).set(bearer(token)).expect(200)).body as BookingView;
+    (await suite.http().get(`/venues/bookings/${id}`).set(bearer(token)).expect(200))
+      .body as BookingView;
 
   const bookSlot = async (slotId: string, token: string): Promise<BookingView> =>
     (
       await suite
         .http()
-        .post('/bookings/individual')
+        .post('/venues/bookings/individual')
         .set(bearer(token))
         .send({ slotId })
         .expect(201)
@@ -221,7 +222,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
     const early = await bookSlot(nine.id, c);
     const group = await suite
       .http()
-      .post('/bookings/group')
+      .post('/venues/bookings/group')
       .set(as('teacher'))
       .send({ slotId: ten.id, studentIds: [], teacherCount: 3, note: '教师踩点' })
       .expect(201);
@@ -266,7 +267,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
     expect(ninethirty).toMatchObject({ individualLeft: 0, groupLeft: 7 });
     const overbooked = await suite
       .http()
-      .post('/bookings/individual')
+      .post('/venues/bookings/individual')
       .set(bearer(newStudent()))
       .send({ slotId: ninethirty.id });
     expect(overbooked.status).toBe(409);
@@ -335,7 +336,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
         await new Promise((resolve) => setTimeout(resolve, i * 50));
         return suite
           .http()
-          .post('/bookings/individual')
+          .post('/venues/bookings/individual')
           .set(bearer(token))
           .send({ slotId: ten.id });
       }),
@@ -404,7 +405,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
     expect(within.status).toBe(201);
     const movedOut = await suite
       .http()
-      .patch(`/activities/${within.body.id as string}`)
+      .patch(`/venues/activities/${within.body.id as string}`)
       .set(as('staff'))
       .send({ startTime: '08:00', endTime: '09:00' });
     expect(movedOut.status).toBe(400);
@@ -413,7 +414,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
       (
         await suite
           .http()
-          .get(`/activities/${within.body.id as string}`)
+          .get(`/venues/activities/${within.body.id as string}`)
           .set(as('teacher'))
           .expect(200)
       ).body,
@@ -441,14 +442,14 @@ describe('venues: calendar changes keep bookings and activities honest (through 
     const individual = (
       await suite
         .http()
-        .post(`/activities/${activity.id}/bookings/individual`)
+        .post(`/venues/activities/${activity.id}/bookings/individual`)
         .set(bearer(student))
         .expect(201)
     ).body as BookingView;
     const group = (
       await suite
         .http()
-        .post(`/activities/${activity.id}/bookings/group`)
+        .post(`/venues/activities/${activity.id}/bookings/group`)
         .set(as('teacher'))
         .send({ studentIds: [], teacherCount: 2 })
         .expect(201)
@@ -464,7 +465,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
       .expect(200);
 
     const after = (
-      await suite.http().get(`/activities/${activity.id}`).set(as('teacher')).expect(200)
+      await suite.http().get(`/venues/activities/${activity.id}`).set(as('teacher')).expect(200)
     ).body as ActivityView;
     expect(after).toMatchObject({ status: 'cancelled', cancelReason: 'venue closed: 设备检修' });
     for (const [id, token] of [
@@ -483,7 +484,7 @@ describe('venues: calendar changes keep bookings and activities honest (through 
     expect(await slotsOf(CLOSURE_DAY)).toEqual([]);
     const again = await suite
       .http()
-      .post(`/activities/${activity.id}/bookings/individual`)
+      .post(`/venues/activities/${activity.id}/bookings/individual`)
       .set(bearer(newStudent()));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ACTIVITY_CANCELLED');

@@ -277,7 +277,11 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const students = Array.from({ length: 200 }, () => studentToken(secret, schoolId));
     const answers = await Promise.all(
       students.map((token) =>
-        suite.http().post('/bookings/individual').set(bearer(token)).send({ slotId: slot.id }),
+        suite
+          .http()
+          .post('/venues/bookings/individual')
+          .set(bearer(token))
+          .send({ slotId: slot.id }),
       ),
     );
     answers.forEach((r, i) => {
@@ -316,7 +320,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       Array.from({ length: 5 }, () =>
         suite
           .http()
-          .post('/bookings/individual')
+          .post('/venues/bookings/individual')
           .set(as('student'))
           .set('Idempotency-Key', key)
           .send({ slotId: slot.id }),
@@ -332,7 +336,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
     const other = await suite
       .http()
-      .post('/bookings/individual')
+      .post('/venues/bookings/individual')
       .set(as('student'))
       .set('Idempotency-Key', key)
       .send({ slotId: slots[2].id });
@@ -340,7 +344,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const sameDay = await suite
       .http()
-      .post('/bookings/individual')
+      .post('/venues/bookings/individual')
       .set(as('student'))
       .send({ slotId: slots[2].id });
     expect(sameDay.status).toBe(409);
@@ -352,7 +356,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const requested = await untilRosterKnown(() =>
       suite
         .http()
-        .post('/bookings/group')
+        .post('/venues/bookings/group')
         .set(as('teacher'))
         .send({
           slotId: slot.id,
@@ -372,7 +376,10 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
     // Another venue's staff see nothing of it.
     expect((await suite.http().get(`/venues/${venueId}/inbox`).set(as('museum'))).status).toBe(404);
-    const foreign = await suite.http().post(`/bookings/${booking.id}/confirm`).set(as('museum'));
+    const foreign = await suite
+      .http()
+      .post(`/venues/bookings/${booking.id}/confirm`)
+      .set(as('museum'));
     expect(foreign.status).toBe(404);
     expect(foreign.body.code).toBe('BOOKING_NOT_FOUND');
 
@@ -383,7 +390,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
     const confirmed = await suite
       .http()
-      .post(`/bookings/${booking.id}/confirm`)
+      .post(`/venues/bookings/${booking.id}/confirm`)
       .set(as('staff'))
       .expect(200);
     expect(confirmed.body.status).toBe('confirmed');
@@ -437,7 +444,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const requested = await untilRosterKnown(() =>
       suite
         .http()
-        .post('/bookings/group')
+        .post('/venues/bookings/group')
         .set(as('teacher'))
         .send({ slotId: slot.id, studentIds: [roster[0]], teacherCount: 9 }),
     );
@@ -446,7 +453,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     expect(held?.groupLeft).toBe(90);
     const declined = await suite
       .http()
-      .post(`/bookings/${requested.body.id}/decline`)
+      .post(`/venues/bookings/${requested.body.id}/decline`)
       .set(as('staff'))
       .send({ reason: '当日闭馆布展' })
       .expect(200);
@@ -504,19 +511,25 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const token = studentToken(suite.gatewayConfig.JWT_SECRET, schoolId);
     const booked = await suite
       .http()
-      .post('/bookings/individual')
+      .post('/venues/bookings/individual')
       .set(bearer(token))
       .send({ slotId: slot.id })
       .expect(201);
     expect((await slotsOf(makeupSaturday))[0].individualLeft).toBe(49);
     // The student's school sees the booking but may not cancel it; another venue sees nothing.
-    const school = await suite.http().post(`/bookings/${booked.body.id}/cancel`).set(as('teacher'));
+    const school = await suite
+      .http()
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
+      .set(as('teacher'));
     expect(school.status).toBe(403);
-    const foreign = await suite.http().post(`/bookings/${booked.body.id}/cancel`).set(as('museum'));
+    const foreign = await suite
+      .http()
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
+      .set(as('museum'));
     expect(foreign.status).toBe(404);
     const cancelled = await suite
       .http()
-      .post(`/bookings/${booked.body.id}/cancel`)
+      .post(`/venues/bookings/${booked.body.id}/cancel`)
       .set(bearer(token))
       .expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', checkInToken: null });
@@ -531,20 +544,20 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const waiting = [studentToken(secret, schoolId), studentToken(secret, schoolId)];
     const first = await suite
       .http()
-      .post('/waitlist')
+      .post('/venues/waitlist')
       .set(bearer(waiting[0]))
       .send({ slotId: full.id })
       .expect(201);
     expect(first.body.status).toBe('waiting');
     await suite
       .http()
-      .post('/waitlist')
+      .post('/venues/waitlist')
       .set(bearer(waiting[1]))
       .send({ slotId: full.id })
       .expect(201);
     const notFull = await suite
       .http()
-      .post('/waitlist')
+      .post('/venues/waitlist')
       .set(bearer(waiting[0]))
       .send({ slotId: slots[5].id });
     expect(notFull.status).toBe(409);
@@ -552,25 +565,25 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
 
     await suite
       .http()
-      .post(`/bookings/${winners[0].bookingId}/cancel`)
+      .post(`/venues/bookings/${winners[0].bookingId}/cancel`)
       .set(bearer(winners[0].token))
       .expect(200);
     expect((await slotsOf(ordinaryFriday))[0].individualLeft).toBe(0);
-    const offered = await suite.http().get('/waitlist').set(bearer(waiting[0])).expect(200);
+    const offered = await suite.http().get('/venues/waitlist').set(bearer(waiting[0])).expect(200);
     expect(offered.body.items[0]).toMatchObject({ id: first.body.id, status: 'offered' });
     expect(offered.body.items[0].offerExpiresAt).toEqual(expect.any(String));
-    const second = await suite.http().get('/waitlist').set(bearer(waiting[1])).expect(200);
+    const second = await suite.http().get('/venues/waitlist').set(bearer(waiting[1])).expect(200);
     expect(second.body.items[0].status).toBe('waiting');
 
     const accepted = await suite
       .http()
-      .post(`/waitlist/${first.body.id}/accept`)
+      .post(`/venues/waitlist/${first.body.id}/accept`)
       .set(bearer(waiting[0]))
       .expect(201);
     expect(accepted.body).toMatchObject({ status: 'confirmed', slotId: full.id });
     const again = await suite
       .http()
-      .post(`/waitlist/${first.body.id}/accept`)
+      .post(`/venues/waitlist/${first.body.id}/accept`)
       .set(bearer(waiting[0]));
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('OFFER_NOT_OPEN');
@@ -590,7 +603,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       const slot = (await slotsOf(date))[2];
       const res = await suite
         .http()
-        .post('/bookings/individual')
+        .post('/venues/bookings/individual')
         .set(bearer(token))
         .send({ slotId: slot.id })
         .expect(201);
@@ -605,7 +618,11 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     for (const id of ids) {
       await waitFor(
         async () => {
-          const res = await suite.http().get(`/bookings/${id}`).set(bearer(token)).expect(200);
+          const res = await suite
+            .http()
+            .get(`/venues/bookings/${id}`)
+            .set(bearer(token))
+            .expect(200);
           return res.body.status === 'no_show';
         },
         { what: 'the no-show job' },
@@ -616,7 +633,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const slot = (await slotsOf(ordinaryFriday))[6];
     const barred = await suite
       .http()
-      .post('/bookings/individual')
+      .post('/venues/bookings/individual')
       .set(bearer(token))
       .send({ slotId: slot.id });
     expect(barred.status).toBe(403);
@@ -634,7 +651,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     const linked = await untilRosterKnown(() =>
       suite
         .http()
-        .post('/bookings/individual')
+        .post('/venues/bookings/individual')
         .set(bearer(studentToken(secret, schoolId, rosterId)))
         .send({ slotId: slot.id }),
     );
@@ -644,7 +661,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
     expect(payloadOf(event).studentIds).toEqual([rosterId]);
     const unlinked = await suite
       .http()
-      .post('/bookings/individual')
+      .post('/venues/bookings/individual')
       .set(bearer(studentToken(secret, schoolId)))
       .send({ slotId: slot.id })
       .expect(201);
@@ -652,7 +669,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
   });
 
   it('cancels, never deletes, a booking whose slot a special closure withdraws, with the reason (issue 18)', async () => {
-    const mine = await suite.http().get('/bookings').set(as('student')).expect(200);
+    const mine = await suite.http().get('/venues/bookings').set(as('student')).expect(200);
     const booking = (mine.body.items as BookingView[]).find(
       (b) => b.date === ordinaryFriday && b.status === 'confirmed',
     );
@@ -665,7 +682,7 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       .expect(200);
     const cancelled = await suite
       .http()
-      .get(`/bookings/${booking?.id}`)
+      .get(`/venues/bookings/${booking?.id}`)
       .set(as('student'))
       .expect(200);
     expect(cancelled.body).toMatchObject({
@@ -681,7 +698,11 @@ describe('venues: calendars, slots, bookings and check-in (through the gateway, 
       .delete(`/venues/${venueId}/closures/${ordinaryFriday}`)
       .set(as('staff'))
       .expect(200);
-    const still = await suite.http().get(`/bookings/${booking?.id}`).set(as('student')).expect(200);
+    const still = await suite
+      .http()
+      .get(`/venues/bookings/${booking?.id}`)
+      .set(as('student'))
+      .expect(200);
     expect(still.body.status).toBe('cancelled');
     expect(await slotsOf(ordinaryFriday)).toHaveLength(8);
   });

@@ -3,55 +3,65 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Topics, type AccessTokenClaims, type BookingView, type Page } from '@app/contracts';
+import {
+  BookIndividualBody,
+  BookingView,
+  DeclineGroupBody,
+  ListMyBookingsParams,
+  PageOf,
+  RequestGroupVisitBody,
+  Topics,
+  type AccessTokenClaims,
+  type Page,
+} from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import { BookingsQueryDto, DeclineDto, GroupVisitDto, IndividualBookingDto } from './venues.dto.js';
 
-const IDEMPOTENCY_HEADER = {
+/** The `Idempotency-Key` header of the booking routes (slots and activities). */
+export const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: false,
   description:
     'The same key from the same account returns the same booking; with another body, 409 IDEMPOTENCY_KEY_REUSED',
 };
 
+/** Bookings of slots and activities: made here (slots) or under /venues/activities, then handled here. */
 @ApiTags('bookings')
 @ApiBearerAuth()
-@Controller('bookings')
+@Controller('venues/bookings')
 export class BookingsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('individual')
-  @ApiOperation({ summary: 'A student books one place in a slot; confirmed at once' })
+  @ApiOperation({
+    summary: 'Book one place in a slot (students); confirmed at once',
+    description:
+      "BOOKING_BARRED after no-shows (details.barredUntil). STUDENTS_NOT_IN_SCHOOL: a linked student's " +
+      "roster id is not enrolled at the account's school (details.studentIds).",
+  })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ description: 'Confirmed, with its QR check-in token' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      "STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds)",
-  })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'BOOKING_BARRED (no-shows; details.barredUntil), VENUE_ACTION_FORBIDDEN',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'SLOT_FULL, SLOT_UNAVAILABLE, ALREADY_BOOKED_THAT_DAY, BOOKING_CAP_REACHED, IDEMPOTENCY_KEY_REUSED',
-  })
+  @ApiCreatedResponse({ type: BookingView, description: 'Confirmed, with its QR check-in token' })
+  @ApiErrors(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'BOOKING_BARRED',
+    'VENUE_ACTION_FORBIDDEN',
+    'SLOT_NOT_FOUND',
+    'SLOT_FULL',
+    'SLOT_UNAVAILABLE',
+    'ALREADY_BOOKED_THAT_DAY',
+    'BOOKING_CAP_REACHED',
+    'IDEMPOTENCY_KEY_REUSED',
+  )
   bookIndividual(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: IndividualBookingDto,
+    @Body() body: BookIndividualBody,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<BookingView> {
     return this.rpc.send(Topics.venues.bookIndividual, {
@@ -63,26 +73,24 @@ export class BookingsController {
 
   @Post('group')
   @ApiOperation({
-    summary: 'School staff request a group visit: pending until the venue decides',
+    summary: 'Request a group visit (school staff); pending until the venue decides',
     description:
-      'Pending requests hold their places; undecided by the deadline (48 h, or the slot start) they expire.',
+      'Pending requests hold their places; undecided by the deadline (48 h, or the slot start) they expire. ' +
+      'STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written).',
   })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ description: 'Pending' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written), VALIDATION_FAILED',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'SLOT_FULL, SLOT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED',
-  })
+  @ApiCreatedResponse({ type: BookingView, description: 'Pending' })
+  @ApiErrors(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'VENUE_ACTION_FORBIDDEN',
+    'SLOT_NOT_FOUND',
+    'SLOT_FULL',
+    'SLOT_UNAVAILABLE',
+    'IDEMPOTENCY_KEY_REUSED',
+  )
   requestGroup(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: GroupVisitDto,
+    @Body() body: RequestGroupVisitBody,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<BookingView> {
     return this.rpc.send(Topics.venues.requestGroup, {
@@ -93,17 +101,22 @@ export class BookingsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your bookings, latest slot first' })
+  @ApiOperation({ summary: 'List your bookings, latest slot first' })
+  @ApiOkResponse({ type: PageOf(BookingView) })
   mine(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: BookingsQueryDto,
+    @Query() query: ListMyBookingsParams,
   ): Promise<Page<BookingView>> {
     return this.rpc.send(Topics.venues.listMyBookings, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A booking (its booker, its school, its venue)' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'BOOKING_NOT_FOUND' })
+  @ApiOperation({
+    summary: 'Get a booking',
+    description: 'Its booker, its school and its venue see it.',
+  })
+  @ApiOkResponse({ type: BookingView })
+  @ApiErrors('BOOKING_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -114,13 +127,16 @@ export class BookingsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'The booker cancels until the cut-off (2 h before the slot); places return',
+    summary: 'Cancel a booking (its booker)',
+    description: 'Until the cut-off (2 h before the slot); the places return.',
   })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'CANCELLATION_CLOSED, BOOKING_NOT_CANCELLABLE',
-  })
+  @ApiOkResponse({ type: BookingView, description: 'Cancelled' })
+  @ApiErrors(
+    'VENUE_ACTION_FORBIDDEN',
+    'BOOKING_NOT_FOUND',
+    'CANCELLATION_CLOSED',
+    'BOOKING_NOT_CANCELLABLE',
+  )
   cancel(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -130,13 +146,12 @@ export class BookingsController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The venue confirms a pending group request' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'BOOKING_NOT_FOUND: not a request of your venue',
+  @ApiOperation({
+    summary: 'Confirm a pending group request (the venue)',
+    description: 'BOOKING_NOT_FOUND: not a request of your venue.',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_NOT_PENDING' })
+  @ApiOkResponse({ type: BookingView, description: 'Confirmed, with its QR check-in token' })
+  @ApiErrors('VENUE_ACTION_FORBIDDEN', 'BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING')
   confirm(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -147,18 +162,15 @@ export class BookingsController {
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'The venue declines a pending group request with a reason; places return',
+    summary: 'Decline a pending group request with a reason (the venue)',
+    description: 'The places return. BOOKING_NOT_FOUND: not a request of your venue.',
   })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'BOOKING_NOT_FOUND: not a request of your venue',
-  })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_NOT_PENDING' })
+  @ApiOkResponse({ type: BookingView, description: 'Declined' })
+  @ApiErrors('VENUE_ACTION_FORBIDDEN', 'BOOKING_NOT_FOUND', 'BOOKING_NOT_PENDING')
   decline(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: DeclineDto,
+    @Body() body: DeclineGroupBody,
   ): Promise<BookingView> {
     return this.rpc.send(Topics.venues.declineGroup, {
       ...body,

@@ -4,14 +4,19 @@ import { BookingsController } from './bookings.controller.js';
 import { VenuesController } from './venues.controller.js';
 import { GroupWaitlistController, WaitlistController } from './waitlist.controller.js';
 
-/** HTTP routes of the venues service: `/venues/...`, `/bookings/...`, `/waitlist/...`, `/group-waitlist/...` and `/activities/...`. */
+/**
+ * HTTP routes of the venues service, all under `/venues`: `/venues/bookings/...`,
+ * `/venues/waitlist/...`, `/venues/group-waitlist/...`, `/venues/activities/...` and
+ * `/venues/:id/...`. Express matches in registration order, so the controllers whose routes
+ * have a static second segment come before `VenuesController` and its `/venues/:id`.
+ */
 @Module({
   controllers: [
-    VenuesController,
     BookingsController,
     WaitlistController,
     GroupWaitlistController,
     ActivitiesController,
+    VenuesController,
   ],
 })
 export class VenuesGatewayModule {}

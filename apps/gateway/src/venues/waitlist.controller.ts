@@ -2,28 +2,31 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  BookingView,
+  GroupWaitlistEntryView,
+  JoinWaitlistBody,
+  ListMyWaitlistParams,
+  PageOf,
+  RequestGroupVisitBody,
   Topics,
+  WaitlistEntryView,
   type AccessTokenClaims,
-  type BookingView,
-  type GroupWaitlistEntryView,
   type Page,
-  type WaitlistEntryView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import { BookingsQueryDto, GroupVisitDto, IndividualBookingDto } from './venues.dto.js';
 
 @ApiTags('waitlist')
 @ApiBearerAuth()
-@Controller('waitlist')
+@Controller('venues/waitlist')
 export class WaitlistController {
   constructor(private readonly rpc: RpcClient) {}
 
@@ -32,45 +35,49 @@ export class WaitlistController {
     summary: "Join a full slot's waiting list (students)",
     description:
       'First come, first served. A freed place is offered to the next in line and held for ' +
-      '30 minutes (or until the slot starts); accept it with POST /waitlist/:id/accept.',
+      '30 minutes (or until the slot starts); accept it with POST /venues/waitlist/{id}/accept.',
   })
-  @ApiCreatedResponse({ description: 'Waiting' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'SLOT_NOT_FULL, ALREADY_ON_WAITLIST, SLOT_UNAVAILABLE',
-  })
+  @ApiCreatedResponse({ type: WaitlistEntryView, description: 'Waiting' })
+  @ApiErrors(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'VENUE_ACTION_FORBIDDEN',
+    'SLOT_NOT_FOUND',
+    'SLOT_NOT_FULL',
+    'ALREADY_ON_WAITLIST',
+    'SLOT_UNAVAILABLE',
+  )
   join(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: IndividualBookingDto,
+    @Body() body: JoinWaitlistBody,
   ): Promise<WaitlistEntryView> {
     return this.rpc.send(Topics.venues.joinWaitlist, { ...body, actor: actorOf(user) });
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your waiting-list entries and open offers, latest first' })
+  @ApiOperation({ summary: 'List your waiting-list entries and open offers, latest first' })
+  @ApiOkResponse({ type: PageOf(WaitlistEntryView) })
   mine(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: BookingsQueryDto,
+    @Query() query: ListMyWaitlistParams,
   ): Promise<Page<WaitlistEntryView>> {
     return this.rpc.send(Topics.venues.listMyWaitlist, { ...query, actor: actorOf(user) });
   }
 
   @Post(':id/accept')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Take the place an open offer holds: a confirmed booking' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
+  @ApiOperation({
+    summary: 'Accept an open offer: a confirmed booking',
     description:
-      "STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds)",
+      "STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds).",
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'WAITLIST_ENTRY_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'OFFER_NOT_OPEN, ALREADY_BOOKED_THAT_DAY',
-  })
+  @ApiCreatedResponse({ type: BookingView, description: 'Confirmed, with its QR check-in token' })
+  @ApiErrors(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'WAITLIST_ENTRY_NOT_FOUND',
+    'SLOT_NOT_FOUND',
+    'OFFER_NOT_OPEN',
+    'ALREADY_BOOKED_THAT_DAY',
+  )
   accept(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -81,7 +88,7 @@ export class WaitlistController {
 
 @ApiTags('waitlist')
 @ApiBearerAuth()
-@Controller('group-waitlist')
+@Controller('venues/group-waitlist')
 export class GroupWaitlistController {
   constructor(private readonly rpc: RpcClient) {}
 
@@ -89,35 +96,34 @@ export class GroupWaitlistController {
   @ApiOperation({
     summary: 'Queue a group request for a slot whose group pool cannot take it (school staff)',
     description:
-      'Oldest first among the requests that fit: freed group places (a decline, a ' +
-      'cancellation, an expired request) are held for the first queued request they cover ' +
-      'for GROUP_WAITLIST_OFFER_HOURS (24, or until the slot starts); accept with ' +
-      'POST /group-waitlist/:id/accept.',
+      'The body of POST /venues/bookings/group. Oldest first among the requests that fit: freed group ' +
+      'places (a decline, a cancellation, an expired request) are held for the first queued request ' +
+      'they cover for GROUP_WAITLIST_OFFER_HOURS (24, or until the slot starts); accept with ' +
+      'POST /venues/group-waitlist/{id}/accept. SLOT_NOT_FULL: the group fits, request it.',
   })
-  @ApiCreatedResponse({ description: 'Waiting' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'STUDENTS_NOT_IN_SCHOOL (details.studentIds), VALIDATION_FAILED',
-  })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'SLOT_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'SLOT_NOT_FULL (the group fits: request it), SLOT_UNAVAILABLE',
-  })
+  @ApiCreatedResponse({ type: GroupWaitlistEntryView, description: 'Waiting' })
+  @ApiErrors(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'VENUE_ACTION_FORBIDDEN',
+    'SLOT_NOT_FOUND',
+    'SLOT_NOT_FULL',
+    'SLOT_UNAVAILABLE',
+  )
   join(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: GroupVisitDto,
+    @Body() body: RequestGroupVisitBody,
   ): Promise<GroupWaitlistEntryView> {
     return this.rpc.send(Topics.venues.joinGroupWaitlist, { ...body, actor: actorOf(user) });
   }
 
   @Get()
-  @ApiOperation({ summary: "Your school's queued group requests and open offers, latest first" })
+  @ApiOperation({
+    summary: "List your school's queued group requests and open offers, latest first",
+  })
+  @ApiOkResponse({ type: PageOf(GroupWaitlistEntryView) })
   mine(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: BookingsQueryDto,
+    @Query() query: ListMyWaitlistParams,
   ): Promise<Page<GroupWaitlistEntryView>> {
     return this.rpc.send(Topics.venues.listMyGroupWaitlist, { ...query, actor: actorOf(user) });
   }
@@ -125,15 +131,16 @@ export class GroupWaitlistController {
   @Post(':id/accept')
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Take the group places an open offer holds: a pending group request the venue decides',
+    summary: 'Accept an open group offer: a pending group request the venue decides',
+    description: 'STUDENTS_NOT_IN_SCHOOL: a listed student left the school meanwhile.',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'STUDENTS_NOT_IN_SCHOOL: a listed student left the school meanwhile',
-  })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'WAITLIST_ENTRY_NOT_FOUND' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'OFFER_NOT_OPEN' })
+  @ApiCreatedResponse({ type: BookingView, description: 'Pending' })
+  @ApiErrors(
+    'STUDENTS_NOT_IN_SCHOOL',
+    'WAITLIST_ENTRY_NOT_FOUND',
+    'SLOT_NOT_FOUND',
+    'OFFER_NOT_OPEN',
+  )
   accept(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,

@@ -68,7 +68,7 @@ describe('OpenAPI document: study tours', () => {
       const success = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
       if (success.length !== 1) problems.push(`${name}: ${success.length} success responses`);
       for (const [status, response] of success) {
-        const content = 'content' in response ? (response.content ?? {}) : {};
+        const content = response && 'content' in response ? (response.content ?? {}) : {};
         if (Object.keys(content).length === 0) problems.push(`${name} ${status}: no content`);
         for (const [type, media] of Object.entries(content)) {
           const schema = media.schema as Schema | undefined;

@@ -240,7 +240,6 @@ export class TourInsurance {
   @MaxLength(100)
   policyNumber!: string;
 
-  /** The policy's cover, local dates; it must include every day of the visit. */
   @ApiPropertyOptional({
     type: String,
     format: 'date',
@@ -285,7 +284,6 @@ export class ParentalConsent {
   @MaxLength(100)
   guardianName!: string;
 
-  /** When the guardian consented: not after the request, and before the visit. */
   @ApiProperty({
     type: String,
     format: 'date',
@@ -392,7 +390,6 @@ export class DesignationView {
   @calendarDate('2026-09-01') validFrom!: string;
   @calendarDate('2029-08-31') validUntil!: string;
   @ApiProperty({ enum: DESIGNATION_STATUSES, example: 'active' }) status!: DesignationStatus;
-  /** Active and today within the validity period: takes new bookings. */
   @ApiProperty({
     example: true,
     description: 'Active and today within the validity period: takes new bookings',
@@ -566,7 +563,6 @@ export class CreateProgrammeCommand extends ActorMessage {
   @IsIn(PROGRAMME_DURATIONS)
   duration!: ProgrammeDuration;
 
-  /** Days for `multi_day` (2–30); 1 otherwise. */
   @ApiPropertyOptional({
     type: Number,
     minimum: 1,
@@ -604,7 +600,6 @@ export class CreateProgrammeCommand extends ActorMessage {
   @Max(100_000)
   dailyCapacity!: number;
 
-  /** Per student, in fen; 0 allowed. */
   @ApiProperty({
     type: Number,
     minimum: 0,
@@ -861,7 +856,6 @@ export class ProgrammeView {
   @ApiProperty({ type: Number, example: 120 }) dailyCapacity!: number;
   @ApiProperty({ type: Number, example: 0, description: 'Per student, in fen (0.01 yuan)' })
   priceFen!: number;
-  /** The programme's own ratio, or null to follow the bureau's default. */
   @ApiProperty({
     type: Number,
     nullable: true,
@@ -869,7 +863,6 @@ export class ProgrammeView {
     description: "The programme's own ratio, or null to follow the bureau's default",
   })
   studentsPerTeacher!: number | null;
-  /** What bookings are checked against: the stricter of the programme's and the default. */
   @ApiProperty({
     type: Number,
     example: 10,
@@ -881,7 +874,6 @@ export class ProgrammeView {
   mealOptions!: MealOption[];
   @ApiProperty({ enum: TRANSPORT_OPTIONS, isArray: true, example: ['self_arranged'] })
   transportOptions!: TransportOption[];
-  /** Future days closed to new bookings (on the programme's own view, not in lists). */
   @ApiPropertyOptional({
     type: [String],
     format: 'date',
@@ -930,7 +922,6 @@ export class BureauSettingsView {
     description: 'One accompanying teacher per N students',
   })
   studentsPerTeacher!: number;
-  /** False when nothing is set and the service's default applies. */
   @ApiProperty({
     example: true,
     description: "False when nothing is set and the service's default applies",
@@ -986,7 +977,6 @@ export class BookingDraftFields extends ActorMessage {
   @IsUUID()
   programmeId!: string;
 
-  /** The first day of the visit, Asia/Shanghai. */
   @ApiProperty({
     type: String,
     format: 'date',
@@ -1126,7 +1116,6 @@ export class BookingCheckResult {
   @ApiProperty({ example: false }) passed!: boolean;
   @ApiProperty({ example: '45 students need 3 accompanying teachers; 2 are listed' })
   message!: string;
-  /** What would make it pass; null when it passed. */
   @nullableText('List 1 more teacher', 'What would make it pass; null when it passed')
   fix!: string | null;
   @ApiProperty({
@@ -1168,7 +1157,6 @@ export class TourBookingView {
   @ApiProperty({ enum: [...TRANSPORT_OPTIONS, null], nullable: true, example: 'base_coach' })
   transportOption!: TransportOption | null;
   @nullableText('请安排讲解员') note!: string | null;
-  /** Whether the booking holds places of the days it covers (submitted and confirmed do). */
   @ApiProperty({
     example: true,
     description:
@@ -1190,10 +1178,8 @@ export class TourBookingView {
   )
   decideBy!: string | null;
   @nullableText('The base did not decide by decideBy') expiryReason!: string | null;
-  /** Queued for a full day since then (null if never queued). */
   @nullableTimestamp('Queued for a full day since then (null if never queued)')
   waitlistedAt!: string | null;
-  /** An offered booking's places are held for the school until then (OFFER_HOURS). */
   @nullableTimestamp("An offered booking's places are held for the school until then")
   offerUntil!: string | null;
   @uuid(EXAMPLE_ACCOUNT) createdBy!: string;
@@ -1296,7 +1282,6 @@ export class StudyTourReportRow {
   @count(3) completed!: number;
   @count(1) cancelled!: number;
   @count(0) declined!: number;
-  /** Submitted, left undecided by the base past the decision deadline. */
   @count(0, 'Submitted, left undecided by the base past the decision deadline') expired!: number;
   @count(480) studentsBooked!: number;
   @count(130) participants!: number;

@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadConfig } from '@app/config';
 import { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
+import { buildOpenApiDocument } from './openapi.js';
 
 type Schema = Record<string, unknown>;
 
@@ -19,18 +20,24 @@ function* schemasIn(node: unknown, path: string): Generator<[string, Schema]> {
     if (key !== 'example' && key !== 'examples') yield* schemasIn(value, `${path}.${key}`);
 }
 
-/** The schemas an operation's content points to, and the component schemas they reach. */
-function reachable(document: OpenAPIObject, roots: unknown[]): Map<string, Schema> {
-  const components = (document.components?.schemas ?? {}) as Record<string, Schema>;
-  const seen = new Map<string, Schema>();
+/** What a local `$ref` (`#/components/schemas/X`) points to in the document, if anything. */
+function target(document: OpenAPIObject, ref: string): Schema | undefined {
+  let node: unknown = document;
+  for (const part of ref.replace(/^#\//, '').split('/'))
+    node = node && typeof node === 'object' ? (node as Schema)[part] : undefined;
+  return node as Schema | undefined;
+}
+
+/** Every `$ref` reachable from the roots, with what it points to (undefined: unresolved). */
+function reachable(document: OpenAPIObject, roots: unknown[]): Map<string, Schema | undefined> {
+  const seen = new Map<string, Schema | undefined>();
   const visit = (node: unknown, path: string) => {
     for (const [, schema] of schemasIn(node, path)) {
       const ref = schema.$ref;
-      if (typeof ref !== 'string') continue;
-      const name = ref.replace('#/components/schemas/', '');
-      if (seen.has(name)) continue;
-      seen.set(name, components[name]);
-      if (components[name]) visit(components[name], name);
+      if (typeof ref !== 'string' || seen.has(ref)) continue;
+      const found = target(document, ref);
+      seen.set(ref, found);
+      if (found) visit(found, ref);
     }
   };
   roots.forEach((root, i) => visit(root, `root${i}`));
@@ -46,7 +53,7 @@ describe('OpenAPI document: study tours', () => {
       preview: true,
       logger: false,
     });
-    document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    document = buildOpenApiDocument(app);
     await app.close();
   });
 

@@ -290,6 +290,61 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
     expect(again.body.code).toBe('DESIGNATION_EXISTS');
   });
 
+  it('a bureau lists its designations and reads one with its checklist; it keeps its own default teacher ratio', async () => {
+    const listed = await suite
+      .http()
+      .get(`/study-tours/designations?organisationId=${ids.baseX}`)
+      .set(as('province'))
+      .expect(200);
+    expect((listed.body.items as { id: string }[]).map((d) => d.id)).toEqual([ids.designationX]);
+    const one = await suite
+      .http()
+      .get(`/study-tours/designations/${ids.designationX}`)
+      .set(as('province'))
+      .expect(200);
+    expect(one.body).toMatchObject({
+      organisationId: ids.baseX,
+      level: 'provincial',
+      checklist: { emergencyPlan: { passed: true, note: '已演练' } },
+      documents: [{ kind: 'safetyAssessment', name: '评估.pdf' }],
+    });
+    const otherBase = await suite
+      .http()
+      .get(`/study-tours/designations/${ids.designationX}`)
+      .set(as('baseY'));
+    expect(otherBase.status).toBe(404);
+    expect(otherBase.body.code).toBe('DESIGNATION_NOT_FOUND');
+
+    const province = (
+      await findOrganisation(
+        suite,
+        tokens.platform,
+        'kind=bureau',
+        (o) => o.regionCode === '370000',
+      )
+    ).id;
+    // The default itself (15), so that the checks of the other tests do not change.
+    const set = await suite
+      .http()
+      .put(`/study-tours/bureaus/${province}/settings`)
+      .set(as('province'))
+      .send({ studentsPerTeacher: 15 })
+      .expect(200);
+    expect(set.body).toEqual({ bureauId: province, studentsPerTeacher: 15, isSet: true });
+    const read = await suite
+      .http()
+      .get(`/study-tours/bureaus/${province}/settings`)
+      .set(as('province'))
+      .expect(200);
+    expect(read.body).toEqual(set.body);
+    const county = await suite
+      .http()
+      .get(`/study-tours/bureaus/${province}/settings`)
+      .set(as('lixia'));
+    expect(county.status).toBe(404);
+    expect(county.body.code).toBe('STUDY_TOUR_BUREAU_NOT_FOUND');
+  });
+
   it('a base publishes a programme; more teachers than the default is allowed, fewer is refused', async () => {
     const programme = {
       title: '黄河文化研学',
@@ -489,6 +544,23 @@ describe('study tours: bases, programmes, checked bookings, capacity, participat
       ).toMatchObject({
         participationId: first.participationId,
         tookPart: true,
+      });
+      const marksRead = await suite
+        .http()
+        .get(`/study-tours/bookings/${id}/participation`)
+        .set(as('school'))
+        .expect(200);
+      // 45 took part at first; the correction makes it all 46.
+      expect(marksRead.body).toMatchObject({ bookingId: id, listed: 46, tookPart: 46 });
+      const read = marksRead.body.marks as {
+        studentId: string;
+        tookPart: boolean;
+        revision: number;
+      }[];
+      expect(read).toHaveLength(46);
+      expect(read.find((m) => m.studentId === students[0])).toMatchObject({
+        tookPart: true,
+        revision: 2,
       });
     } finally {
       clock.now = realNow;

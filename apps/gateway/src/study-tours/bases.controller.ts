@@ -4,39 +4,38 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  BaseRatingsParams,
+  BaseView,
+  BureauSettingsView,
+  ChangeDesignationBody,
+  CreateProgrammeBody,
+  DesignateBaseBody,
+  DesignationView,
+  ListBasesQuery,
+  ListDesignationsParams,
+  PageOf,
+  ProgrammeChangeView,
+  ProgrammeView,
+  RatingView,
+  SchoolSettingsView,
+  SetBureauSettingsBody,
+  SetSchoolSettingsBody,
   Topics,
+  UpdateProgrammeBody,
+  BaseSummaryView,
   type AccessTokenClaims,
-  type BaseSummaryView,
-  type BaseView,
-  type BureauSettingsView,
-  type DesignationView,
+  type ChangeDesignationCommand,
   type Page,
-  type ProgrammeChangeView,
-  type ProgrammeView,
-  type RatingView,
-  type SchoolSettingsView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Public } from '../auth/public.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { PageQueryDto } from '../http/page-query.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  BasesQueryDto,
-  BureauSettingsDto,
-  CreateProgrammeDto,
-  DesignateDto,
-  DesignationsQueryDto,
-  ReasonDto,
-  SchoolSettingsDto,
-  UpdateProgrammeDto,
-} from './study-tours.dto.js';
 
 @ApiTags('study-tours')
 @ApiBearerAuth()
@@ -46,50 +45,45 @@ export class StudyTourBasesController {
 
   @Post('designations')
   @ApiOperation({
-    summary: 'A bureau designates a venue of its area as a study-tour base at its own level',
+    summary: 'Designate a venue as a study-tour base',
     description:
-      'Platform admins may designate at any level, national included. Every checklist item must have passed.',
+      'A bureau designates a venue of its area at its own level; platform admins at any level, national included. Every checklist item must have passed.',
   })
-  @ApiCreatedResponse({ description: 'The designation, active' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'DESIGNATION_CHECKLIST_INCOMPLETE (details.failedItems), DESIGNATION_PERIOD_INVALID',
-  })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'DESIGNATION_LEVEL_NOT_ALLOWED, STUDY_TOUR_ACTION_FORBIDDEN',
-  })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'STUDY_TOUR_BASE_NOT_FOUND: not a venue of your area',
-  })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DESIGNATION_EXISTS' })
+  @ApiCreatedResponse({ type: DesignationView, description: 'The designation, active' })
+  @ApiErrors(
+    'DESIGNATION_CHECKLIST_INCOMPLETE',
+    'DESIGNATION_PERIOD_INVALID',
+    'DESIGNATION_LEVEL_NOT_ALLOWED',
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BASE_NOT_FOUND',
+    'DESIGNATION_EXISTS',
+  )
   designate(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: DesignateDto,
+    @Body() body: DesignateBaseBody,
   ): Promise<DesignationView> {
     return this.rpc.send(Topics.studyTours.designate, { ...body, actor: actorOf(user) });
   }
 
   @Get('designations')
   @ApiOperation({
-    summary:
-      'Designations in your area (bureaus), of your base (base staff), or all (platform admins)',
+    summary: 'List designations',
+    description:
+      'Designations in your area (bureaus), of your base (base staff), or all (platform admins).',
   })
+  @ApiOkResponse({ type: PageOf(DesignationView) })
+  @ApiErrors('STUDY_TOUR_ACTION_FORBIDDEN')
   listDesignations(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: DesignationsQueryDto,
+    @Query() query: ListDesignationsParams,
   ): Promise<Page<DesignationView>> {
     return this.rpc.send(Topics.studyTours.listDesignations, { ...query, actor: actorOf(user) });
   }
 
   @Get('designations/:id')
-  @ApiOperation({ summary: 'A designation with its checklist and documents' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'DESIGNATION_NOT_FOUND' })
+  @ApiOperation({ summary: 'Get a designation with its checklist and documents' })
+  @ApiOkResponse({ type: DesignationView })
+  @ApiErrors('DESIGNATION_NOT_FOUND')
   getDesignation(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -102,12 +96,17 @@ export class StudyTourBasesController {
 
   @Post('designations/:id/suspend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Suspend a designation with a reason: the base takes no new bookings' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DESIGNATION_STATUS_CONFLICT' })
+  @ApiOperation({
+    summary: 'Suspend a designation',
+    description:
+      'With a reason: the base takes no new bookings. A bureau changes designations at its own level only.',
+  })
+  @ApiOkResponse({ type: DesignationView, description: 'The designation, suspended' })
+  @ApiErrors('DESIGNATION_NOT_FOUND', 'STUDY_TOUR_ACTION_FORBIDDEN', 'DESIGNATION_STATUS_CONFLICT')
   suspend(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: ChangeDesignationBody,
   ): Promise<DesignationView> {
     return this.change(user, id, 'suspend', body);
   }
@@ -115,11 +114,12 @@ export class StudyTourBasesController {
   @Post('designations/:id/reinstate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reinstate a suspended designation' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DESIGNATION_STATUS_CONFLICT' })
+  @ApiOkResponse({ type: DesignationView, description: 'The designation, active again' })
+  @ApiErrors('DESIGNATION_NOT_FOUND', 'STUDY_TOUR_ACTION_FORBIDDEN', 'DESIGNATION_STATUS_CONFLICT')
   reinstate(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: ChangeDesignationBody,
   ): Promise<DesignationView> {
     return this.change(user, id, 'reinstate', body);
   }
@@ -127,13 +127,15 @@ export class StudyTourBasesController {
   @Post('designations/:id/revoke')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Revoke a designation with a reason (final); bookings already made stay',
+    summary: 'Revoke a designation',
+    description: 'With a reason; final. Bookings already made stay.',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'DESIGNATION_STATUS_CONFLICT' })
+  @ApiOkResponse({ type: DesignationView, description: 'The designation, revoked' })
+  @ApiErrors('DESIGNATION_NOT_FOUND', 'STUDY_TOUR_ACTION_FORBIDDEN', 'DESIGNATION_STATUS_CONFLICT')
   revoke(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: ChangeDesignationBody,
   ): Promise<DesignationView> {
     return this.change(user, id, 'revoke', body);
   }
@@ -141,8 +143,8 @@ export class StudyTourBasesController {
   private change(
     user: AccessTokenClaims,
     id: string,
-    action: string,
-    body: ReasonDto,
+    action: ChangeDesignationCommand['action'],
+    body: ChangeDesignationBody,
   ): Promise<DesignationView> {
     return this.rpc.send(Topics.studyTours.changeDesignation, {
       designationId: id,
@@ -155,18 +157,20 @@ export class StudyTourBasesController {
   @Get('bases')
   @Public()
   @ApiOperation({
-    summary:
-      'Public list of study-tour bases in force, by level, area, theme and grade, with their average rating',
+    summary: 'List study-tour bases (public)',
+    description:
+      'Bases with a designation in force, by level, area, theme and grade, with their average rating.',
   })
-  @ApiOkResponse({ description: 'A page of bases' })
-  listBases(@Query() query: BasesQueryDto): Promise<Page<BaseSummaryView>> {
+  @ApiOkResponse({ type: PageOf(BaseSummaryView), description: 'A page of bases' })
+  listBases(@Query() query: ListBasesQuery): Promise<Page<BaseSummaryView>> {
     return this.rpc.send(Topics.studyTours.listBases, { ...query });
   }
 
   @Get('bases/:organisationId')
   @Public()
-  @ApiOperation({ summary: 'Public: a base in force with its designations and programmes' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STUDY_TOUR_BASE_NOT_FOUND' })
+  @ApiOperation({ summary: 'Get a base with its designations and programmes (public)' })
+  @ApiOkResponse({ type: BaseView })
+  @ApiErrors('STUDY_TOUR_BASE_NOT_FOUND')
   getBase(
     @Param('organisationId', uuidParam('organisationId')) organisationId: string,
   ): Promise<BaseView> {
@@ -175,13 +179,15 @@ export class StudyTourBasesController {
 
   @Get('bases/:organisationId/ratings')
   @ApiOperation({
-    summary: "Teachers' ratings and comments of a base (its staff and the admins over it)",
+    summary: "List a base's ratings",
+    description: "Teachers' ratings and comments; for the base's staff and the admins over it.",
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STUDY_TOUR_BASE_NOT_FOUND' })
+  @ApiOkResponse({ type: PageOf(RatingView) })
+  @ApiErrors('STUDY_TOUR_BASE_NOT_FOUND')
   ratings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('organisationId', uuidParam('organisationId')) organisationId: string,
-    @Query() query: PageQueryDto,
+    @Query() query: BaseRatingsParams,
   ): Promise<Page<RatingView>> {
     return this.rpc.send(Topics.studyTours.baseRatings, {
       ...query,
@@ -192,25 +198,32 @@ export class StudyTourBasesController {
 
   @Post('programmes')
   @ApiOperation({
-    summary: 'Base staff publish a programme (the base must hold a designation in force)',
+    summary: 'Publish a programme',
+    description:
+      "Base staff publish for their own base (platform admins name it); the base must hold a designation in force. The teacher ratio may ask for more teachers than the bureau's default, never fewer.",
   })
-  @ApiCreatedResponse({ description: 'The programme, with the ratio bookings are checked against' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'PROGRAMME_INVALID, TEACHER_RATIO_BELOW_DEFAULT',
+  @ApiCreatedResponse({
+    type: ProgrammeView,
+    description: 'The programme, with the ratio bookings are checked against',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BASE_NOT_DESIGNATED' })
+  @ApiErrors(
+    'PROGRAMME_INVALID',
+    'TEACHER_RATIO_BELOW_DEFAULT',
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BASE_NOT_FOUND',
+    'BASE_NOT_DESIGNATED',
+  )
   createProgramme(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateProgrammeDto,
+    @Body() body: CreateProgrammeBody,
   ): Promise<ProgrammeView> {
     return this.rpc.send(Topics.studyTours.createProgramme, { ...body, actor: actorOf(user) });
   }
 
   @Get('programmes/:id')
-  @ApiOperation({ summary: 'A programme' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'PROGRAMME_NOT_FOUND' })
+  @ApiOperation({ summary: 'Get a programme with its closed days' })
+  @ApiOkResponse({ type: ProgrammeView })
+  @ApiErrors('PROGRAMME_NOT_FOUND')
   getProgramme(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -220,23 +233,25 @@ export class StudyTourBasesController {
 
   @Patch('programmes/:id')
   @ApiOperation({
-    summary:
-      'Base staff change a published programme; bookings keep what they agreed to, the change is recorded',
-  })
-  @ApiOkResponse({ description: 'The programme, with updatedAt, updatedBy and closedDates' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'PROGRAMME_INVALID' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'STUDY_TOUR_ACTION_FORBIDDEN' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'PROGRAMME_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
+    summary: 'Change a published programme',
     description:
-      'CAPACITY_BELOW_TAKEN (details.days), PROGRAMME_CHANGE_CONFLICTS_BOOKINGS (details.bookings)',
+      "The base's staff. Bookings keep what they agreed to: the capacity never goes below the places taken on a future day (CAPACITY_BELOW_TAKEN, details.days), group bounds and grades never exclude an active booking (PROGRAMME_CHANGE_CONFLICTS_BOOKINGS, details.bookings). The change is recorded.",
   })
+  @ApiOkResponse({
+    type: ProgrammeView,
+    description: 'The programme, with updatedAt, updatedBy and closedDates',
+  })
+  @ApiErrors(
+    'PROGRAMME_INVALID',
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'PROGRAMME_NOT_FOUND',
+    'CAPACITY_BELOW_TAKEN',
+    'PROGRAMME_CHANGE_CONFLICTS_BOOKINGS',
+  )
   updateProgramme(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: UpdateProgrammeDto,
+    @Body() body: UpdateProgrammeBody,
   ): Promise<ProgrammeView> {
     return this.rpc.send(Topics.studyTours.updateProgramme, {
       ...body,
@@ -246,9 +261,12 @@ export class StudyTourBasesController {
   }
 
   @Get('programmes/:id/changes')
-  @ApiOperation({ summary: "A programme's recorded changes (who, when, what), oldest first" })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'STUDY_TOUR_ACTION_FORBIDDEN' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'PROGRAMME_NOT_FOUND' })
+  @ApiOperation({
+    summary: "List a programme's recorded changes",
+    description: "Who changed what and when, oldest first; the base's staff and platform admins.",
+  })
+  @ApiOkResponse({ type: [ProgrammeChangeView] })
+  @ApiErrors('STUDY_TOUR_ACTION_FORBIDDEN', 'PROGRAMME_NOT_FOUND')
   programmeChanges(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -260,8 +278,12 @@ export class StudyTourBasesController {
   }
 
   @Get('bureaus/:id/settings')
-  @ApiOperation({ summary: "A bureau's default teacher ratio for the bases it designates" })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STUDY_TOUR_BUREAU_NOT_FOUND' })
+  @ApiOperation({
+    summary: "Get a bureau's study-tour settings",
+    description: 'Its default teacher ratio for the bases it designates.',
+  })
+  @ApiOkResponse({ type: BureauSettingsView })
+  @ApiErrors('STUDY_TOUR_BUREAU_NOT_FOUND')
   bureauSettings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -274,12 +296,15 @@ export class StudyTourBasesController {
 
   @Put('bureaus/:id/settings')
   @ApiOperation({
-    summary: "The bureau's own admins set its default ratio (one teacher per N students)",
+    summary: "Set a bureau's default teacher ratio",
+    description: "The bureau's own admins: one accompanying teacher per N students.",
   })
+  @ApiOkResponse({ type: BureauSettingsView })
+  @ApiErrors('STUDY_TOUR_ACTION_FORBIDDEN', 'STUDY_TOUR_BUREAU_NOT_FOUND')
   setBureauSettings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: BureauSettingsDto,
+    @Body() body: SetBureauSettingsBody,
   ): Promise<BureauSettingsView> {
     return this.rpc.send(Topics.studyTours.setBureauSettings, {
       ...body,
@@ -289,8 +314,12 @@ export class StudyTourBasesController {
   }
 
   @Get('schools/:id/settings')
-  @ApiOperation({ summary: "A school's study-tour settings: principal approval on or off" })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STUDY_TOUR_SCHOOL_NOT_FOUND' })
+  @ApiOperation({
+    summary: "Get a school's study-tour settings",
+    description: "Whether bookings need the principal's approval, and the principal's account.",
+  })
+  @ApiOkResponse({ type: SchoolSettingsView })
+  @ApiErrors('STUDY_TOUR_SCHOOL_NOT_FOUND')
   schoolSettings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -303,19 +332,21 @@ export class StudyTourBasesController {
 
   @Put('schools/:id/settings')
   @ApiOperation({
-    summary:
-      "School staff turn the principal's approval on or off and name the principal's account",
-  })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
+    summary: "Set a school's principal approval",
     description:
-      'PRINCIPAL_REQUIRED, PRINCIPAL_NOT_SCHOOL_STAFF (not an existing school_staff account of this school)',
+      "School staff turn the principal's approval on or off and name the principal: an existing school_staff account of this school.",
   })
+  @ApiOkResponse({ type: SchoolSettingsView })
+  @ApiErrors(
+    'PRINCIPAL_REQUIRED',
+    'PRINCIPAL_NOT_SCHOOL_STAFF',
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_SCHOOL_NOT_FOUND',
+  )
   setSchoolSettings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: SchoolSettingsDto,
+    @Body() body: SetSchoolSettingsBody,
   ): Promise<SchoolSettingsView> {
     return this.rpc.send(Topics.studyTours.setSchoolSettings, {
       ...body,

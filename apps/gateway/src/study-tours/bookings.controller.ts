@@ -13,43 +13,70 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
+  ApiProduces,
+  ApiPropertyOptional,
   ApiTags,
+  OmitType,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import {
+  BOOKING_CHECK_CODES,
+  BookingCheckResult,
+  PageOf,
+  ParticipationView,
+  RateBookingBody,
+  RecordParticipationBody,
+  StudyTourReportQuery,
+  StudyTourReportView,
   Topics,
+  TourBookingBody,
+  TourBookingReasonBody,
+  TourBookingView,
+  ListTourBookingsParams,
   type AccessTokenClaims,
-  type BookingCheckResult,
+  type ErrorCode,
   type Page,
-  type ParticipationView,
-  type StudyTourReportView,
-  type TourBookingView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { ApiReportOkResponse } from '../http/report-format.js';
+import { ApiErrors } from '../http/api-errors.js';
+import { REPORT_FORMATS, XLSX_CONTENT_TYPE, type ReportFormat } from '../http/report-format.js';
 import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
 import { studyTourReportTable } from './report-table.js';
-import {
-  ParticipationDto,
-  RatingDto,
-  ReasonDto,
-  ReportQueryDto,
-  TourBookingDto,
-  TourBookingsQueryDto,
-} from './study-tours.dto.js';
 
-const CHECK_CODES =
-  'TEACHER_RATIO_NOT_MET (details.missingTeachers), GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, ' +
-  'DATE_IN_PAST, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, ' +
-  'PARENTAL_CONSENT_DATE_INVALID: the first failing check, ' +
-  'with details.fix and details.failures listing every failing check';
+/** What can refuse a draft's fields (creating or replacing it). */
+const DRAFT_ERRORS: ErrorCode[] = [
+  'STUDENTS_NOT_ON_ROSTER',
+  'PROGRAMME_OPTION_UNKNOWN',
+  'TEACHERS_LISTED_TWICE',
+  'TEACHER_NOT_SCHOOL_STAFF',
+  'STUDY_TOUR_ACTION_FORBIDDEN',
+  'PROGRAMME_NOT_FOUND',
+  'BASE_NOT_DESIGNATED',
+];
+
+const CHECKS_DESCRIPTION =
+  'A failing check answers 400 with the first failing check’s code, details.fix and details.failures listing every failing check.';
+
+/**
+ * `GET /study-tours/reports?…`: the report query without the actor, plus the file format. The
+ * format is the gateway's alone (the service always answers JSON).
+ */
+export class StudyTourReportParams extends OmitType(StudyTourReportQuery, ['actor'] as const) {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
+}
+
+const download = { schema: { type: 'string', format: 'binary' } } as const;
 
 @ApiTags('study-tours')
 @ApiBearerAuth()
@@ -59,41 +86,27 @@ export class StudyTourBookingsController {
 
   @Post('bookings')
   @ApiOperation({
-    summary:
-      'School staff draft a group booking: programme, date, students, teachers, person in charge',
+    summary: 'Draft a group booking',
     description:
-      'A draft holds no places; it is checked on submission (GET .../checks shows the checks first).',
+      'School staff name a programme, a date, students, teachers and a person in charge. A draft holds no places; it is checked on submission (GET .../checks shows the checks first).',
   })
-  @ApiCreatedResponse({ description: 'The draft' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'STUDENTS_NOT_ON_ROSTER, PROGRAMME_OPTION_UNKNOWN, TEACHERS_LISTED_TWICE, TEACHER_NOT_SCHOOL_STAFF',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'BASE_NOT_DESIGNATED: revoked, suspended or expired',
-  })
+  @ApiCreatedResponse({ type: TourBookingView, description: 'The draft' })
+  @ApiErrors(...DRAFT_ERRORS)
   create(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: TourBookingDto,
+    @Body() body: TourBookingBody,
   ): Promise<TourBookingView> {
     return this.rpc.send(Topics.studyTours.createBooking, { ...body, actor: actorOf(user) });
   }
 
   @Put('bookings/:id')
   @ApiOperation({ summary: "Replace a draft's fields" })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'BOOKING_STATE_CONFLICT: not a draft',
-  })
+  @ApiOkResponse({ type: TourBookingView, description: 'The draft' })
+  @ApiErrors(...DRAFT_ERRORS, 'STUDY_TOUR_BOOKING_NOT_FOUND', 'BOOKING_STATE_CONFLICT')
   update(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: TourBookingDto,
+    @Body() body: TourBookingBody,
   ): Promise<TourBookingView> {
     return this.rpc.send(Topics.studyTours.updateBooking, {
       ...body,
@@ -104,19 +117,26 @@ export class StudyTourBookingsController {
 
   @Get('bookings')
   @ApiOperation({
-    summary:
-      "Bookings in your scope: your school's, your base's (once submitted), or your area's (admins)",
+    summary: 'List study-tour bookings',
+    description:
+      "Bookings in your scope: your school's, your base's (once submitted), or your area's (admins).",
   })
+  @ApiOkResponse({ type: PageOf(TourBookingView) })
+  @ApiErrors('STUDY_TOUR_ACTION_FORBIDDEN')
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: TourBookingsQueryDto,
+    @Query() query: ListTourBookingsParams,
   ): Promise<Page<TourBookingView>> {
     return this.rpc.send(Topics.studyTours.listBookings, { ...query, actor: actorOf(user) });
   }
 
   @Get('bookings/:id')
-  @ApiOperation({ summary: 'A booking (its school, its base, admins over either); others 404' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STUDY_TOUR_BOOKING_NOT_FOUND' })
+  @ApiOperation({
+    summary: 'Get a booking',
+    description: 'Its school, its base (once submitted) and the admins over either; others 404.',
+  })
+  @ApiOkResponse({ type: TourBookingView })
+  @ApiErrors('STUDY_TOUR_BOOKING_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -126,9 +146,11 @@ export class StudyTourBookingsController {
 
   @Get('bookings/:id/checks')
   @ApiOperation({
-    summary: 'Every check of the booking, passed or not, each with its code and what would fix it',
+    summary: "Run a booking's checks",
+    description: 'Every check, passed or not, each with its code and what would fix it.',
   })
-  @ApiOkResponse({ description: '[{ code, passed, message, fix, details }]' })
+  @ApiOkResponse({ type: [BookingCheckResult] })
+  @ApiErrors('STUDY_TOUR_BOOKING_NOT_FOUND')
   checks(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -139,17 +161,22 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/submit')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'Submit a draft: the checks must pass; it then holds its places (or awaits the principal, if the school asks for it)',
-  })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: CHECK_CODES })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
+    summary: 'Submit a draft',
     description:
-      'STUDENTS_ALREADY_BOOKED (details.studentIds, details.bookingId: a student is in one active booking a day), ' +
-      'DAY_FULL (details.placesLeft, read when refused), DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+      'The checks must pass; the booking then holds its places and goes to the base (or awaits the principal, if the school asks for it). A student is in one active booking a day (STUDENTS_ALREADY_BOOKED: details.studentIds, details.bookingId); DAY_FULL gives details.placesLeft, read when refused. ' +
+      CHECKS_DESCRIPTION,
   })
+  @ApiOkResponse({ type: TourBookingView, description: 'Submitted, or awaiting approval' })
+  @ApiErrors(
+    ...BOOKING_CHECK_CODES,
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'STUDENTS_ALREADY_BOOKED',
+    'DAY_FULL',
+    'DAY_CLOSED',
+    'BASE_NOT_DESIGNATED',
+    'BOOKING_STATE_CONFLICT',
+  )
   submit(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -160,15 +187,24 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/waitlist')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'Submit a draft, or queue it if a day is full (waitlisted: holds its students, no places); freed places are offered in queue order',
+    summary: 'Submit a draft, or queue it if a day is full',
+    description:
+      'Like submit, but a full day queues the booking (waitlisted: it holds its students, no places); freed places are offered in queue order. ' +
+      CHECKS_DESCRIPTION,
   })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: CHECK_CODES })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'STUDENTS_ALREADY_BOOKED, DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT',
+  @ApiOkResponse({
+    type: TourBookingView,
+    description: 'Submitted, awaiting approval, or waitlisted',
   })
+  @ApiErrors(
+    ...BOOKING_CHECK_CODES,
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'STUDENTS_ALREADY_BOOKED',
+    'DAY_CLOSED',
+    'BASE_NOT_DESIGNATED',
+    'BOOKING_STATE_CONFLICT',
+  )
   waitlist(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -182,10 +218,15 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/accept-offer')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'The school takes up places offered from the waiting list (before offerUntil): the booking goes to the base',
+    summary: 'Accept places offered from the waiting list',
+    description: 'The school takes up the offer before offerUntil: the booking goes to the base.',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_STATE_CONFLICT' })
+  @ApiOkResponse({ type: TourBookingView, description: 'Submitted' })
+  @ApiErrors(
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'BOOKING_STATE_CONFLICT',
+  )
   acceptOffer(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -196,20 +237,22 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/approve')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      "The school's principal account approves; the booking reaches the base and holds its places",
-  })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
+    summary: "Approve a booking as the school's principal",
     description:
-      'STUDY_TOUR_ACTION_FORBIDDEN (not the principal), SELF_APPROVAL_FORBIDDEN (the principal drafted it)',
+      "The principal's account only, never on a booking it drafted; the booking reaches the base and holds its places. " +
+      CHECKS_DESCRIPTION,
   })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'DAY_FULL, DAY_CLOSED, BOOKING_STATE_CONFLICT',
-  })
+  @ApiOkResponse({ type: TourBookingView, description: 'Submitted (or waitlisted)' })
+  @ApiErrors(
+    ...BOOKING_CHECK_CODES,
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'SELF_APPROVAL_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'DAY_FULL',
+    'DAY_CLOSED',
+    'BASE_NOT_DESIGNATED',
+    'BOOKING_STATE_CONFLICT',
+  )
   approve(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -219,13 +262,19 @@ export class StudyTourBookingsController {
 
   @Post('bookings/:id/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The base confirms a submitted booking' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
+  @ApiOperation({
+    summary: 'Confirm a submitted booking',
     description:
-      "BOOKING_STATE_CONFLICT, DECISION_DEADLINE_PASSED (details.decideBy: the booking expired unanswered), BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired)",
+      "The base's staff, by decideBy (DECISION_DEADLINE_PASSED: the booking expired unanswered, details.decideBy) and while the base's designation is in force (BASE_NOT_DESIGNATED: details.bookingStatus, details.designation).",
   })
+  @ApiOkResponse({ type: TourBookingView, description: 'Confirmed' })
+  @ApiErrors(
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'BOOKING_STATE_CONFLICT',
+    'DECISION_DEADLINE_PASSED',
+    'BASE_NOT_DESIGNATED',
+  )
   confirm(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -235,11 +284,20 @@ export class StudyTourBookingsController {
 
   @Post('bookings/:id/decline')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The base declines a submitted booking with a reason; places return' })
+  @ApiOperation({
+    summary: 'Decline a submitted booking',
+    description: "The base's staff, with a reason; the places return.",
+  })
+  @ApiOkResponse({ type: TourBookingView, description: 'Declined' })
+  @ApiErrors(
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'BOOKING_STATE_CONFLICT',
+  )
   decline(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: TourBookingReasonBody,
   ): Promise<TourBookingView> {
     return this.rpc.send(Topics.studyTours.declineBooking, {
       ...body,
@@ -251,14 +309,20 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/cancel')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'The school or the base cancels with a reason (e.g. a weather warning) until the day; places return',
+    summary: 'Cancel a booking',
+    description:
+      'The school or the base, with a reason (e.g. a weather warning), until the visit begins; the places return.',
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_STATE_CONFLICT' })
+  @ApiOkResponse({ type: TourBookingView, description: 'Cancelled' })
+  @ApiErrors(
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'BOOKING_STATE_CONFLICT',
+  )
   cancel(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: TourBookingReasonBody,
   ): Promise<TourBookingView> {
     return this.rpc.send(Topics.studyTours.cancelBooking, {
       ...body,
@@ -270,17 +334,21 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/participation')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'The base or the teachers record which listed students took part (from the day of the visit)',
+    summary: 'Record which listed students took part',
     description:
-      'Each new or changed mark publishes study-tours.participation.recorded.v1 (revisioned); unchanged marks publish nothing.',
+      "The base's staff or the school's teachers, from the day of the visit. Each new or changed mark publishes study-tours.participation.recorded.v1 (revisioned); unchanged marks publish nothing.",
   })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'STUDENT_NOT_LISTED' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'PARTICIPATION_NOT_OPEN' })
+  @ApiOkResponse({ type: ParticipationView })
+  @ApiErrors(
+    'STUDENT_NOT_LISTED',
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'PARTICIPATION_NOT_OPEN',
+  )
   recordParticipation(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ParticipationDto,
+    @Body() body: RecordParticipationBody,
   ): Promise<ParticipationView> {
     return this.rpc.send(Topics.studyTours.recordParticipation, {
       ...body,
@@ -290,7 +358,9 @@ export class StudyTourBookingsController {
   }
 
   @Get('bookings/:id/participation')
-  @ApiOperation({ summary: 'The participation marks of a booking' })
+  @ApiOperation({ summary: 'Get the participation marks of a booking' })
+  @ApiOkResponse({ type: ParticipationView })
+  @ApiErrors('STUDY_TOUR_BOOKING_NOT_FOUND')
   participation(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -304,13 +374,21 @@ export class StudyTourBookingsController {
   @Post('bookings/:id/rating')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Teachers rate the programme once, after the visit (1–5, with a comment)',
+    summary: 'Rate a visit',
+    description:
+      "The school's teachers, once, after participation was recorded (1–5, with a comment).",
   })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'RATING_NOT_OPEN, ALREADY_RATED' })
+  @ApiOkResponse({ type: TourBookingView })
+  @ApiErrors(
+    'STUDY_TOUR_ACTION_FORBIDDEN',
+    'STUDY_TOUR_BOOKING_NOT_FOUND',
+    'RATING_NOT_OPEN',
+    'ALREADY_RATED',
+  )
   rate(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: RatingDto,
+    @Body() body: RateBookingBody,
   ): Promise<TourBookingView> {
     return this.rpc.send(Topics.studyTours.rateBooking, {
       ...body,
@@ -321,20 +399,30 @@ export class StudyTourBookingsController {
 
   @Get('reports')
   @ApiOperation({
-    summary:
-      'Bureau report: bookings, participants and ratings per base and per school over a period; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
+    summary: 'Study-tour report of a bureau',
+    description:
+      'Bookings, participants and ratings per base and per school over a period; bureau and platform admins. JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers).',
   })
-  @ApiReportOkResponse(
-    'The report: JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
-  )
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'STUDY_TOUR_ACTION_FORBIDDEN: admins only',
+  @ApiExtraModels(StudyTourReportView)
+  @ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE)
+  @ApiOkResponse({
+    description: 'The report: JSON, or a CSV or Excel download',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(StudyTourReportView) } },
+      'text/csv': download,
+      [XLSX_CONTENT_TYPE]: download,
+    },
+    headers: {
+      'Content-Disposition': {
+        description: 'For csv and xlsx: attachment; filename="study-tours-report.<format>"',
+        schema: { type: 'string' },
+      },
+    },
   })
+  @ApiErrors('STUDY_TOUR_ACTION_FORBIDDEN', 'STUDY_TOUR_BUREAU_NOT_FOUND')
   async report(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ReportQueryDto,
+    @Query() query: StudyTourReportParams,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StudyTourReportView | string | StreamableFile> {
     const report = await this.rpc.send<StudyTourReportView>(Topics.studyTours.report, {

@@ -199,7 +199,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
 
     const film = await suite
       .http()
-      .post('/films')
+      .post('/screenings/films')
       .set(as('platform'))
       .send({
         title: `测试影片 ${run}`,
@@ -225,7 +225,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
     it('refuses a film from school staff, keeps the catalogue, and schedules only approved films', async () => {
       const refused = await suite
         .http()
-        .post('/films')
+        .post('/screenings/films')
         .set(as('teacher'))
         .send({
           title: '不该进来',
@@ -241,7 +241,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       expect(refused.body.code).toBe('SCREENING_ACTION_FORBIDDEN');
       const catalogue = await suite
         .http()
-        .get(`/films?grade=5&title=${encodeURIComponent(run)}`)
+        .get(`/screenings/films?grade=5&title=${encodeURIComponent(run)}`)
         .set(as('teacher'))
         .expect(200);
       expect(catalogue.body.items).toEqual([
@@ -269,7 +269,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       // The county bureau above the school approves it (its own list); then the school may.
       const approval = await suite
         .http()
-        .post(`/films/${filmId}/approvals`)
+        .post(`/screenings/films/${filmId}/approvals`)
         .set(as('lixia'))
         .send({ schoolYear })
         .expect(201);
@@ -277,7 +277,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       for (const year of new Set([schoolYearOfDate(nextDay), schoolYearOfDate(addDays(day, 4))])) {
         await suite
           .http()
-          .post(`/films/${filmId}/approvals`)
+          .post(`/screenings/films/${filmId}/approvals`)
           .set(as('lixia'))
           .send({ schoolYear: year })
           .expect(201);
@@ -285,14 +285,14 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       expect(approval.body).toMatchObject({ filmId, schoolYear, bureauName: '历下区教育和体育局' });
       const approved = await suite
         .http()
-        .get(`/films/approved?schoolYear=${schoolYear}&grade=4`)
+        .get(`/screenings/films/approved?schoolYear=${schoolYear}&grade=4`)
         .set(as('teacher'))
         .expect(200);
       expect((approved.body.items as { id: string }[]).map((f) => f.id)).toContain(filmId);
       // Another county's school does not get it from Lixia's list.
       const elsewhere = await suite
         .http()
-        .get(`/films/approved?schoolYear=${schoolYear}`)
+        .get(`/screenings/films/approved?schoolYear=${schoolYear}`)
         .set(as('otherTeacher'))
         .expect(200);
       expect((elsewhere.body.items as { id: string }[]).map((f) => f.id)).not.toContain(filmId);

@@ -196,7 +196,13 @@ async function main(): Promise<void> {
     },
     201,
   );
-  await must('POST', `/screenings/films/${film.id as string}/approvals`, lixia, { schoolYear }, 201);
+  await must(
+    'POST',
+    `/screenings/films/${film.id as string}/approvals`,
+    lixia,
+    { schoolYear },
+    201,
+  );
   const schedule = async (localDate: string, startTime: string, seatCount: number) =>
     (
       await must(

@@ -297,6 +297,43 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
         .expect(200);
       expect((elsewhere.body.items as { id: string }[]).map((f) => f.id)).not.toContain(filmId);
     });
+
+    it('shows a film of the catalogue, and takes it off a bureau’s list for a school year', async () => {
+      const film = await suite
+        .http()
+        .get(`/screenings/films/${filmId}`)
+        .set(as('teacher'))
+        .expect(200);
+      expect(film.body).toMatchObject({ id: filmId, runningMinutes: 90, grades: [4, 5, 6] });
+
+      // A school year no other test uses: the approvals the screenings need stay.
+      const spareYear = '2040-2041';
+      const approvedIn = async (): Promise<string[]> => {
+        const res = await suite
+          .http()
+          .get(`/screenings/films/approved?schoolYear=${spareYear}&pageSize=100`)
+          .set(as('teacher'))
+          .expect(200);
+        return (res.body.items as { id: string }[]).map((f) => f.id);
+      };
+      await suite
+        .http()
+        .post(`/screenings/films/${filmId}/approvals`)
+        .set(as('lixia'))
+        .send({ schoolYear: spareYear })
+        .expect(201);
+      expect(await approvedIn()).toContain(filmId);
+      const withdraw = () =>
+        suite
+          .http()
+          .post(`/screenings/films/${filmId}/approvals/withdraw`)
+          .set(as('lixia'))
+          .send({ schoolYear: spareYear })
+          .expect(200);
+      expect((await withdraw()).body).toEqual({ withdrawn: true });
+      expect(await approvedIn()).not.toContain(filmId);
+      expect((await withdraw()).body).toEqual({ withdrawn: false });
+    });
   });
 
   describe('bookings', () => {
@@ -393,6 +430,39 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       expect(event.key).toBe(winner.screeningId);
       const other = winner.screeningId === first ? second : first;
       await book(other, 'A').expect(201);
+    });
+
+    it('lists the bookings of a screening, and cancels the screening with its bookings', async () => {
+      const screening = await schedule(addDays(day, 3), '09:00', 20);
+      const booked = await book(screening, 'C').expect(201);
+      const bookings = () =>
+        suite.http().get(`/screenings/${screening}/bookings`).set(as('teacher')).expect(200);
+      expect((await bookings()).body).toMatchObject({
+        total: 1,
+        items: [{ id: booked.body.id, classId: classes.C.id, studentCount: 3, status: 'booked' }],
+      });
+
+      const cancelled = await suite
+        .http()
+        .post(`/screenings/${screening}/cancel`)
+        .set(as('teacher'))
+        .send({ reason: '礼堂设备检修' })
+        .expect(200);
+      expect(cancelled.body).toMatchObject({
+        id: screening,
+        status: 'cancelled',
+        cancelReason: '礼堂设备检修',
+      });
+      expect((await bookings()).body.items).toEqual([
+        expect.objectContaining({ id: booked.body.id, status: 'cancelled' }),
+      ]);
+      const [event] = await bookingEvent(
+        Topics.events.screeningBookingCancelled,
+        booked.body.id as string,
+      );
+      expect(event.key).toBe(screening);
+      const late = await book(screening, 'C').expect(409);
+      expect(late.body.code).toBe('SCREENING_NOT_OPEN');
     });
   });
 

@@ -182,7 +182,7 @@ async function main(): Promise<void> {
 
   const film = await must(
     'POST',
-    '/films',
+    '/screenings/films',
     admin,
     {
       title: `压测影片 ${run}`,
@@ -196,7 +196,13 @@ async function main(): Promise<void> {
     },
     201,
   );
-  await must('POST', `/films/${film.id as string}/approvals`, lixia, { schoolYear }, 201);
+  await must(
+    'POST',
+    `/screenings/films/${film.id as string}/approvals`,
+    lixia,
+    { schoolYear },
+    201,
+  );
   const schedule = async (localDate: string, startTime: string, seatCount: number) =>
     (
       await must(

@@ -116,7 +116,7 @@ describe('screenings: school days and individual bookings (gateway, Kafka, MySQL
 
     const film = await suite
       .http()
-      .post('/films')
+      .post('/screenings/films')
       .set(as('platform'))
       .send({
         title: `校历测试影片 ${run}`,
@@ -132,7 +132,7 @@ describe('screenings: school days and individual bookings (gateway, Kafka, MySQL
     filmId = film.body.id as string;
     await suite
       .http()
-      .post(`/films/${filmId}/approvals`)
+      .post(`/screenings/films/${filmId}/approvals`)
       .set(as('lixia'))
       .send({ schoolYear })
       .expect(201);

@@ -199,7 +199,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
 
     const film = await suite
       .http()
-      .post('/films')
+      .post('/screenings/films')
       .set(as('platform'))
       .send({
         title: `测试影片 ${run}`,
@@ -225,7 +225,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
     it('refuses a film from school staff, keeps the catalogue, and schedules only approved films', async () => {
       const refused = await suite
         .http()
-        .post('/films')
+        .post('/screenings/films')
         .set(as('teacher'))
         .send({
           title: '不该进来',
@@ -241,7 +241,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       expect(refused.body.code).toBe('SCREENING_ACTION_FORBIDDEN');
       const catalogue = await suite
         .http()
-        .get(`/films?grade=5&title=${encodeURIComponent(run)}`)
+        .get(`/screenings/films?grade=5&title=${encodeURIComponent(run)}`)
         .set(as('teacher'))
         .expect(200);
       expect(catalogue.body.items).toEqual([
@@ -269,7 +269,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       // The county bureau above the school approves it (its own list); then the school may.
       const approval = await suite
         .http()
-        .post(`/films/${filmId}/approvals`)
+        .post(`/screenings/films/${filmId}/approvals`)
         .set(as('lixia'))
         .send({ schoolYear })
         .expect(201);
@@ -277,7 +277,7 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       for (const year of new Set([schoolYearOfDate(nextDay), schoolYearOfDate(addDays(day, 4))])) {
         await suite
           .http()
-          .post(`/films/${filmId}/approvals`)
+          .post(`/screenings/films/${filmId}/approvals`)
           .set(as('lixia'))
           .send({ schoolYear: year })
           .expect(201);
@@ -285,17 +285,54 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       expect(approval.body).toMatchObject({ filmId, schoolYear, bureauName: '历下区教育和体育局' });
       const approved = await suite
         .http()
-        .get(`/films/approved?schoolYear=${schoolYear}&grade=4`)
+        .get(`/screenings/films/approved?schoolYear=${schoolYear}&grade=4`)
         .set(as('teacher'))
         .expect(200);
       expect((approved.body.items as { id: string }[]).map((f) => f.id)).toContain(filmId);
       // Another county's school does not get it from Lixia's list.
       const elsewhere = await suite
         .http()
-        .get(`/films/approved?schoolYear=${schoolYear}`)
+        .get(`/screenings/films/approved?schoolYear=${schoolYear}`)
         .set(as('otherTeacher'))
         .expect(200);
       expect((elsewhere.body.items as { id: string }[]).map((f) => f.id)).not.toContain(filmId);
+    });
+
+    it('shows a film of the catalogue, and takes it off a bureau’s list for a school year', async () => {
+      const film = await suite
+        .http()
+        .get(`/screenings/films/${filmId}`)
+        .set(as('teacher'))
+        .expect(200);
+      expect(film.body).toMatchObject({ id: filmId, runningMinutes: 90, grades: [4, 5, 6] });
+
+      // A school year no other test uses: the approvals the screenings need stay.
+      const spareYear = '2040-2041';
+      const approvedIn = async (): Promise<string[]> => {
+        const res = await suite
+          .http()
+          .get(`/screenings/films/approved?schoolYear=${spareYear}&pageSize=100`)
+          .set(as('teacher'))
+          .expect(200);
+        return (res.body.items as { id: string }[]).map((f) => f.id);
+      };
+      await suite
+        .http()
+        .post(`/screenings/films/${filmId}/approvals`)
+        .set(as('lixia'))
+        .send({ schoolYear: spareYear })
+        .expect(201);
+      expect(await approvedIn()).toContain(filmId);
+      const withdraw = () =>
+        suite
+          .http()
+          .post(`/screenings/films/${filmId}/approvals/withdraw`)
+          .set(as('lixia'))
+          .send({ schoolYear: spareYear })
+          .expect(200);
+      expect((await withdraw()).body).toEqual({ withdrawn: true });
+      expect(await approvedIn()).not.toContain(filmId);
+      expect((await withdraw()).body).toEqual({ withdrawn: false });
     });
   });
 
@@ -393,6 +430,39 @@ describe('screenings: films, screenings, class bookings and attendance (gateway,
       expect(event.key).toBe(winner.screeningId);
       const other = winner.screeningId === first ? second : first;
       await book(other, 'A').expect(201);
+    });
+
+    it('lists the bookings of a screening, and cancels the screening with its bookings', async () => {
+      const screening = await schedule(addDays(day, 3), '09:00', 20);
+      const booked = await book(screening, 'C').expect(201);
+      const bookings = () =>
+        suite.http().get(`/screenings/${screening}/bookings`).set(as('teacher')).expect(200);
+      expect((await bookings()).body).toMatchObject({
+        total: 1,
+        items: [{ id: booked.body.id, classId: classes.C.id, studentCount: 3, status: 'booked' }],
+      });
+
+      const cancelled = await suite
+        .http()
+        .post(`/screenings/${screening}/cancel`)
+        .set(as('teacher'))
+        .send({ reason: '礼堂设备检修' })
+        .expect(200);
+      expect(cancelled.body).toMatchObject({
+        id: screening,
+        status: 'cancelled',
+        cancelReason: '礼堂设备检修',
+      });
+      expect((await bookings()).body.items).toEqual([
+        expect.objectContaining({ id: booked.body.id, status: 'cancelled' }),
+      ]);
+      const [event] = await bookingEvent(
+        Topics.events.screeningBookingCancelled,
+        booked.body.id as string,
+      );
+      expect(event.key).toBe(screening);
+      const late = await book(screening, 'C').expect(409);
+      expect(late.body.code).toBe('SCREENING_NOT_OPEN');
     });
   });
 

@@ -2,61 +2,54 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  ApprovedFilmView,
+  CreateFilmBody,
+  FilmApprovalBody,
+  FilmApprovalView,
+  FilmApprovalWithdrawalView,
+  FilmView,
+  ListApprovedFilmsHttpQuery,
+  ListFilmsHttpQuery,
+  PageOf,
   Topics,
   type AccessTokenClaims,
-  type ApprovedFilmView,
-  type FilmApprovalView,
-  type FilmView,
   type Page,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  ApprovedFilmsQueryDto,
-  CreateFilmDto,
-  FilmApprovalDto,
-  ListFilmsQueryDto,
-} from './screenings.dto.js';
 
-const CURATORS_ONLY = {
-  status: 403,
-  type: ErrorBodyDto,
-  description: 'SCREENING_ACTION_FORBIDDEN: platform and bureau admins only',
-} as const;
-
+/**
+ * The film catalogue and the bureaus' approved lists, under `/screenings/films`. Registered
+ * before the screenings controller, so `/screenings/films` is not read as `/screenings/:id`.
+ */
 @ApiTags('films')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
-@Controller('films')
+@Controller('screenings/films')
 export class FilmsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
   @ApiOperation({ summary: 'Add a film to the catalogue (platform and bureau admins)' })
-  @ApiCreatedResponse({ description: 'The film' })
-  @ApiResponse(CURATORS_ONLY)
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'FILM_ALREADY_EXISTS (title and year)',
-  })
-  create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateFilmDto): Promise<FilmView> {
+  @ApiCreatedResponse({ type: FilmView, description: 'The film' })
+  @ApiErrors('SCREENING_ACTION_FORBIDDEN', 'FILM_ALREADY_EXISTS')
+  create(@CurrentUser() user: AccessTokenClaims, @Body() body: CreateFilmBody): Promise<FilmView> {
     return this.rpc.send(Topics.screenings.createFilm, { ...body, actor: actorOf(user) });
   }
 
   @Get()
   @ApiOperation({ summary: 'The film catalogue, newest first (any signed-in user)' })
+  @ApiOkResponse({ type: PageOf(FilmView) })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListFilmsQueryDto,
+    @Query() query: ListFilmsHttpQuery,
   ): Promise<Page<FilmView>> {
     return this.rpc.send(Topics.screenings.listFilms, { ...query, actor: actorOf(user) });
   }
@@ -67,21 +60,19 @@ export class FilmsController {
     description:
       'Approved for that year by any bureau whose region contains the school (province, city or county), with the approvals.',
   })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCHOOL_NOT_FOUND (or outside your scope)',
-  })
+  @ApiOkResponse({ type: PageOf(ApprovedFilmView) })
+  @ApiErrors('SCHOOL_NOT_FOUND')
   approved(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ApprovedFilmsQueryDto,
+    @Query() query: ListApprovedFilmsHttpQuery,
   ): Promise<Page<ApprovedFilmView>> {
     return this.rpc.send(Topics.screenings.listApprovedFilms, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A film of the catalogue' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'FILM_NOT_FOUND' })
+  @ApiOkResponse({ type: FilmView })
+  @ApiErrors('FILM_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -90,14 +81,16 @@ export class FilmsController {
   }
 
   @Post(':id/approvals')
-  @ApiOperation({ summary: "Approve a film for a school year on the bureau's list (idempotent)" })
-  @ApiCreatedResponse({ description: 'The approval' })
-  @ApiResponse(CURATORS_ONLY)
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'FILM_NOT_FOUND, BUREAU_NOT_FOUND' })
+  @ApiOperation({
+    summary: "Approve a film for a school year on the bureau's list",
+    description: 'Idempotent: approving again answers the existing approval.',
+  })
+  @ApiCreatedResponse({ type: FilmApprovalView, description: 'The approval' })
+  @ApiErrors('SCREENING_ACTION_FORBIDDEN', 'BUREAU_NOT_FOUND', 'FILM_NOT_FOUND')
   approve(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: FilmApprovalDto,
+    @Body() body: FilmApprovalBody,
   ): Promise<FilmApprovalView> {
     return this.rpc.send(Topics.screenings.approveFilm, {
       ...body,
@@ -112,12 +105,13 @@ export class FilmsController {
     summary: "Take a film off the bureau's list for a school year",
     description: 'Screenings already scheduled stay; new ones need another approval.',
   })
-  @ApiResponse(CURATORS_ONLY)
+  @ApiOkResponse({ type: FilmApprovalWithdrawalView })
+  @ApiErrors('SCREENING_ACTION_FORBIDDEN', 'BUREAU_NOT_FOUND', 'FILM_NOT_FOUND')
   withdraw(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: FilmApprovalDto,
-  ): Promise<{ withdrawn: boolean }> {
+    @Body() body: FilmApprovalBody,
+  ): Promise<FilmApprovalWithdrawalView> {
     return this.rpc.send(Topics.screenings.withdrawApproval, {
       ...body,
       filmId: id,

@@ -2,51 +2,56 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AttendanceDigest,
+  AttendanceDigestHttpQuery,
+  AttendanceHistoryEntry,
+  AttendanceMarkView,
+  BookClassBody,
+  CancelScreeningBody,
+  CreateScreeningBody,
+  ListAttendanceHttpQuery,
+  ListScreeningBookingsHttpQuery,
+  ListScreeningsHttpQuery,
+  PageOf,
+  RollCallBody,
+  RollCallResult,
+  ScreeningBookingView,
+  ScreeningCheckInBody,
+  ScreeningView,
   Topics,
   type AccessTokenClaims,
-  type AttendanceDigest,
-  type AttendanceHistoryEntry,
-  type AttendanceMarkView,
   type Page,
-  type RollCallResult,
-  type ScreeningBookingView,
-  type ScreeningView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { PageQueryDto } from '../http/page-query.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  AttendanceDigestQueryDto,
-  BookClassDto,
-  CancelScreeningDto,
-  ScreeningCheckInDto,
-  CreateScreeningDto,
-  ListScreeningsQueryDto,
-  RollCallDto,
-} from './screenings.dto.js';
 
-const NOT_FOUND = {
-  status: 404,
-  type: ErrorBodyDto,
-  description: 'SCREENING_NOT_FOUND (or outside your school / your bureau’s area)',
-} as const;
-const SCHOOL_STAFF_ONLY = {
-  status: 403,
-  type: ErrorBodyDto,
-  description: 'SCREENING_ACTION_FORBIDDEN: the school’s staff (or platform admins) only',
-} as const;
+/** Codes of a change to a screening the school runs: out of scope (404) or read-only (403). */
+const RUN_SCREENING = ['SCREENING_NOT_FOUND', 'SCREENING_ACTION_FORBIDDEN'] as const;
+/** A seat taken: grade, double booking, overlap, seats, open screening. */
+const BOOKING_RULES = [
+  'SCREENING_NOT_OPEN',
+  'FILM_NOT_SUITABLE_FOR_GRADE',
+  'STUDENTS_ALREADY_BOOKED',
+  'SCREENING_TIME_CONFLICT',
+  'SCREENING_FULL',
+] as const;
+const ATTENDANCE_RULES = [
+  'SCREENING_NOT_OPEN',
+  'ATTENDANCE_NOT_OPEN',
+  'ATTENDANCE_CORRECTION_CLOSED',
+  'STUDENT_NOT_BOOKED',
+] as const;
 
 @ApiTags('screenings')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('screenings')
 export class ScreeningsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -54,33 +59,40 @@ export class ScreeningsController {
   @Post()
   @ApiOperation({
     summary:
-      'School staff schedule a screening of an approved film (school hall or partner cinema)',
+      'Schedule a screening of an approved film (school staff; school hall or partner cinema)',
     description:
-      'Local date and start time in Asia/Shanghai; it ends after the running time plus a buffer.',
+      'Local date and start time in Asia/Shanghai; it ends after the running time plus a buffer. ' +
+      'A date that is not a school day of the school’s area is refused with ' +
+      'SCREENING_NOT_ON_SCHOOL_DAY (details: date, kind holiday|weekend|vacation, name) unless ' +
+      '`allowNonSchoolDay` is true.',
   })
-  @ApiCreatedResponse({ description: 'The screening, with its seats' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'VALIDATION_FAILED, FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN, ' +
-      'SCREENING_NOT_ON_SCHOOL_DAY (details: date, kind holiday|weekend|vacation, name)',
-  })
-  @ApiResponse(SCHOOL_STAFF_ONLY)
+  @ApiCreatedResponse({ type: ScreeningView, description: 'The screening, with its seats' })
+  @ApiErrors(
+    'SCREENING_ACTION_FORBIDDEN',
+    'SCHOOL_NOT_FOUND',
+    'FILM_NOT_FOUND',
+    'FILM_NOT_APPROVED',
+    'SCREENING_IN_PAST',
+    'VENUE_ORGANISATION_UNKNOWN',
+    'SCREENING_NOT_ON_SCHOOL_DAY',
+  )
   create(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateScreeningDto,
+    @Body() body: CreateScreeningBody,
   ): Promise<ScreeningView> {
     return this.rpc.send(Topics.screenings.createScreening, { ...body, actor: actorOf(user) });
   }
 
   @Get()
   @ApiOperation({
-    summary: 'Screenings you may see: your school’s, your bureau’s area, or all (platform admins)',
+    summary: 'Screenings you may see',
+    description:
+      'Your school’s, your bureau’s area, or all (platform admins); filtered by school, film and local dates.',
   })
+  @ApiOkResponse({ type: PageOf(ScreeningView) })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListScreeningsQueryDto,
+    @Query() query: ListScreeningsHttpQuery,
   ): Promise<Page<ScreeningView>> {
     return this.rpc.send(Topics.screenings.listScreenings, { ...query, actor: actorOf(user) });
   }
@@ -89,23 +101,21 @@ export class ScreeningsController {
   @ApiOperation({
     summary: 'Per student of a school: distinct films and present marks in a local-date window',
     description:
-      'From the latest revision of each mark; students with only absent marks are listed with zeros. The quotas consistency check compares its ledger with it.',
+      'From the latest revision of each mark; students with only absent marks are listed with zeros. The quotas consistency check compares its ledger with it. A window of at most 400 days.',
   })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCHOOL_NOT_FOUND (or outside your scope)',
-  })
+  @ApiOkResponse({ type: AttendanceDigest })
+  @ApiErrors('SCHOOL_NOT_FOUND')
   digest(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: AttendanceDigestQueryDto,
+    @Query() query: AttendanceDigestHttpQuery,
   ): Promise<AttendanceDigest> {
     return this.rpc.send(Topics.screenings.attendanceDigest, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A screening with its seats left' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOkResponse({ type: ScreeningView })
+  @ApiErrors('SCREENING_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -115,14 +125,17 @@ export class ScreeningsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a screening before it starts; its bookings are cancelled' })
-  @ApiResponse(NOT_FOUND)
-  @ApiResponse(SCHOOL_STAFF_ONLY)
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'SCREENING_NOT_OPEN' })
+  @ApiOperation({
+    summary: 'Cancel a screening',
+    description:
+      'Before it starts and before any attendance is recorded; its bookings are cancelled.',
+  })
+  @ApiOkResponse({ type: ScreeningView, description: 'The cancelled screening' })
+  @ApiErrors(...RUN_SCREENING, 'SCREENING_NOT_OPEN')
   cancel(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: CancelScreeningDto,
+    @Body() body: CancelScreeningBody,
   ): Promise<ScreeningView> {
     return this.rpc.send(Topics.screenings.cancelScreening, {
       ...body,
@@ -135,29 +148,15 @@ export class ScreeningsController {
   @ApiOperation({
     summary: 'Book a whole class (its current students) or some of its students',
     description:
-      'The film must suit the class’s grade; seats are never oversold; no student in two overlapping screenings.',
+      'The film must suit the class’s grade; seats are never oversold (SCREENING_FULL: details.seatsLeft); ' +
+      'no student in two overlapping screenings (SCREENING_TIME_CONFLICT: details.conflicts).',
   })
-  @ApiCreatedResponse({ description: 'The booking with its students' })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED, FILM_NOT_SUITABLE_FOR_GRADE',
-  })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCREENING_NOT_FOUND, CLASS_NOT_FOUND',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'SCREENING_FULL (details.seatsLeft), SCREENING_TIME_CONFLICT (details.conflicts), STUDENTS_ALREADY_BOOKED, SCREENING_NOT_OPEN',
-  })
+  @ApiCreatedResponse({ type: ScreeningBookingView, description: 'The booking with its students' })
+  @ApiErrors(...RUN_SCREENING, 'CLASS_NOT_FOUND', ...BOOKING_RULES)
   book(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: BookClassDto,
+    @Body() body: BookClassBody,
   ): Promise<ScreeningBookingView> {
     return this.rpc.send(Topics.screenings.bookClass, {
       ...body,
@@ -168,30 +167,15 @@ export class ScreeningsController {
 
   @Post(':id/bookings/individual')
   @ApiOperation({
-    summary: 'A student books its own seat (student accounts linked to a roster student)',
+    summary: 'Book your own seat (student accounts linked to a roster student)',
     description:
       'An open screening of the student’s school whose film suits the student’s grade; seats, ' +
       'double bookings and overlaps are checked as for a class booking, and the same ' +
-      'screenings.booking.created.v1 event is published.',
+      'screenings.booking.created.v1 event is published. Another school’s screening: 404; ' +
+      'an account that is not a linked student: 403.',
   })
-  @ApiCreatedResponse({ description: 'The booking (one student)' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'FILM_NOT_SUITABLE_FOR_GRADE' })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'SCREENING_ACTION_FORBIDDEN: not a student account linked to a roster student',
-  })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCREENING_NOT_FOUND (or another school’s screening)',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'SCREENING_FULL, SCREENING_TIME_CONFLICT, STUDENTS_ALREADY_BOOKED, SCREENING_NOT_OPEN',
-  })
+  @ApiCreatedResponse({ type: ScreeningBookingView, description: 'The booking (one student)' })
+  @ApiErrors(...RUN_SCREENING, ...BOOKING_RULES)
   bookIndividual(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -204,14 +188,13 @@ export class ScreeningsController {
 
   @Delete(':id/bookings/individual')
   @ApiOperation({
-    summary: 'A student cancels its own booking before the screening starts; the seat returns',
+    summary: 'Cancel your own booking (student accounts)',
+    description:
+      'Before the screening starts and before attendance is recorded; the seat returns. ' +
+      'SCREENING_BOOKING_NOT_FOUND: no booking of your own.',
   })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'SCREENING_NOT_FOUND, SCREENING_BOOKING_NOT_FOUND (no booking of its own)',
-  })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_NOT_CANCELLABLE' })
+  @ApiOkResponse({ type: ScreeningBookingView, description: 'The cancelled booking' })
+  @ApiErrors(...RUN_SCREENING, 'SCREENING_BOOKING_NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
   cancelIndividual(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -223,12 +206,13 @@ export class ScreeningsController {
   }
 
   @Get(':id/bookings')
-  @ApiOperation({ summary: 'The class bookings of a screening' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({ summary: 'The bookings of a screening' })
+  @ApiOkResponse({ type: PageOf(ScreeningBookingView) })
+  @ApiErrors('SCREENING_NOT_FOUND')
   bookings(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Query() query: PageQueryDto,
+    @Query() query: ListScreeningBookingsHttpQuery,
   ): Promise<Page<ScreeningBookingView>> {
     return this.rpc.send(Topics.screenings.listBookings, {
       ...query,
@@ -239,9 +223,12 @@ export class ScreeningsController {
 
   @Post(':id/bookings/:bookingId/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a class booking before the screening starts; seats return' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'SCREENING_BOOKING_NOT_FOUND' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'BOOKING_NOT_CANCELLABLE' })
+  @ApiOperation({
+    summary: 'Cancel a class booking',
+    description: 'Before the screening starts and before attendance is recorded; the seats return.',
+  })
+  @ApiOkResponse({ type: ScreeningBookingView, description: 'The cancelled booking' })
+  @ApiErrors(...RUN_SCREENING, 'SCREENING_BOOKING_NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
   cancelBooking(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -259,23 +246,14 @@ export class ScreeningsController {
   @ApiOperation({
     summary: 'Mark booked students present or absent in one request',
     description:
-      'Each new or changed mark is a new revision (history kept) and one attendance event; repeating a mark changes nothing. Open from shortly before the start until the correction window after the end closes.',
+      'Each new or changed mark is a new revision (history kept) and one attendance event; repeating a mark changes nothing. Open from shortly before the start until the correction window after the end closes (ATTENDANCE_CORRECTION_CLOSED: details.closedAt).',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED, STUDENT_NOT_BOOKED',
-  })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'ATTENDANCE_NOT_OPEN, ATTENDANCE_CORRECTION_CLOSED (details.closedAt), SCREENING_NOT_OPEN',
-  })
+  @ApiOkResponse({ type: RollCallResult })
+  @ApiErrors(...RUN_SCREENING, ...ATTENDANCE_RULES)
   rollCall(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: RollCallDto,
+    @Body() body: RollCallBody,
   ): Promise<RollCallResult> {
     return this.rpc.send(Topics.screenings.recordRollCall, {
       ...body,
@@ -287,16 +265,12 @@ export class ScreeningsController {
   @Post(':id/check-ins')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check one booked student in (marked present)' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'STUDENT_NOT_BOOKED' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'ATTENDANCE_NOT_OPEN, ATTENDANCE_CORRECTION_CLOSED',
-  })
+  @ApiOkResponse({ type: AttendanceMarkView, description: 'The student’s mark' })
+  @ApiErrors(...RUN_SCREENING, ...ATTENDANCE_RULES)
   checkIn(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ScreeningCheckInDto,
+    @Body() body: ScreeningCheckInBody,
   ): Promise<AttendanceMarkView> {
     return this.rpc.send(Topics.screenings.checkIn, {
       ...body,
@@ -307,11 +281,12 @@ export class ScreeningsController {
 
   @Get(':id/attendance')
   @ApiOperation({ summary: 'The marks of a screening as they stand (latest revision)' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOkResponse({ type: PageOf(AttendanceMarkView) })
+  @ApiErrors('SCREENING_NOT_FOUND')
   attendance(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Query() query: PageQueryDto,
+    @Query() query: ListAttendanceHttpQuery,
   ): Promise<Page<AttendanceMarkView>> {
     return this.rpc.send(Topics.screenings.listAttendance, {
       ...query,
@@ -321,12 +296,13 @@ export class ScreeningsController {
   }
 
   @Get(':id/attendance/history')
-  @ApiOperation({ summary: 'Every mark and correction: who, when, old → new' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({ summary: 'Every mark and correction of a screening: who, when, old → new' })
+  @ApiOkResponse({ type: PageOf(AttendanceHistoryEntry) })
+  @ApiErrors('SCREENING_NOT_FOUND')
   history(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Query() query: PageQueryDto,
+    @Query() query: ListAttendanceHttpQuery,
   ): Promise<Page<AttendanceHistoryEntry>> {
     return this.rpc.send(Topics.screenings.attendanceHistory, {
       ...query,

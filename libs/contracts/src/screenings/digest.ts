@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 /**
  * Agreed between the screenings and quotas services: the attendance digest the quotas
  * consistency check compares its ledger with. The screenings service answers this command
@@ -13,14 +15,24 @@ export interface AttendanceDigestQuery {
 }
 
 /** Per student with at least one mark in the window, from the latest revision of each mark. */
-export interface AttendanceDigestStudent {
-  studentId: string;
+export class AttendanceDigestStudent {
+  @ApiProperty({ format: 'uuid' }) studentId!: string;
+
   /** Distinct films the student was marked present at. */
-  distinctFilms: number;
+  @ApiProperty({ type: Number, description: 'Distinct films the student was marked present at' })
+  distinctFilms!: number;
+
   /** Screenings the student was marked present at (a repeat viewing counts here). */
-  presentMarks: number;
+  @ApiProperty({
+    type: Number,
+    description: 'Screenings the student was marked present at (a repeat viewing counts here)',
+  })
+  presentMarks!: number;
 }
 
-export interface AttendanceDigest extends AttendanceDigestQuery {
-  students: AttendanceDigestStudent[];
+export class AttendanceDigest implements AttendanceDigestQuery {
+  @ApiProperty({ format: 'uuid' }) schoolId!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: () => [AttendanceDigestStudent] }) students!: AttendanceDigestStudent[];
 }

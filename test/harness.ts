@@ -22,6 +22,12 @@ import { startStudyTours } from '../apps/study-tours/src/study-tours.bootstrap.j
 import { QuotasConfig } from '../apps/quotas/src/config.js';
 import { startQuotas } from '../apps/quotas/src/quotas.bootstrap.js';
 import { testAppEnv } from '../scripts/test-infra.js';
+import { buildOpenApiDocument } from '../apps/gateway/src/openapi.js';
+import { createApiClient, type ApiClient } from '@app/api-client';
+import { failOnShapeFindings, stopWatching, watchResponses } from './response-shapes.js';
+
+// Every response a test receives through `suite.http()` must match the OpenAPI document.
+afterEach(failOnShapeFindings);
 
 /** The services that run with a Clock tests may move. */
 export type TimedService = 'venues' | 'employment-aid' | 'screenings' | 'study-tours' | 'quotas';
@@ -39,6 +45,11 @@ export interface Suite {
    */
   clockOf(service: TimedService): Clock;
   http: () => TestAgent;
+  /**
+   * The typed client generated from the OpenAPI document (`@app/api-client`), on the gateway
+   * listening on a free port; its responses are checked against the document too.
+   */
+  api(token?: string): Promise<ApiClient>;
   directoryConfig: DirectoryConfig;
   gatewayConfig: GatewayConfig;
   stopDirectory(): Promise<void>;
@@ -59,6 +70,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
   const gatewayConfig = loadConfig(GatewayConfig, envOf());
   const gateway = await createGateway(gatewayConfig);
   await gateway.init();
+  const shapes = watchResponses(buildOpenApiDocument(gateway));
   const [venues, employmentAid, screenings, studyTours, quotas] = await Promise.all([
     startVenues(loadConfig(VenuesConfig, envOf('venues'))),
     startEmploymentAid(loadConfig(EmploymentAidConfig, envOf('employment-aid'))),
@@ -82,7 +94,19 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
     gatewayConfig,
     // English, so that specs can read the services' messages; Chinese, the default, is
     // tested on its own (security-input.e2e-spec.ts).
-    http: () => request.agent(gateway.getHttpServer()).set('accept-language', 'en'),
+    http: () => {
+      const agent = request.agent(gateway.getHttpServer()).set('accept-language', 'en');
+      return shapes ? shapes.watch(agent) : agent;
+    },
+    async api(token) {
+      if (!gateway.getHttpServer().listening) await gateway.listen(0, '127.0.0.1');
+      return createApiClient({
+        baseUrl: (await gateway.getUrl()).replace('[::1]', '127.0.0.1'),
+        token,
+        language: 'en',
+        fetch: shapes ? shapes.watchFetch() : fetch,
+      });
+    },
     clockOf: (service) => timed[service].get(Clock),
     async stopDirectory() {
       await suite.directory?.close();
@@ -99,6 +123,7 @@ export async function startSuite(env: Record<string, string> = {}): Promise<Suit
       });
     },
     async close() {
+      stopWatching(expect.getState().testPath ?? 'unknown');
       await suite.stopDirectory();
       await Promise.all(suite.services.map((service) => service.close()));
       await gateway.close();

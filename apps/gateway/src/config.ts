@@ -1,5 +1,14 @@
 import { isIP } from 'node:net';
-import { IsInt, IsString, Max, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 import { BaseConfig } from '@app/config';
 
 /** The names Express's `trust proxy` knows besides addresses and CIDR ranges. */
@@ -101,4 +110,21 @@ export class GatewayConfig extends BaseConfig {
   @Min(100)
   @Max(600_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 5_000;
+
+  /** `production` turns the API docs off unless OPENAPI_DOCS=on. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /**
+   * Swagger UI at /docs and the document at /docs/json: `auto` serves them except in
+   * production; `on` / `off` decide. The document is also in the repository (docs/openapi.json).
+   */
+  @IsIn(['auto', 'on', 'off'])
+  OPENAPI_DOCS: 'auto' | 'on' | 'off' = 'auto';
 }
+
+/** Whether the gateway serves /docs. */
+export const servesDocs = (config: GatewayConfig): boolean =>
+  config.OPENAPI_DOCS === 'on' ||
+  (config.OPENAPI_DOCS === 'auto' && config.NODE_ENV !== 'production');

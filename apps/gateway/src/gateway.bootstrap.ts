@@ -1,17 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { strictValidationPipe } from '@app/errors';
 import { createRootLogger, JsonLogger } from '@app/logging';
 import { RosterImportLimits } from '@app/contracts';
-import { GatewayConfig, trustedProxiesOf } from './config.js';
+import { GatewayConfig, servesDocs, trustedProxiesOf } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { JSON_BODY_LIMIT_BYTES, refuseOversizedBodies } from './http/body-size.js';
 import { noStoreExcept } from './http/cache-control.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { inspectRequestInput } from './http/input-inspection.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { applyServerTimeouts, type ServerTimeouts } from './http/server-timeouts.js';
 import { ROSTER_UPLOAD_TYPES } from './roster/roster-uploads.js';
@@ -28,7 +29,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestExpressA
     abortOnError: false,
   });
   configureHttp(app, config);
-  setupOpenApi(app);
+  setupOpenApi(app, config);
   return app;
 }
 
@@ -45,7 +46,10 @@ export function configureHttp(
   app.set('trust proxy', proxies.length > 0 ? proxies : false);
   applyServerTimeouts(app.getHttpServer(), settings);
   app.use(requestContextMiddleware);
-  app.use(helmet());
+  // No `upgrade-insecure-requests`: the gateway is reached over plain HTTP on a school's
+  // network or behind a TLS proxy; with it, browsers fetch /docs' scripts and styles over
+  // https from a server that has none, and Swagger UI stays blank.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(noStoreExcept([`/${DOCS_PATH}`]));
   app.use(
     refuseOversizedBodies({
@@ -60,21 +64,22 @@ export function configureHttp(
   app.useGlobalFilters(new HttpErrorFilter());
 }
 
-function setupOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('studentpass API')
-      .setDescription(
-        'One gateway for the public services that Shandong promises every student: venues, study tours, ' +
-          'film screenings, employment aid and quotas. Every route needs a bearer token from POST /auth/login ' +
-          'unless marked otherwise. Errors have the body { code, message, details?, errorId?, requestId }.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/json` });
+/**
+ * Swagger UI at /docs (document at /docs/json): the filter box on, the token kept across
+ * reloads. Off in production unless OPENAPI_DOCS=on.
+ */
+function setupOpenApi(app: INestApplication, config: GatewayConfig): void {
+  if (!servesDocs(config)) return;
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${DOCS_PATH}/json`,
+    customSiteTitle: 'studentpass API',
+    swaggerOptions: {
+      persistAuthorization: true,
+      filter: true,
+      displayRequestDuration: true,
+      tryItOutEnabled: false,
+    },
+  });
 }
 
 export async function startGateway(config: GatewayConfig): Promise<NestExpressApplication> {

@@ -1,5 +1,12 @@
-import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppError } from '@app/errors';
 
@@ -10,7 +17,10 @@ export type RateLimitBucket = 'default' | 'login' | 'none';
 
 /** Puts a route in a stricter bucket (`login`) or exempts it (`none`, e.g. health probes). */
 export const RateLimit = (bucket: RateLimitBucket): MethodDecorator & ClassDecorator =>
-  SetMetadata(RATE_LIMIT, bucket);
+  applyDecorators(SetMetadata(RATE_LIMIT, bucket), ApiExtension(RATE_LIMIT_EXTENSION, bucket));
+
+/** The bucket in the OpenAPI document (`openapi.ts` documents 429 and the RateLimit headers). */
+export const RATE_LIMIT_EXTENSION = 'x-rate-limit';
 
 /** Limits per minute per client address; set from the gateway's config at start. */
 export const rateLimits: Record<Exclude<RateLimitBucket, 'none'>, number> = {

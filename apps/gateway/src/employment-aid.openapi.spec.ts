@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { RpcClient } from '@app/messaging';
 import { CentreController } from './employment-aid/centre.controller.js';
 import { GraduatesController } from './employment-aid/graduates.controller.js';
 import { MyAidController } from './employment-aid/me.controller.js';
 import { PostingsController } from './employment-aid/postings.controller.js';
 import { SupportController } from './employment-aid/support.controller.js';
-import { ErrorBodyDto } from './http/error-body.dto.js';
+import { buildOpenApiDocument } from './openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,14 +51,7 @@ describe('employment-aid OpenAPI document', () => {
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
-    // ApiErrors refers to the error body by name; the document builder registers it.
-    document = SwaggerModule.createDocument(app, new DocumentBuilder().build(), {
-      extraModels: [ErrorBodyDto],
-    });
-    if (process.env.EMPLOYMENT_AID_OPENAPI_OUT) {
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(process.env.EMPLOYMENT_AID_OPENAPI_OUT, JSON.stringify(document, null, 2));
-    }
+    document = buildOpenApiDocument(app);
   });
 
   afterAll(async () => {

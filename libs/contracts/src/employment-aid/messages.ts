@@ -935,6 +935,7 @@ export class RecordOutcomeBody extends OmitType(RecordOutcomeCommand, [
 ] as const) {}
 
 export class VerifyOutcomeCommand extends ActorMessage {
+  @ApiProperty({ format: 'uuid', example: OUTCOME_ID })
   @IsUUID()
   outcomeId!: string;
 }

@@ -472,10 +472,10 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
         string,
         { properties: Record<string, unknown> }
       >;
-      expect(Object.keys(schemas.MyAidResponseDto.properties)).not.toContain(
+      expect(Object.keys(schemas.MyAidView.properties)).not.toContain(
         'difficultyCategories',
       );
-      expect(Object.keys(schemas.MySessionDto.properties)).not.toContain('notes');
+      expect(Object.keys(schemas.MySessionView.properties)).not.toContain('notes');
     });
   });
 

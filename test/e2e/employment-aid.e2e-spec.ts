@@ -264,6 +264,38 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
       expect(bureau.status).toBe(404);
       expect(bureau.body.code).toBe('ACCOUNT_NOT_FOUND');
     });
+
+    it("lists the centre's mentors with their load; a mentor changes only what they share", async () => {
+      const list = await http().get('/employment-aid/mentors?pageSize=100').set(as('staffA'));
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((m: { id: string }) => m.id)).toEqual(
+        expect.arrayContaining([
+          mentors.mentor1,
+          mentors.mentor2,
+          mentors.mentor3,
+          mentors.mentor4,
+        ]),
+      );
+      expect((await http().get('/employment-aid/mentors').set(as('mentor2'))).status).toBe(403);
+      const own = await http().get(`/employment-aid/mentors/${mentors.mentor2}`).set(as('mentor2'));
+      expect(own.status).toBe(200);
+      expect(own.body).toMatchObject({ id: mentors.mentor2, capacity: 3, sharedContact: null });
+      const shared = await http()
+        .patch(`/employment-aid/mentors/${mentors.mentor2}`)
+        .set(as('mentor2'))
+        .send({ sharedContact: '微信 mentor2' });
+      expect(shared.status).toBe(200);
+      expect(shared.body.sharedContact).toBe('微信 mentor2');
+      const capacity = await http()
+        .patch(`/employment-aid/mentors/${mentors.mentor2}`)
+        .set(as('mentor2'))
+        .send({ capacity: 10 });
+      expect(capacity.status).toBe(403);
+      const other = await http()
+        .get(`/employment-aid/mentors/${mentors.mentor2}`)
+        .set(as('staffB'));
+      expect(other.status).toBe(404);
+    });
   });
 
   describe('one-to-one assignment', () => {
@@ -521,6 +553,49 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
     });
   });
 
+  describe('the support plan', () => {
+    it('keeps goals and referrals with their status and result', async () => {
+      const graduate = await register('staffA', '计划对象');
+      const goal = await http()
+        .post(`/employment-aid/graduates/${graduate.id}/plan/goals`)
+        .set(as('staffA'))
+        .send({ title: '完成简历修改', dueOn: '2099-12-15' });
+      expect(goal.status).toBe(201);
+      expect(goal.body).toMatchObject({ status: 'open', overdue: false, dueOn: '2099-12-15' });
+      const done = await http()
+        .patch(`/employment-aid/goals/${goal.body.id}`)
+        .set(as('staffA'))
+        .send({ status: 'done' });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ id: goal.body.id, status: 'done' });
+      const referral = await http()
+        .post(`/employment-aid/graduates/${graduate.id}/plan/referrals`)
+        .set(as('staffA'))
+        .send({ employer: '浪潮集团', position: '软件测试工程师' });
+      expect(referral.status).toBe(201);
+      expect(referral.body).toMatchObject({ result: 'pending', postingId: null, note: null });
+      const interview = await http()
+        .patch(`/employment-aid/referrals/${referral.body.id}`)
+        .set(as('staffA'))
+        .send({ result: 'interview' });
+      expect(interview.status).toBe(200);
+      expect(interview.body.result).toBe('interview');
+      const elsewhere = await http()
+        .patch(`/employment-aid/goals/${goal.body.id}`)
+        .set(as('staffB'))
+        .send({ status: 'dropped' });
+      expect(elsewhere.status).toBe(404);
+      expect(elsewhere.body.code).toBe('GOAL_NOT_FOUND');
+      const plan = await http()
+        .get(`/employment-aid/graduates/${graduate.id}/plan`)
+        .set(as('staffA'));
+      expect(plan.body).toMatchObject({
+        goals: [{ id: goal.body.id, status: 'done' }],
+        referrals: [{ id: referral.body.id, result: 'interview' }],
+      });
+    });
+  });
+
   describe('training sessions', () => {
     it('never enrols 31 in a session with 30 places, even all at once', async () => {
       const training = await http()
@@ -596,6 +671,11 @@ describe('employment aid (宏志助航) through the gateway, Kafka and MySQL', (
       expect(published.body.status).toBe('published');
       const seen = await http().get('/employment-aid/postings').set(as('mentor2'));
       expect(seen.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+      const one = await http()
+        .get(`/employment-aid/postings/${created.body.id}`)
+        .set(as('mentor2'));
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ status: 'published', expired: false, reviewNote: null });
       expect((await http().get('/employment-aid/postings').set(as('staffB'))).body.total).toBe(0);
 
       const mentee = await register('staffA', '推荐对象');

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -12,102 +13,141 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import {
+  BureauReportHttpQuery,
+  BureauReportView,
+  CentreReportHttpQuery,
+  CentreReportView,
+  CreateMentorBody,
+  CreateTrainingBody,
+  EnrolInTrainingBody,
+  ListMentorsHttpQuery,
+  MentorView,
+  PageOf,
+  RecordAttendanceBody,
   Topics,
+  TrainingEnrolmentView,
+  TrainingView,
+  UpdateMentorBody,
   type AccessTokenClaims,
-  type BureauReportView,
-  type CentreReportView,
-  type MentorView,
   type Page,
-  type TrainingEnrolmentView,
-  type TrainingView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { PageQueryDto } from '../http/page-query.dto.js';
-import { ApiReportOkResponse } from '../http/report-format.js';
+import { ApiErrors } from '../http/api-errors.js';
+import { REPORT_FORMATS, XLSX_CONTENT_TYPE, type ReportFormat } from '../http/report-format.js';
 import { replyTable } from '../http/table-reply.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  BureauReportQueryDto,
-  CentreReportQueryDto,
-  CreateMentorDto,
-  CreateTrainingDto,
-  EnrolInTrainingDto,
-  RecordAttendanceDto,
-  UpdateMentorDto,
-} from './employment-aid.dto.js';
-import {
-  BureauReportResponseDto,
-  CentreReportResponseDto,
-  MentorPageDto,
-  MentorResponseDto,
-  TrainingEnrolmentResponseDto,
-  TrainingResponseDto,
-} from './employment-aid-responses.dto.js';
 import { bureauReportTable, centreReportTable } from './report-table.js';
 
-const STAFF_ONLY = {
-  status: 403,
-  type: ErrorBodyDto,
-  description: 'FORBIDDEN: career-centre staff only',
+// The report queries add the answer's format, a gateway matter the service never sees.
+const FORMAT = {
+  enum: REPORT_FORMATS,
+  example: 'xlsx',
+  default: 'json',
+  description: 'json (default), csv or xlsx (a download with Chinese column headers)',
 } as const;
+
+export class CentreReportRequest extends CentreReportHttpQuery {
+  @ApiPropertyOptional(FORMAT)
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
+}
+
+export class BureauReportRequest extends BureauReportHttpQuery {
+  @ApiPropertyOptional(FORMAT)
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
+}
+
+/** A report's 200: its JSON, or with `format` a CSV or .xlsx download. */
+const ApiReportResponse = (json: new () => unknown, filename: string, description: string) =>
+  applyDecorators(
+    ApiExtraModels(json),
+    ApiProduces('application/json', 'text/csv', XLSX_CONTENT_TYPE),
+    ApiOkResponse({
+      description,
+      headers: {
+        'Content-Disposition': {
+          description: `Downloads only: attachment; filename="${filename}.csv" or "${filename}.xlsx"`,
+          schema: { type: 'string' },
+        },
+      },
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(json) } },
+        'text/csv': { schema: { type: 'string', format: 'binary' } },
+        [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+      },
+    }),
+  );
 
 /** What a career centre keeps: mentors, training sessions and its report. */
 @ApiTags('employment-aid')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('employment-aid')
 export class CentreController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('mentors')
-  @ApiCreatedResponse({
-    type: MentorResponseDto,
-    description: 'A mentor profile of your university',
+  @ApiOperation({
+    summary: 'Create a mentor profile',
+    description:
+      'Career-centre staff, for a directory account (role mentor or career_centre_staff) of their university; one profile per account.',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED or MENTOR_ACCOUNT_NOT_ELIGIBLE (role cannot mentor)',
-  })
-  @ApiResponse(STAFF_ONLY)
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'ACCOUNT_NOT_FOUND: the account belongs to another university',
-  })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'MENTOR_ACCOUNT_TAKEN' })
+  @ApiCreatedResponse({ type: MentorView, description: 'A mentor profile of your university' })
+  @ApiErrors(
+    'FORBIDDEN',
+    'ACCOUNT_NOT_FOUND',
+    'MENTOR_ACCOUNT_NOT_ELIGIBLE',
+    'MENTOR_ACCOUNT_TAKEN',
+  )
   createMentor(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateMentorDto,
+    @Body() body: CreateMentorBody,
   ): Promise<MentorView> {
     return this.rpc.send(Topics.employmentAid.createMentor, { ...body, actor: actorOf(user) });
   }
 
   @Get('mentors')
-  @ApiOkResponse({ type: MentorPageDto, description: 'Mentors of your university with their load' })
-  @ApiResponse(STAFF_ONLY)
+  @ApiOperation({
+    summary: 'List mentors',
+    description: 'Career-centre staff: the mentors of their university with their load.',
+  })
+  @ApiOkResponse({
+    type: PageOf(MentorView),
+    description: 'Mentors of your university with their load',
+  })
+  @ApiErrors('FORBIDDEN')
   listMentors(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: PageQueryDto,
+    @Query() query: ListMentorsHttpQuery,
   ): Promise<Page<MentorView>> {
     return this.rpc.send(Topics.employmentAid.listMentors, { ...query, actor: actorOf(user) });
   }
 
   @Get('mentors/:id')
+  @ApiOperation({
+    summary: 'Get a mentor',
+    description: 'Staff of the mentor’s university, or the mentor themself.',
+  })
   @ApiOkResponse({
-    type: MentorResponseDto,
+    type: MentorView,
     description: 'A mentor (staff of the university, or the mentor themself)',
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'MENTOR_NOT_FOUND' })
+  @ApiErrors('MENTOR_NOT_FOUND')
   getMentor(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -116,26 +156,21 @@ export class CentreController {
   }
 
   @Patch('mentors/:id')
+  @ApiOperation({
+    summary: 'Update a mentor profile',
+    description:
+      'Staff of the university change anything; the mentor themself only availability and sharedContact. Capacity cannot go below the active mentees.',
+  })
   @ApiOkResponse({
-    type: MentorResponseDto,
+    type: MentorView,
     description:
       'Updated. Staff change anything; the mentor themself only availability and sharedContact',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'INVALID_CAPACITY: below the active mentees',
-  })
-  @ApiResponse({
-    status: 403,
-    type: ErrorBodyDto,
-    description: 'FORBIDDEN: a mentor changing more than what they share',
-  })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'MENTOR_NOT_FOUND' })
+  @ApiErrors('FORBIDDEN', 'MENTOR_NOT_FOUND', 'INVALID_CAPACITY')
   updateMentor(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: UpdateMentorDto,
+    @Body() body: UpdateMentorBody,
   ): Promise<MentorView> {
     return this.rpc.send(Topics.employmentAid.updateMentor, {
       ...body,
@@ -145,21 +180,26 @@ export class CentreController {
   }
 
   @Post('trainings')
-  @ApiCreatedResponse({
-    type: TrainingResponseDto,
-    description: 'A training session with its places',
+  @ApiOperation({
+    summary: 'Create a training session',
+    description: 'Career-centre staff, for their university.',
   })
-  @ApiResponse(STAFF_ONLY)
+  @ApiCreatedResponse({ type: TrainingView, description: 'A training session with its places' })
+  @ApiErrors('FORBIDDEN')
   createTraining(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreateTrainingDto,
+    @Body() body: CreateTrainingBody,
   ): Promise<TrainingView> {
     return this.rpc.send(Topics.employmentAid.createTraining, { ...body, actor: actorOf(user) });
   }
 
   @Get('trainings/:id')
-  @ApiOkResponse({ type: TrainingResponseDto, description: 'The session with its places left' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'TRAINING_NOT_FOUND' })
+  @ApiOperation({
+    summary: 'Get a training session',
+    description: 'Anyone of its university.',
+  })
+  @ApiOkResponse({ type: TrainingView, description: 'The session with its places left' })
+  @ApiErrors('TRAINING_NOT_FOUND')
   getTraining(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -171,21 +211,17 @@ export class CentreController {
   }
 
   @Post('trainings/:id/enrolments')
-  @ApiCreatedResponse({ type: TrainingEnrolmentResponseDto, description: 'Enrolled' })
-  @ApiResponse({
-    status: 404,
-    type: ErrorBodyDto,
-    description: 'TRAINING_NOT_FOUND or GRADUATE_NOT_FOUND',
+  @ApiOperation({
+    summary: 'Enrol a graduate in a training session',
+    description:
+      'Staff enrol any graduate of their university, a mentor their mentee; the places never overbook.',
   })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'TRAINING_FULL or ALREADY_ENROLLED',
-  })
+  @ApiCreatedResponse({ type: TrainingEnrolmentView, description: 'Enrolled' })
+  @ApiErrors('TRAINING_NOT_FOUND', 'GRADUATE_NOT_FOUND', 'TRAINING_FULL', 'ALREADY_ENROLLED')
   enrol(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: EnrolInTrainingDto,
+    @Body() body: EnrolInTrainingBody,
   ): Promise<TrainingEnrolmentView> {
     return this.rpc.send(Topics.employmentAid.enrolInTraining, {
       ...body,
@@ -195,12 +231,16 @@ export class CentreController {
   }
 
   @Post('trainings/:id/attendance')
-  @ApiCreatedResponse({ type: TrainingEnrolmentResponseDto, description: 'Attendance recorded' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'NOT_ENROLLED' })
+  @ApiOperation({
+    summary: 'Record attendance at a training session',
+    description: 'Career-centre staff of its university, for an enrolled graduate.',
+  })
+  @ApiCreatedResponse({ type: TrainingEnrolmentView, description: 'Attendance recorded' })
+  @ApiErrors('FORBIDDEN', 'TRAINING_NOT_FOUND', 'NOT_ENROLLED')
   attendance(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: RecordAttendanceDto,
+    @Body() body: RecordAttendanceBody,
   ): Promise<TrainingEnrolmentView> {
     return this.rpc.send(Topics.employmentAid.recordAttendance, {
       ...body,
@@ -210,14 +250,20 @@ export class CentreController {
   }
 
   @Get('reports/centre')
-  @ApiReportOkResponse(
+  @ApiOperation({
+    summary: "Get a career centre's report",
+    description:
+      'Career-centre staff read their own university; platform and bureau admins name one (in their subtree). JSON, or a download with format=csv or format=xlsx.',
+  })
+  @ApiReportResponse(
+    CentreReportView,
+    'employment-aid-report',
     'Graduates in need, shares assigned, contacted within the alert window and employed, median days to employment; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers)',
-    CentreReportResponseDto,
   )
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'UNIVERSITY_NOT_FOUND' })
+  @ApiErrors('FORBIDDEN', 'UNIVERSITY_NOT_FOUND')
   async centreReport(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: CentreReportQueryDto,
+    @Query() query: CentreReportRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CentreReportView | string | StreamableFile> {
     const report = await this.rpc.send<CentreReportView>(Topics.employmentAid.centreReport, {
@@ -229,15 +275,20 @@ export class CentreController {
   }
 
   @Get('reports/bureau')
-  @ApiReportOkResponse(
+  @ApiOperation({
+    summary: "Get a bureau's employment-aid report",
+    description:
+      "Bureau and platform admins: the centre report of every university under the bureau and their totals (a bureau admin's own bureau when bureauId is left out). JSON, or a download with format=csv or format=xlsx.",
+  })
+  @ApiReportResponse(
+    BureauReportView,
+    'employment-aid-bureau-report',
     'The centre report of every university under the bureau and their totals; JSON, CSV (format=csv) or Excel (format=xlsx)',
-    BureauReportResponseDto,
   )
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: admins only' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'BUREAU_NOT_FOUND' })
+  @ApiErrors('FORBIDDEN', 'BUREAU_NOT_FOUND')
   async bureauReport(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: BureauReportQueryDto,
+    @Query() query: BureauReportRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<BureauReportView | string | StreamableFile> {
     const report = await this.rpc.send<BureauReportView>(Topics.employmentAid.bureauReport, {

@@ -3,112 +3,91 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AlertDigestView,
+  AlertView,
+  AssignMentorBody,
+  AssignmentView,
+  GraduateSensitiveView,
+  GraduateView,
+  LinkGraduateAccountBody,
+  ListGraduatesHttpQuery,
+  MentorSuggestionView,
+  OutcomeView,
+  PageOf,
+  RecordOutcomeBody,
+  RegisterGraduateBody,
   Topics,
   type AccessTokenClaims,
-  type AlertDigestView,
-  type AlertView,
-  type AssignmentView,
-  type GraduateSensitiveView,
-  type GraduateView,
-  type MentorSuggestionView,
-  type OutcomeView,
   type Page,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  AssignMentorDto,
-  LinkGraduateAccountDto,
-  ListGraduatesQueryDto,
-  RecordOutcomeDto,
-  RegisterGraduateDto,
-} from './employment-aid.dto.js';
-import {
-  AlertDigestResponseDto,
-  AlertResponseDto,
-  AssignmentResponseDto,
-  GraduatePageDto,
-  GraduateResponseDto,
-  GraduateSensitiveResponseDto,
-  MentorSuggestionResponseDto,
-  OutcomeResponseDto,
-} from './employment-aid-responses.dto.js';
 
-const NOT_FOUND = {
-  status: 404,
-  type: ErrorBodyDto,
-  description:
-    "GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee)",
-} as const;
-const ACCOUNT_NOT_FOUND = {
-  status: 404,
-  type: ErrorBodyDto,
-  description:
-    'ACCOUNT_NOT_FOUND: no such account at your university (or not announced by the directory yet)',
-} as const;
-const ACCOUNT_TAKEN = {
-  status: 409,
-  type: ErrorBodyDto,
-  description: 'GRADUATE_ACCOUNT_TAKEN: the account is linked to another graduate record',
-} as const;
-const STAFF_ONLY = {
-  status: 403,
-  type: ErrorBodyDto,
-  description: 'FORBIDDEN: career-centre staff only',
-} as const;
-
+/** Graduates in need (宏志助航): registration, their account, mentors, outcomes and alerts. */
 @ApiTags('employment-aid')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('employment-aid')
 export class GraduatesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('graduates')
+  @ApiOperation({
+    summary: 'Register a graduate in need',
+    description:
+      "Career-centre staff of the graduate's university. The difficulty categories are stored encrypted and never echoed; accountId, when given, must be a graduate account of your university not linked to another record.",
+  })
   @ApiCreatedResponse({
-    type: GraduateResponseDto,
+    type: GraduateView,
     description: 'Registered; the difficulty categories are never echoed',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED, or GRADUATE_ACCOUNT_NOT_ELIGIBLE: accountId is not a graduate',
-  })
-  @ApiResponse(STAFF_ONLY)
-  @ApiResponse(ACCOUNT_NOT_FOUND)
-  @ApiResponse(ACCOUNT_TAKEN)
+  @ApiErrors(
+    'FORBIDDEN',
+    'ACCOUNT_NOT_FOUND',
+    'GRADUATE_ACCOUNT_NOT_ELIGIBLE',
+    'GRADUATE_ACCOUNT_TAKEN',
+  )
   register(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: RegisterGraduateDto,
+    @Body() body: RegisterGraduateBody,
   ): Promise<GraduateView> {
     return this.rpc.send(Topics.employmentAid.registerGraduate, { ...body, actor: actorOf(user) });
   }
 
   @Get('graduates')
+  @ApiOperation({
+    summary: 'List graduates in need',
+    description:
+      "Career-centre staff: the university's graduates in need; a mentor: their current mentees; anyone else: none.",
+  })
   @ApiOkResponse({
-    type: GraduatePageDto,
+    type: PageOf(GraduateView),
     description: 'Staff: the university’s graduates in need; a mentor: own mentees',
   })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListGraduatesQueryDto,
+    @Query() query: ListGraduatesHttpQuery,
   ): Promise<Page<GraduateView>> {
     return this.rpc.send(Topics.employmentAid.listGraduates, { ...query, actor: actorOf(user) });
   }
 
   @Get('graduates/:id')
+  @ApiOperation({
+    summary: 'Get a graduate in need',
+    description:
+      "Staff of the graduate's university or the current mentor; anyone else gets 404 (never 403, so nothing leaks).",
+  })
   @ApiOkResponse({
-    type: GraduateResponseDto,
+    type: GraduateView,
     description: 'The graduate, with follow-up alerts; never the categories',
   })
-  @ApiResponse(NOT_FOUND)
+  @ApiErrors('GRADUATE_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -120,12 +99,15 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/sensitive')
+  @ApiOperation({
+    summary: "Read a graduate's difficulty categories",
+    description: "Career-centre staff of the graduate's university only; every read is audited.",
+  })
   @ApiOkResponse({
-    type: GraduateSensitiveResponseDto,
+    type: GraduateSensitiveView,
     description: 'The difficulty categories; every read is audited',
   })
-  @ApiResponse(STAFF_ONLY)
-  @ApiResponse(NOT_FOUND)
+  @ApiErrors('FORBIDDEN', 'GRADUATE_NOT_FOUND')
   sensitive(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -137,27 +119,27 @@ export class GraduatesController {
   }
 
   @Put('graduates/:id/account')
+  @ApiOperation({
+    summary: "Link the graduate's own account",
+    description:
+      'Career-centre staff. The account (role graduate, your university) then sees this record on GET /employment-aid/me. A linked record must be unlinked first (GRADUATE_ALREADY_LINKED); an account links to one record only (GRADUATE_ACCOUNT_TAKEN).',
+  })
   @ApiOkResponse({
-    type: GraduateResponseDto,
+    type: GraduateView,
     description: 'Linked: the account now sees this record on GET /employment-aid/me',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED, or GRADUATE_ACCOUNT_NOT_ELIGIBLE: not a graduate account',
-  })
-  @ApiResponse(STAFF_ONLY)
-  @ApiResponse({ ...NOT_FOUND, description: 'GRADUATE_NOT_FOUND or ACCOUNT_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description:
-      'GRADUATE_ALREADY_LINKED (unlink first) or GRADUATE_ACCOUNT_TAKEN (linked to another graduate)',
-  })
+  @ApiErrors(
+    'FORBIDDEN',
+    'GRADUATE_NOT_FOUND',
+    'ACCOUNT_NOT_FOUND',
+    'GRADUATE_ACCOUNT_NOT_ELIGIBLE',
+    'GRADUATE_ALREADY_LINKED',
+    'GRADUATE_ACCOUNT_TAKEN',
+  )
   linkAccount(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: LinkGraduateAccountDto,
+    @Body() body: LinkGraduateAccountBody,
   ): Promise<GraduateView> {
     return this.rpc.send(Topics.employmentAid.linkGraduateAccount, {
       ...body,
@@ -167,9 +149,12 @@ export class GraduatesController {
   }
 
   @Delete('graduates/:id/account')
-  @ApiOkResponse({ type: GraduateResponseDto, description: 'Unlinked; the account sees nothing' })
-  @ApiResponse(STAFF_ONLY)
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({
+    summary: "Unlink the graduate's own account",
+    description: 'Career-centre staff undo a wrong link; the account then sees nothing.',
+  })
+  @ApiOkResponse({ type: GraduateView, description: 'Unlinked; the account sees nothing' })
+  @ApiErrors('FORBIDDEN', 'GRADUATE_NOT_FOUND')
   unlinkAccount(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -181,26 +166,28 @@ export class GraduatesController {
   }
 
   @Post('graduates/:id/assignments')
+  @ApiOperation({
+    summary: 'Assign a mentor',
+    description:
+      "Career-centre staff. The mentor becomes the graduate's one active mentor; a reassignment needs a reason, and a mentor at capacity takes nobody more.",
+  })
   @ApiCreatedResponse({
-    type: AssignmentResponseDto,
+    type: AssignmentView,
     description: 'The mentor is now the graduate’s one active mentor',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description: 'VALIDATION_FAILED or REASSIGNMENT_REASON_REQUIRED',
-  })
-  @ApiResponse(STAFF_ONLY)
-  @ApiResponse({ ...NOT_FOUND, description: 'GRADUATE_NOT_FOUND or MENTOR_NOT_FOUND' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'MENTOR_AT_CAPACITY, MENTOR_ALREADY_ASSIGNED or GRADUATE_ALREADY_HAS_MENTOR',
-  })
+  @ApiErrors(
+    'FORBIDDEN',
+    'GRADUATE_NOT_FOUND',
+    'MENTOR_NOT_FOUND',
+    'REASSIGNMENT_REASON_REQUIRED',
+    'MENTOR_AT_CAPACITY',
+    'MENTOR_ALREADY_ASSIGNED',
+    'GRADUATE_ALREADY_HAS_MENTOR',
+  )
   assign(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: AssignMentorDto,
+    @Body() body: AssignMentorBody,
   ): Promise<AssignmentView> {
     return this.rpc.send(Topics.employmentAid.assignMentor, {
       ...body,
@@ -210,11 +197,15 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/assignments')
+  @ApiOperation({
+    summary: "List a graduate's mentor assignments",
+    description: 'Career-centre staff: every assignment, oldest first, with end reasons.',
+  })
   @ApiOkResponse({
-    type: [AssignmentResponseDto],
+    type: [AssignmentView],
     description: 'Every assignment, oldest first, with end reasons',
   })
-  @ApiResponse(NOT_FOUND)
+  @ApiErrors('FORBIDDEN', 'GRADUATE_NOT_FOUND')
   history(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -226,11 +217,16 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/mentor-suggestions')
-  @ApiOkResponse({
-    type: [MentorSuggestionResponseDto],
-    description: 'Mentors with free places, best fit first, with the reasons',
+  @ApiOperation({
+    summary: 'Suggest mentors for a graduate',
+    description:
+      "Career-centre staff: the university's mentors other than the current one, best fit first (major, industries, cities), with the reasons.",
   })
-  @ApiResponse(NOT_FOUND)
+  @ApiOkResponse({
+    type: [MentorSuggestionView],
+    description: 'Mentors, best fit first, with the reasons',
+  })
+  @ApiErrors('FORBIDDEN', 'GRADUATE_NOT_FOUND')
   suggest(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -242,21 +238,25 @@ export class GraduatesController {
   }
 
   @Post('graduates/:id/outcomes')
+  @ApiOperation({
+    summary: "Record a graduate's outcome",
+    description:
+      "The graduate's current mentor; the career centre verifies it later. startDate lies between the registration and today (Asia/Shanghai).",
+  })
   @ApiCreatedResponse({
-    type: OutcomeResponseDto,
+    type: OutcomeView,
     description: 'Recorded by the current mentor; awaits verification',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'VALIDATION_FAILED; OUTCOME_DATE_IN_FUTURE (startDate after today, Asia/Shanghai) or DATE_BEFORE_REGISTRATION',
-  })
-  @ApiResponse(NOT_FOUND)
+  @ApiErrors(
+    'FORBIDDEN',
+    'GRADUATE_NOT_FOUND',
+    'OUTCOME_DATE_IN_FUTURE',
+    'DATE_BEFORE_REGISTRATION',
+  )
   recordOutcome(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: RecordOutcomeDto,
+    @Body() body: RecordOutcomeBody,
   ): Promise<OutcomeView> {
     return this.rpc.send(Topics.employmentAid.recordOutcome, {
       ...body,
@@ -266,8 +266,9 @@ export class GraduatesController {
   }
 
   @Get('graduates/:id/outcomes')
-  @ApiOkResponse({ type: [OutcomeResponseDto], description: 'Outcomes recorded, oldest first' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({ summary: "List a graduate's outcomes" })
+  @ApiOkResponse({ type: [OutcomeView], description: 'Outcomes recorded, oldest first' })
+  @ApiErrors('GRADUATE_NOT_FOUND')
   outcomes(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -280,12 +281,15 @@ export class GraduatesController {
 
   @Post('outcomes/:id/verify')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Verify an outcome',
+    description: "Career-centre staff of the graduate's university; it then counts in the reports.",
+  })
   @ApiOkResponse({
-    type: OutcomeResponseDto,
+    type: OutcomeView,
     description: 'Verified by the career centre; counts in the reports',
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'OUTCOME_NOT_FOUND' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'OUTCOME_ALREADY_VERIFIED' })
+  @ApiErrors('FORBIDDEN', 'OUTCOME_NOT_FOUND', 'OUTCOME_ALREADY_VERIFIED')
   verifyOutcome(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -297,8 +301,13 @@ export class GraduatesController {
   }
 
   @Get('alerts')
+  @ApiOperation({
+    summary: 'List follow-up alerts',
+    description:
+      'Graduates you can see (staff: the university; a mentor: own mentees) without contact for too long or past their follow-up date.',
+  })
   @ApiOkResponse({
-    type: [AlertResponseDto],
+    type: [AlertView],
     description: 'Graduates without contact for too long or past their follow-up date',
   })
   alerts(@CurrentUser() user: AccessTokenClaims): Promise<AlertView[]> {
@@ -306,11 +315,15 @@ export class GraduatesController {
   }
 
   @Get('alerts/digest')
+  @ApiOperation({
+    summary: 'Get the alert digest',
+    description: "Career-centre staff: the centre's digest, every alert grouped by mentor.",
+  })
   @ApiOkResponse({
-    type: AlertDigestResponseDto,
+    type: AlertDigestView,
     description: "The centre's digest: every alert, grouped by mentor",
   })
-  @ApiResponse(STAFF_ONLY)
+  @ApiErrors('FORBIDDEN')
   digest(@CurrentUser() user: AccessTokenClaims): Promise<AlertDigestView> {
     return this.rpc.send(Topics.employmentAid.alertDigest, { actor: actorOf(user) });
   }

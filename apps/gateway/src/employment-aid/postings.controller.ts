@@ -3,73 +3,74 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CreatePostingBody,
+  ListPostingsHttpQuery,
+  PageOf,
+  PostingView,
+  ReferralView,
+  ReferToPostingBody,
+  ReviewPostingBody,
   Topics,
   type AccessTokenClaims,
   type Page,
-  type PostingView,
-  type ReferralView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  CreatePostingDto,
-  ListPostingsQueryDto,
-  ReferToPostingDto,
-  ReviewPostingDto,
-} from './employment-aid.dto.js';
-import {
-  PostingPageDto,
-  PostingResponseDto,
-  ReferralResponseDto,
-} from './employment-aid-responses.dto.js';
-
-const NOT_FOUND = {
-  status: 404,
-  type: ErrorBodyDto,
-  description: 'POSTING_NOT_FOUND (or not of your university, or not yet published)',
-} as const;
 
 /** Job and internship vacancies (见习岗位) a career centre publishes for its graduates. */
 @ApiTags('employment-aid')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('employment-aid/postings')
 export class PostingsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
-  @ApiCreatedResponse({ type: PostingResponseDto, description: 'Created, pending review' })
-  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: 'FORBIDDEN: career-centre staff' })
+  @ApiOperation({
+    summary: 'Create a job or internship posting',
+    description:
+      'Career-centre staff, for an employer; it waits for review by another member of staff. wageMax below wageMin is a VALIDATION_FAILED.',
+  })
+  @ApiCreatedResponse({ type: PostingView, description: 'Created, pending review' })
+  @ApiErrors('FORBIDDEN')
   create(
     @CurrentUser() user: AccessTokenClaims,
-    @Body() body: CreatePostingDto,
+    @Body() body: CreatePostingBody,
   ): Promise<PostingView> {
     return this.rpc.send(Topics.employmentAid.createPosting, { ...body, actor: actorOf(user) });
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List postings',
+    description:
+      'Career-centre staff: every posting of the university; mentors: the published ones that have not expired.',
+  })
   @ApiOkResponse({
-    type: PostingPageDto,
+    type: PageOf(PostingView),
     description: 'Staff: every posting; mentors: published and not expired',
   })
   list(
     @CurrentUser() user: AccessTokenClaims,
-    @Query() query: ListPostingsQueryDto,
+    @Query() query: ListPostingsHttpQuery,
   ): Promise<Page<PostingView>> {
     return this.rpc.send(Topics.employmentAid.listPostings, { ...query, actor: actorOf(user) });
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: PostingResponseDto, description: 'The posting' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({
+    summary: 'Get a posting',
+    description:
+      'Staff of its university; mentors only once published and not expired (404 otherwise).',
+  })
+  @ApiOkResponse({ type: PostingView, description: 'The posting' })
+  @ApiErrors('POSTING_NOT_FOUND')
   get(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -79,17 +80,16 @@ export class PostingsController {
 
   @Post(':id/review')
   @HttpCode(200)
-  @ApiOkResponse({ type: PostingResponseDto, description: 'Published or rejected' })
-  @ApiResponse(NOT_FOUND)
-  @ApiResponse({
-    status: 409,
-    type: ErrorBodyDto,
-    description: 'POSTING_ALREADY_REVIEWED or POSTING_SELF_REVIEW (its author may not review it)',
+  @ApiOperation({
+    summary: 'Publish or reject a posting',
+    description: 'Career-centre staff of its university other than its author, once.',
   })
+  @ApiOkResponse({ type: PostingView, description: 'Published or rejected' })
+  @ApiErrors('FORBIDDEN', 'POSTING_NOT_FOUND', 'POSTING_ALREADY_REVIEWED', 'POSTING_SELF_REVIEW')
   review(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReviewPostingDto,
+    @Body() body: ReviewPostingBody,
   ): Promise<PostingView> {
     return this.rpc.send(Topics.employmentAid.reviewPosting, {
       ...body,
@@ -99,13 +99,17 @@ export class PostingsController {
   }
 
   @Post(':id/referrals')
-  @ApiCreatedResponse({ type: ReferralResponseDto, description: "A referral in the mentee's plan" })
-  @ApiResponse(NOT_FOUND)
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'POSTING_NOT_OPEN' })
+  @ApiOperation({
+    summary: 'Refer a mentee to a posting',
+    description:
+      "The graduate's current mentor, to a published posting of the university that has not expired; the referral joins the graduate's plan.",
+  })
+  @ApiCreatedResponse({ type: ReferralView, description: "A referral in the mentee's plan" })
+  @ApiErrors('FORBIDDEN', 'GRADUATE_NOT_FOUND', 'POSTING_NOT_FOUND', 'POSTING_NOT_OPEN')
   refer(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: ReferToPostingDto,
+    @Body() body: ReferToPostingBody,
   ): Promise<ReferralView> {
     return this.rpc.send(Topics.employmentAid.referToPosting, {
       ...body,

@@ -3,57 +3,46 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AddGoalBody,
+  AddReferralBody,
+  EditSessionBody,
+  GoalView,
+  ListSessionsHttpQuery,
+  LogSessionBody,
+  PageOf,
+  PlanView,
+  ReferralView,
+  SessionView,
   Topics,
+  UpdateGoalBody,
+  UpdateReferralBody,
   type AccessTokenClaims,
-  type GoalView,
   type Page,
-  type PlanView,
-  type ReferralView,
-  type SessionView,
 } from '@app/contracts';
 import { RpcClient } from '@app/messaging';
 import { actorOf } from '../auth/actor.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ErrorBodyDto } from '../http/error-body.dto.js';
-import { PageQueryDto } from '../http/page-query.dto.js';
+import { ApiErrors } from '../http/api-errors.js';
 import { uuidParam } from '../http/uuid-param.js';
-import {
-  AddGoalDto,
-  AddReferralDto,
-  EditSessionDto,
-  LogSessionDto,
-  UpdateGoalDto,
-  UpdateReferralDto,
-} from './employment-aid.dto.js';
-import {
-  GoalResponseDto,
-  PlanResponseDto,
-  ReferralResponseDto,
-  SessionPageDto,
-  SessionResponseDto,
-} from './employment-aid-responses.dto.js';
-
-const NOT_FOUND = {
-  status: 404,
-  type: ErrorBodyDto,
-  description: 'GRADUATE_NOT_FOUND (or not your mentee / not your university)',
-} as const;
 
 /** The support plan (goals, referrals) and the log of support sessions. */
 @ApiTags('employment-aid')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBodyDto, description: 'UNAUTHENTICATED' })
 @Controller('employment-aid')
 export class SupportController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('graduates/:id/plan')
-  @ApiOkResponse({ type: PlanResponseDto, description: 'Goals and job referrals' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({
+    summary: "Get a graduate's support plan",
+    description: "Staff of the graduate's university or the current mentor.",
+  })
+  @ApiOkResponse({ type: PlanView, description: 'Goals and job referrals' })
+  @ApiErrors('GRADUATE_NOT_FOUND')
   plan(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
@@ -62,12 +51,16 @@ export class SupportController {
   }
 
   @Post('graduates/:id/plan/goals')
-  @ApiCreatedResponse({ type: GoalResponseDto, description: 'A goal or task with its due date' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({
+    summary: 'Add a goal to the plan',
+    description: "Staff of the graduate's university or the current mentor.",
+  })
+  @ApiCreatedResponse({ type: GoalView, description: 'A goal or task with its due date' })
+  @ApiErrors('GRADUATE_NOT_FOUND')
   addGoal(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: AddGoalDto,
+    @Body() body: AddGoalBody,
   ): Promise<GoalView> {
     return this.rpc.send(Topics.employmentAid.addGoal, {
       ...body,
@@ -77,12 +70,13 @@ export class SupportController {
   }
 
   @Patch('goals/:id')
-  @ApiOkResponse({ type: GoalResponseDto, description: 'Status changed' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'GOAL_NOT_FOUND' })
+  @ApiOperation({ summary: "Change a goal's status" })
+  @ApiOkResponse({ type: GoalView, description: 'Status changed' })
+  @ApiErrors('GOAL_NOT_FOUND')
   updateGoal(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: UpdateGoalDto,
+    @Body() body: UpdateGoalBody,
   ): Promise<GoalView> {
     return this.rpc.send(Topics.employmentAid.updateGoal, {
       ...body,
@@ -92,12 +86,17 @@ export class SupportController {
   }
 
   @Post('graduates/:id/plan/referrals')
-  @ApiCreatedResponse({ type: ReferralResponseDto, description: 'A job referral, pending' })
-  @ApiResponse(NOT_FOUND)
+  @ApiOperation({
+    summary: 'Add a job referral to the plan',
+    description:
+      "Staff of the graduate's university or the current mentor; the result starts pending.",
+  })
+  @ApiCreatedResponse({ type: ReferralView, description: 'A job referral, pending' })
+  @ApiErrors('GRADUATE_NOT_FOUND')
   addReferral(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: AddReferralDto,
+    @Body() body: AddReferralBody,
   ): Promise<ReferralView> {
     return this.rpc.send(Topics.employmentAid.addReferral, {
       ...body,
@@ -107,12 +106,13 @@ export class SupportController {
   }
 
   @Patch('referrals/:id')
-  @ApiOkResponse({ type: ReferralResponseDto, description: 'Result recorded' })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'REFERRAL_NOT_FOUND' })
+  @ApiOperation({ summary: "Record a referral's result" })
+  @ApiOkResponse({ type: ReferralView, description: 'Result recorded' })
+  @ApiErrors('REFERRAL_NOT_FOUND')
   updateReferral(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: UpdateReferralDto,
+    @Body() body: UpdateReferralBody,
   ): Promise<ReferralView> {
     return this.rpc.send(Topics.employmentAid.updateReferral, {
       ...body,
@@ -122,22 +122,25 @@ export class SupportController {
   }
 
   @Post('graduates/:id/sessions')
+  @ApiOperation({
+    summary: 'Log a support session',
+    description:
+      "The graduate's current mentor. occurredAt lies between the registration and today (Asia/Shanghai); a session with contact made clears the no-contact alert.",
+  })
   @ApiCreatedResponse({
-    type: SessionResponseDto,
+    type: SessionView,
     description: 'Logged; a session with contact made clears the alert',
   })
-  @ApiResponse({
-    status: 400,
-    type: ErrorBodyDto,
-    description:
-      'VALIDATION_FAILED; SESSION_DATE_IN_FUTURE (occurredAt after today, Asia/Shanghai) or DATE_BEFORE_REGISTRATION',
-  })
-  @ApiResponse({ status: 403, type: ErrorBodyDto, description: "FORBIDDEN: the current mentor's" })
-  @ApiResponse(NOT_FOUND)
+  @ApiErrors(
+    'FORBIDDEN',
+    'GRADUATE_NOT_FOUND',
+    'SESSION_DATE_IN_FUTURE',
+    'DATE_BEFORE_REGISTRATION',
+  )
   logSession(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: LogSessionDto,
+    @Body() body: LogSessionBody,
   ): Promise<SessionView> {
     return this.rpc.send(Topics.employmentAid.logSession, {
       ...body,
@@ -147,15 +150,19 @@ export class SupportController {
   }
 
   @Get('graduates/:id/sessions')
+  @ApiOperation({
+    summary: "List a graduate's support sessions",
+    description: "Staff of the graduate's university or the current mentor; latest first.",
+  })
   @ApiOkResponse({
-    type: SessionPageDto,
+    type: PageOf(SessionView),
     description: 'Sessions, latest first, with their edit history',
   })
-  @ApiResponse(NOT_FOUND)
+  @ApiErrors('GRADUATE_NOT_FOUND')
   sessions(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Query() query: PageQueryDto,
+    @Query() query: ListSessionsHttpQuery,
   ): Promise<Page<SessionView>> {
     return this.rpc.send(Topics.employmentAid.listSessions, {
       ...query,
@@ -165,16 +172,20 @@ export class SupportController {
   }
 
   @Patch('sessions/:id')
+  @ApiOperation({
+    summary: "Edit a session's notes",
+    description:
+      'Its author only, within the edit window (SESSION_EDIT_WINDOW_HOURS after logging); the previous text is kept as a revision.',
+  })
   @ApiOkResponse({
-    type: SessionResponseDto,
+    type: SessionView,
     description: 'Notes edited; the previous text kept as a revision',
   })
-  @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'SESSION_NOT_FOUND' })
-  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'SESSION_EDIT_WINDOW_CLOSED' })
+  @ApiErrors('SESSION_NOT_FOUND', 'SESSION_EDIT_WINDOW_CLOSED')
   editSession(
     @CurrentUser() user: AccessTokenClaims,
     @Param('id', uuidParam()) id: string,
-    @Body() body: EditSessionDto,
+    @Body() body: EditSessionBody,
   ): Promise<SessionView> {
     return this.rpc.send(Topics.employmentAid.editSession, {
       ...body,

@@ -9,6 +9,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with email and password
+         * @description A wrong password, an unknown email, a deactivated account and a client address locked out after 5 wrong passwords all answer 401 INVALID_CREDENTIALS alike. Wrong passwords count per account and client address: failures from one address never lock the owner out from another.
+         */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -25,6 +29,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for a new token pair
+         * @description A refresh token is single use: presenting one a second time answers 401 REFRESH_TOKEN_REUSED and revokes the whole login.
+         */
         post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
@@ -41,6 +49,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: revoke a login */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -55,6 +64,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in account */
         get: operations["Me_getMe"];
         put?: never;
         post?: never;
@@ -73,6 +83,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change your own password
+         * @description A wrong current password answers 401 INVALID_CREDENTIALS and counts like a wrong login from this client address: 5 lock this address out (of login too), never any other.
+         */
         post: operations["Me_changeOwnPassword"];
         delete?: never;
         options?: never;
@@ -87,8 +101,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accounts */
         get: operations["Accounts_list"];
         put?: never;
+        /**
+         * Create an account
+         * @description Administrators create accounts inside their own subtree; the role must fit the organisation's kind.
+         */
         post: operations["Accounts_create"];
         delete?: never;
         options?: never;
@@ -103,12 +122,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an account */
         get: operations["Accounts_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Rename an account or change its role
+         * @description Give a displayName, a role or both (neither is a 400 VALIDATION_FAILED).
+         */
         patch: operations["Accounts_update"];
         trace?: never;
     };
@@ -121,6 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Unlock an account locked out after wrong passwords */
         post: operations["Accounts_unlock"];
         delete?: never;
         options?: never;
@@ -137,6 +162,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reset an account's password to a temporary one
+         * @description Not for your own account: use POST /me/password (409 OWN_ACCOUNT_CHANGE).
+         */
         post: operations["Accounts_resetPassword"];
         delete?: never;
         options?: never;
@@ -153,6 +182,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Deactivate an account
+         * @description Never your own account, nor the last active platform admin.
+         */
         post: operations["Accounts_deactivate"];
         delete?: never;
         options?: never;
@@ -169,6 +202,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reactivate a deactivated account */
         post: operations["Accounts_reactivate"];
         delete?: never;
         options?: never;
@@ -183,8 +217,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List organisations */
         get: operations["Organisations_list"];
         put?: never;
+        /**
+         * Create an organisation
+         * @description Administrators create bureaus, schools, venues and universities under a bureau of their subtree. The region code must lie inside the parent bureau’s region, and a bureau’s code must be of its level. level, stage, operator and careerCentreName are required for their kind.
+         */
         post: operations["Organisations_create"];
         delete?: never;
         options?: never;
@@ -199,6 +238,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an organisation */
         get: operations["Organisations_get"];
         put?: never;
         post?: never;
@@ -215,6 +255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the gateway process answers */
         get: operations["Health_live"];
         put?: never;
         post?: never;
@@ -231,6 +272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness: Kafka, the reply channel and every service answer
+         * @description Each service must answer a ping within READINESS_TIMEOUT_MS. When a check is down the answer is 503 NOT_READY, with the state of each check in details.
+         */
         get: operations["Health_ready"];
         put?: never;
         post?: never;
@@ -253,7 +298,10 @@ export interface paths {
          */
         get: operations["Terms_list"];
         put?: never;
-        /** Add a term of a school year to an area */
+        /**
+         * Add a term of a school year to an area
+         * @description Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar. Dates must not overlap another term of the area and school year.
+         */
         post: operations["Terms_create"];
         delete?: never;
         options?: never;
@@ -271,7 +319,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a term */
+        /**
+         * Remove a term
+         * @description Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar.
+         */
         delete: operations["Terms_remove"];
         options?: never;
         head?: never;
@@ -291,7 +342,10 @@ export interface paths {
          */
         get: operations["Vacations_list"];
         put?: never;
-        /** Add the winter or summer vacation of a school year to an area */
+        /**
+         * Add the winter or summer vacation of a school year to an area
+         * @description Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar. An area has one vacation of each kind per school year, not overlapping another.
+         */
         post: operations["Vacations_create"];
         delete?: never;
         options?: never;
@@ -309,7 +363,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a vacation */
+        /**
+         * Remove a vacation
+         * @description Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar.
+         */
         delete: operations["Vacations_remove"];
         options?: never;
         head?: never;
@@ -331,7 +388,7 @@ export interface paths {
         put?: never;
         /**
          * Set one date of an area: a statutory holiday or a make-up working day
-         * @description Creates the entry of (areaCode, date), or replaces its kind and name. The entry decides that date for the area and the areas inside it; their other dates keep following the enclosing areas (the national list is entered at 000000).
+         * @description Creates the entry of (areaCode, date), or replaces its kind and name. The entry decides that date for the area and the areas inside it; their other dates keep following the enclosing areas (the national list is entered at 000000). A holiday needs a name; a make-up working day is a Saturday or Sunday. Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar.
          */
         post: operations["Holidays_set"];
         delete?: never;
@@ -351,7 +408,7 @@ export interface paths {
         put?: never;
         /**
          * Import holidays and make-up working days of an area from a CSV file
-         * @description JSON body `{ areaCode, csv }`. CSV text, UTF-8 (a byte-order mark is allowed), LF or CRLF line ends. The first line is the header `date,kind,name`; then one row per date, at most 1000: `date` YYYY-MM-DD; `kind` holiday or makeup_workday (a Saturday or Sunday worked in exchange, 调休); `name` required for a holiday, optional for a make-up day (the holiday it makes up for). Cells may be quoted with "…". Blank lines are skipped. All or nothing: if any row is wrong, nothing is imported and the 400 HOLIDAY_IMPORT_INVALID lists every bad row as { line, reason } (the header is line 1). Rows are upserted by area and date: importing the same file again changes nothing.
+         * @description JSON body `{ areaCode, csv }`. CSV text, UTF-8 (a byte-order mark is allowed), LF or CRLF line ends. The first line is the header `date,kind,name`; then one row per date, at most 1000: `date` YYYY-MM-DD; `kind` holiday or makeup_workday (a Saturday or Sunday worked in exchange, 调休); `name` required for a holiday, optional for a make-up day (the holiday it makes up for). Cells may be quoted with "…". Blank lines are skipped. All or nothing: if any row is wrong, nothing is imported and the 400 HOLIDAY_IMPORT_INVALID lists every bad row as { line, reason } (the header is line 1). Rows are upserted by area and date: importing the same file again changes nothing. Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar.
          */
         post: operations["Holidays_import"];
         delete?: never;
@@ -370,7 +427,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove one dated entry */
+        /**
+         * Remove one dated entry
+         * @description Only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar.
+         */
         delete: operations["Holidays_remove"];
         options?: never;
         head?: never;
@@ -424,8 +484,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List classes
+         * @description Classes you can see: your school's, or your bureau's schools', newest school year first.
+         */
         get: operations["Classes_list"];
         put?: never;
+        /**
+         * Create a class of your school for a school year
+         * @description Only the school's own staff keep its classes; administrators read them. A class name is unique per school and school year.
+         */
         post: operations["Classes_create"];
         delete?: never;
         options?: never;
@@ -440,12 +508,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a class */
         get: operations["Classes_get"];
         put?: never;
         post?: never;
+        /**
+         * Delete a class no student is placed in
+         * @description Only the school's own staff keep its classes; administrators read them.
+         */
         delete: operations["Classes_delete"];
         options?: never;
         head?: never;
+        /**
+         * Rename a class
+         * @description Only the school's own staff keep its classes; administrators read them.
+         */
         patch: operations["Classes_rename"];
         trace?: never;
     };
@@ -456,8 +533,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List students
+         * @description Students you can see, active ones unless status says otherwise.
+         */
         get: operations["Students_list"];
         put?: never;
+        /**
+         * Enrol a student in a class of your school
+         * @description Only the school's own staff change its roster; administrators read it. The national ID is stored encrypted and answered masked.
+         */
         post: operations["Students_enrol"];
         delete?: never;
         options?: never;
@@ -472,6 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a student
+         * @description A student of a school outside your scope is never revealed: 404.
+         */
         get: operations["Students_get"];
         put?: never;
         post?: never;
@@ -490,6 +579,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move a student to another class of the school
+         * @description Only the school's own staff change its roster; administrators read it.
+         */
         post: operations["Students_move"];
         delete?: never;
         options?: never;
@@ -506,6 +599,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Transfer a student to another school
+         * @description Staff of the sending school may transfer to schools under the same county bureau; bureau admins within their subtree. A school you may not transfer to answers 404 SCHOOL_NOT_FOUND.
+         */
         post: operations["Students_transfer"];
         delete?: never;
         options?: never;
@@ -522,6 +619,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Withdraw a student
+         * @description Only the school's own staff change its roster; administrators read it.
+         */
         post: operations["Students_withdraw"];
         delete?: never;
         options?: never;
@@ -536,6 +637,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A student's history
+         * @description Every enrolment, move, transfer, withdrawal and update, oldest first.
+         */
         get: operations["Students_history"];
         put?: never;
         post?: never;
@@ -552,6 +657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A student's full national ID
+         * @description For staff of the student's own school only (administrators see the masked value in the student record). Every read is written to the audit log.
+         */
         get: operations["Students_readSensitive"];
         put?: never;
         post?: never;
@@ -570,6 +679,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Import a roster file (CSV or .xlsx) into your school
+         * @description Only the school's own staff import its roster. The file is checked row by row in the background: good rows are imported, bad rows reported by line.
+         */
         post: operations["Imports_start"];
         delete?: never;
         options?: never;
@@ -584,9 +697,350 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Follow a roster import */
         get: operations["Imports_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings/individual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book one place in a slot (students); confirmed at once
+         * @description BOOKING_BARRED after no-shows (details.barredUntil). STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds).
+         */
+        post: operations["Bookings_bookIndividual"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a group visit (school staff); pending until the venue decides
+         * @description Pending requests hold their places; undecided by the deadline (48 h, or the slot start) they expire. STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written).
+         */
+        post: operations["Bookings_requestGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your bookings, latest slot first */
+        get: operations["Bookings_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a booking
+         * @description Its booker, its school and its venue see it.
+         */
+        get: operations["Bookings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a booking (its booker)
+         * @description Until the cut-off (2 h before the slot); the places return.
+         */
+        post: operations["Bookings_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a pending group request (the venue)
+         * @description BOOKING_NOT_FOUND: not a request of your venue.
+         */
+        post: operations["Bookings_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a pending group request with a reason (the venue)
+         * @description The places return. BOOKING_NOT_FOUND: not a request of your venue.
+         */
+        post: operations["Bookings_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your waiting-list entries and open offers, latest first */
+        get: operations["Waitlist_mine"];
+        put?: never;
+        /**
+         * Join a full slot's waiting list (students)
+         * @description First come, first served. A freed place is offered to the next in line and held for 30 minutes (or until the slot starts); accept it with POST /venues/waitlist/{id}/accept.
+         */
+        post: operations["Waitlist_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/waitlist/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an open offer: a confirmed booking
+         * @description STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds).
+         */
+        post: operations["Waitlist_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/group-waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your school's queued group requests and open offers, latest first */
+        get: operations["GroupWaitlist_mine"];
+        put?: never;
+        /**
+         * Queue a group request for a slot whose group pool cannot take it (school staff)
+         * @description The body of POST /venues/bookings/group. Oldest first among the requests that fit: freed group places (a decline, a cancellation, an expired request) are held for the first queued request they cover for GROUP_WAITLIST_OFFER_HOURS (24, or until the slot starts); accept with POST /venues/group-waitlist/{id}/accept. SLOT_NOT_FULL: the group fits, request it.
+         */
+        post: operations["GroupWaitlist_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/group-waitlist/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an open group offer: a pending group request the venue decides
+         * @description STUDENTS_NOT_IN_SCHOOL: a listed student left the school meanwhile.
+         */
+        post: operations["GroupWaitlist_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule an activity at a venue
+         * @description Its staff, or an admin of its area. Local date and times in Asia/Shanghai (stored as UTC instants); places in an individual and a group pool, as for slots; a student price only at a venue of a priced category. Within the venue's opening hours that day, after its area's calendar (holiday and vacation hours) and its special closures: else ACTIVITY_OUTSIDE_OPENING_HOURS with the day's hours in `details` (`opens`, `closes`, `closed`). Outside your venue (or area): 404 VENUE_NOT_FOUND / ACTIVITY_NOT_FOUND; roles that never manage venues: 403 VENUE_ACTION_FORBIDDEN.
+         */
+        post: operations["Activities_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find activities
+         * @description By venue, area, dates, kind and grade; any signed-in user. Scheduled activities from today on, earliest first, with their places left; `to` at most a year after `from` (else ACTIVITY_SCHEDULE_INVALID).
+         */
+        get: operations["Activities_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an activity, with its places left */
+        get: operations["Activities_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity before it starts
+         * @description Date and times only while no place is taken (else cancel it and schedule another), within the venue's opening hours that day; capacities never below the places taken. Outside your venue (or area): 404 VENUE_NOT_FOUND / ACTIVITY_NOT_FOUND; roles that never manage venues: 403 VENUE_ACTION_FORBIDDEN.
+         */
+        patch: operations["Activities_update"];
+        trace?: never;
+    };
+    "/venues/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an activity before it starts
+         * @description Its pending and confirmed bookings become cancelled with `cancelReason`, each with a `venues.visit.cancelled.v1` event; waiting-list entries end. Outside your venue (or area): 404 VENUE_NOT_FOUND / ACTIVITY_NOT_FOUND; roles that never manage venues: 403 VENUE_ACTION_FORBIDDEN.
+         */
+        post: operations["Activities_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/activities/{id}/bookings/individual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book one place of an activity (students); confirmed at once
+         * @description The rules of slots: the individual pool, one activity booking per venue and day, the 30-day cap and the no-show bar. Cancel, check in and see it under /venues/bookings. STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds).
+         */
+        post: operations["Activities_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/venues/activities/{id}/bookings/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request places in an activity for a group (school staff); pending until decided
+         * @description Pending requests hold their places; the venue confirms or declines them from its decision inbox. STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written).
+         */
+        post: operations["Activities_requestGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -600,12 +1054,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search venues by region, category and date with places left (any signed-in user) */
+        /**
+         * Search venues
+         * @description By region, category and a date with places left; any signed-in user. `placesLeft` is set when a date is given.
+         */
         get: operations["Venues_search"];
         put?: never;
         /**
          * Create a venue of a venue organisation
-         * @description Venue staff for their organisation; platform and bureau admins for a venue organisation in their scope (a bureau admin's area contains the organisation's region). The venue's region lies inside its organisation's.
+         * @description Venue staff for their organisation; platform and bureau admins for a venue organisation in their scope (a bureau admin's area contains the organisation's region). The venue's region lies inside its organisation's. VENUE_ORGANISATION_NOT_FOUND: the organisation lies outside your scope.
          */
         post: operations["Venues_create"];
         delete?: never;
@@ -621,7 +1078,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A venue, with its opening rules and special closures */
+        /** Get a venue, with its opening rules and special closures */
         get: operations["Venues_get"];
         put?: never;
         post?: never;
@@ -629,8 +1086,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a venue; its slots are re-planned, bookings in vanished slots flagged
-         * @description Its region changes only by a platform admin or a bureau admin whose area contains the new region, and stays inside its organisation's region; its organisation never changes.
+         * Change a venue
+         * @description Its slots are re-planned and bookings in vanished slots flagged. Only the venue's staff and admins manage it. Its region changes only by a platform admin or a bureau admin whose area contains the new region (else REGION_CHANGE_NOT_ALLOWED), and stays inside its organisation's region; its organisation never changes. A free category with priced activities: STUDENT_PRICE_NOT_ALLOWED.
          */
         patch: operations["Venues_update"];
         trace?: never;
@@ -645,8 +1102,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close the venue on one date, with a reason (replaces that date's reason)
-         * @description In one transaction: the closure, the cancellation of that day's activities (status `cancelled`, reason "venue closed: <reason>") and of every pending or confirmed booking of the day (theirs and the slots'), each with `cancelReason` `venue_closed` and a `venues.visit.cancelled.v1` event, and the re-plan of the slots.
+         * Close the venue on one date
+         * @description With a reason (replaces that date's reason). In one transaction: the closure, the cancellation of that day's activities (status `cancelled`, reason "venue closed: <reason>") and of every pending or confirmed booking of the day (theirs and the slots'), each with `changeReason` `venue_closed` and a `venues.visit.cancelled.v1` event, and the re-plan of the slots.
          */
         post: operations["Venues_addClosure"];
         delete?: never;
@@ -680,8 +1137,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Slots of a venue between two local dates
-         * @description Each slot says its hours (profile ordinary or extended, and why) and the places left per pool.
+         * List the slots of a venue between two local dates
+         * @description At most 31 days. Each slot says its hours (profile ordinary or extended, and why) and the places left per pool.
          */
         get: operations["Venues_slots"];
         put?: never;
@@ -701,7 +1158,7 @@ export interface paths {
         };
         /**
          * Decision inbox: pending group requests, oldest first
-         * @description With the group places left in each slot and a warning when other pending requests of the slot wait on a pool with nothing left. Pending requests hold their places.
+         * @description With the group places left in each slot and a warning when other pending requests of the slot wait on a pool with nothing left. Pending requests hold their places. VENUE_NOT_FOUND: not your venue.
          */
         get: operations["Venues_inbox"];
         put?: never;
@@ -722,329 +1179,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Check a visitor in by the QR token of a confirmed booking (venue staff)
-         * @description The token is an HMAC-SHA256 over booking, venue and slot start: scanners may verify it offline.
+         * Check a visitor in by the QR token of a confirmed booking
+         * @description The venue's staff. The token is an HMAC-SHA256 over booking, venue and slot start: scanners may verify it offline. CHECKIN_TOKEN_INVALID: forged or tampered.
          */
         post: operations["Venues_checkIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/individual": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A student books one place in a slot; confirmed at once */
-        post: operations["Bookings_bookIndividual"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/group": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * School staff request a group visit: pending until the venue decides
-         * @description Pending requests hold their places; undecided by the deadline (48 h, or the slot start) they expire.
-         */
-        post: operations["Bookings_requestGroup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Your bookings, latest slot first */
-        get: operations["Bookings_mine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A booking (its booker, its school, its venue) */
-        get: operations["Bookings_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The booker cancels until the cut-off (2 h before the slot); places return */
-        post: operations["Bookings_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The venue confirms a pending group request */
-        post: operations["Bookings_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The venue declines a pending group request with a reason; places return */
-        post: operations["Bookings_decline"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/waitlist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Your waiting-list entries and open offers, latest first */
-        get: operations["Waitlist_mine"];
-        put?: never;
-        /**
-         * Join a full slot's waiting list (students)
-         * @description First come, first served. A freed place is offered to the next in line and held for 30 minutes (or until the slot starts); accept it with POST /waitlist/:id/accept.
-         */
-        post: operations["Waitlist_join"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/waitlist/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take the place an open offer holds: a confirmed booking */
-        post: operations["Waitlist_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/group-waitlist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Your school's queued group requests and open offers, latest first */
-        get: operations["GroupWaitlist_mine"];
-        put?: never;
-        /**
-         * Queue a group request for a slot whose group pool cannot take it (school staff)
-         * @description Oldest first among the requests that fit: freed group places (a decline, a cancellation, an expired request) are held for the first queued request they cover for GROUP_WAITLIST_OFFER_HOURS (24, or until the slot starts); accept with POST /group-waitlist/:id/accept.
-         */
-        post: operations["GroupWaitlist_join"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/group-waitlist/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take the group places an open offer holds: a pending group request the venue decides */
-        post: operations["GroupWaitlist_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/venues/{id}/activities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Schedule an activity at a venue (its staff, or an admin of its area)
-         * @description Local date and times in Asia/Shanghai (stored as UTC instants); places in an individual and a group pool, as for slots; a student price only at a venue of a priced category. Within the venue's opening hours that day, after its area's calendar (holiday and vacation hours) and its special closures: else ACTIVITY_OUTSIDE_OPENING_HOURS with the day's hours in `details` (`opens`, `closes`, `closed`).
-         */
-        post: operations["Activities_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/activities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Find activities by venue, area, dates, kind and grade (any signed-in user)
-         * @description Scheduled activities from today on, earliest first, with their places left.
-         */
-        get: operations["Activities_search"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/activities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An activity, with its places left */
-        get: operations["Activities_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change an activity before it starts
-         * @description Date and times only while no place is taken (else cancel it and schedule another), within the venue's opening hours that day; capacities never below the places taken.
-         */
-        patch: operations["Activities_update"];
-        trace?: never;
-    };
-    "/activities/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel an activity before it starts; its bookings are cancelled with the reason
-         * @description Pending and confirmed bookings become cancelled with `cancelReason`, each with a `venues.visit.cancelled.v1` event; waiting-list entries end.
-         */
-        post: operations["Activities_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/activities/{id}/bookings/individual": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A student books one place of an activity; confirmed at once
-         * @description The rules of slots: the individual pool, one activity booking per venue and day, the 30-day cap and the no-show bar. Cancel, check in and see it under /bookings.
-         */
-        post: operations["Activities_book"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/activities/{id}/bookings/group": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * School staff request places in an activity for a group: pending until the venue decides
-         * @description Pending requests hold their places; the venue confirms or declines them from its decision inbox.
-         */
-        post: operations["Activities_requestGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1058,8 +1196,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List graduates in need
+         * @description Career-centre staff: the university's graduates in need; a mentor: their current mentees; anyone else: none.
+         */
         get: operations["Graduates_list"];
         put?: never;
+        /**
+         * Register a graduate in need
+         * @description Career-centre staff of the graduate's university. The difficulty categories are stored encrypted and never echoed; accountId, when given, must be a graduate account of your university not linked to another record.
+         */
         post: operations["Graduates_register"];
         delete?: never;
         options?: never;
@@ -1074,6 +1220,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a graduate in need
+         * @description Staff of the graduate's university or the current mentor; anyone else gets 404 (never 403, so nothing leaks).
+         */
         get: operations["Graduates_get"];
         put?: never;
         post?: never;
@@ -1090,6 +1240,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a graduate's difficulty categories
+         * @description Career-centre staff of the graduate's university only; every read is audited.
+         */
         get: operations["Graduates_sensitive"];
         put?: never;
         post?: never;
@@ -1107,8 +1261,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Link the graduate's own account
+         * @description Career-centre staff. The account (role graduate, your university) then sees this record on GET /employment-aid/me. A linked record must be unlinked first (GRADUATE_ALREADY_LINKED); an account links to one record only (GRADUATE_ACCOUNT_TAKEN).
+         */
         put: operations["Graduates_linkAccount"];
         post?: never;
+        /**
+         * Unlink the graduate's own account
+         * @description Career-centre staff undo a wrong link; the account then sees nothing.
+         */
         delete: operations["Graduates_unlinkAccount"];
         options?: never;
         head?: never;
@@ -1122,8 +1284,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a graduate's mentor assignments
+         * @description Career-centre staff: every assignment, oldest first, with end reasons.
+         */
         get: operations["Graduates_history"];
         put?: never;
+        /**
+         * Assign a mentor
+         * @description Career-centre staff. The mentor becomes the graduate's one active mentor; a reassignment needs a reason, and a mentor at capacity takes nobody more.
+         */
         post: operations["Graduates_assign"];
         delete?: never;
         options?: never;
@@ -1138,6 +1308,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Suggest mentors for a graduate
+         * @description Career-centre staff: the university's mentors other than the current one, best fit first (major, industries, cities), with the reasons.
+         */
         get: operations["Graduates_suggest"];
         put?: never;
         post?: never;
@@ -1154,8 +1328,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a graduate's outcomes */
         get: operations["Graduates_outcomes"];
         put?: never;
+        /**
+         * Record a graduate's outcome
+         * @description The graduate's current mentor; the career centre verifies it later. startDate lies between the registration and today (Asia/Shanghai).
+         */
         post: operations["Graduates_recordOutcome"];
         delete?: never;
         options?: never;
@@ -1172,6 +1351,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Verify an outcome
+         * @description Career-centre staff of the graduate's university; it then counts in the reports.
+         */
         post: operations["Graduates_verifyOutcome"];
         delete?: never;
         options?: never;
@@ -1186,6 +1369,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List follow-up alerts
+         * @description Graduates you can see (staff: the university; a mentor: own mentees) without contact for too long or past their follow-up date.
+         */
         get: operations["Graduates_alerts"];
         put?: never;
         post?: never;
@@ -1202,6 +1389,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the alert digest
+         * @description Career-centre staff: the centre's digest, every alert grouped by mentor.
+         */
         get: operations["Graduates_digest"];
         put?: never;
         post?: never;
@@ -1218,6 +1409,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a graduate's support plan
+         * @description Staff of the graduate's university or the current mentor.
+         */
         get: operations["Support_plan"];
         put?: never;
         post?: never;
@@ -1236,6 +1431,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a goal to the plan
+         * @description Staff of the graduate's university or the current mentor.
+         */
         post: operations["Support_addGoal"];
         delete?: never;
         options?: never;
@@ -1256,6 +1455,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a goal's status */
         patch: operations["Support_updateGoal"];
         trace?: never;
     };
@@ -1268,6 +1468,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a job referral to the plan
+         * @description Staff of the graduate's university or the current mentor; the result starts pending.
+         */
         post: operations["Support_addReferral"];
         delete?: never;
         options?: never;
@@ -1288,6 +1492,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Record a referral's result */
         patch: operations["Support_updateReferral"];
         trace?: never;
     };
@@ -1298,8 +1503,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a graduate's support sessions
+         * @description Staff of the graduate's university or the current mentor; latest first.
+         */
         get: operations["Support_sessions"];
         put?: never;
+        /**
+         * Log a support session
+         * @description The graduate's current mentor. occurredAt lies between the registration and today (Asia/Shanghai); a session with contact made clears the no-contact alert.
+         */
         post: operations["Support_logSession"];
         delete?: never;
         options?: never;
@@ -1320,6 +1533,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Edit a session's notes
+         * @description Its author only, within the edit window (SESSION_EDIT_WINDOW_HOURS after logging); the previous text is kept as a revision.
+         */
         patch: operations["Support_editSession"];
         trace?: never;
     };
@@ -1330,8 +1547,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List mentors
+         * @description Career-centre staff: the mentors of their university with their load.
+         */
         get: operations["Centre_listMentors"];
         put?: never;
+        /**
+         * Create a mentor profile
+         * @description Career-centre staff, for a directory account (role mentor or career_centre_staff) of their university; one profile per account.
+         */
         post: operations["Centre_createMentor"];
         delete?: never;
         options?: never;
@@ -1346,12 +1571,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a mentor
+         * @description Staff of the mentor’s university, or the mentor themself.
+         */
         get: operations["Centre_getMentor"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a mentor profile
+         * @description Staff of the university change anything; the mentor themself only availability and sharedContact. Capacity cannot go below the active mentees.
+         */
         patch: operations["Centre_updateMentor"];
         trace?: never;
     };
@@ -1364,6 +1597,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create a training session
+         * @description Career-centre staff, for their university.
+         */
         post: operations["Centre_createTraining"];
         delete?: never;
         options?: never;
@@ -1378,6 +1615,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a training session
+         * @description Anyone of its university.
+         */
         get: operations["Centre_getTraining"];
         put?: never;
         post?: never;
@@ -1396,6 +1637,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enrol a graduate in a training session
+         * @description Staff enrol any graduate of their university, a mentor their mentee; the places never overbook.
+         */
         post: operations["Centre_enrol"];
         delete?: never;
         options?: never;
@@ -1412,6 +1657,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record attendance at a training session
+         * @description Career-centre staff of its university, for an enrolled graduate.
+         */
         post: operations["Centre_attendance"];
         delete?: never;
         options?: never;
@@ -1426,6 +1675,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a career centre's report
+         * @description Career-centre staff read their own university; platform and bureau admins name one (in their subtree). JSON, or a download with format=csv or format=xlsx.
+         */
         get: operations["Centre_centreReport"];
         put?: never;
         post?: never;
@@ -1442,6 +1695,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a bureau's employment-aid report
+         * @description Bureau and platform admins: the centre report of every university under the bureau and their totals (a bureau admin's own bureau when bureauId is left out). JSON, or a download with format=csv or format=xlsx.
+         */
         get: operations["Centre_bureauReport"];
         put?: never;
         post?: never;
@@ -1458,8 +1715,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List postings
+         * @description Career-centre staff: every posting of the university; mentors: the published ones that have not expired.
+         */
         get: operations["Postings_list"];
         put?: never;
+        /**
+         * Create a job or internship posting
+         * @description Career-centre staff, for an employer; it waits for review by another member of staff. wageMax below wageMin is a VALIDATION_FAILED.
+         */
         post: operations["Postings_create"];
         delete?: never;
         options?: never;
@@ -1474,6 +1739,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a posting
+         * @description Staff of its university; mentors only once published and not expired (404 otherwise).
+         */
         get: operations["Postings_get"];
         put?: never;
         post?: never;
@@ -1492,6 +1761,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish or reject a posting
+         * @description Career-centre staff of its university other than its author, once.
+         */
         post: operations["Postings_review"];
         delete?: never;
         options?: never;
@@ -1508,6 +1781,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Refer a mentee to a posting
+         * @description The graduate's current mentor, to a published posting of the university that has not expired; the referral joins the graduate's plan.
+         */
         post: operations["Postings_refer"];
         delete?: never;
         options?: never;
@@ -1522,6 +1799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get my employment aid
+         * @description Graduate accounts only, once the career centre linked the account to a record (else GRADUATE_NOT_LINKED).
+         */
         get: operations["MyAid_get"];
         put?: never;
         post?: never;
@@ -1538,6 +1819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List my support sessions
+         * @description Graduate accounts only; latest first, with what the mentor shared.
+         */
         get: operations["MyAid_sessions"];
         put?: never;
         post?: never;
@@ -1547,7 +1832,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/films": {
+    "/screenings/films": {
         parameters: {
             query?: never;
             header?: never;
@@ -1565,7 +1850,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/films/approved": {
+    "/screenings/films/approved": {
         parameters: {
             query?: never;
             header?: never;
@@ -1585,7 +1870,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/films/{id}": {
+    "/screenings/films/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1602,7 +1887,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/films/{id}/approvals": {
+    "/screenings/films/{id}/approvals": {
         parameters: {
             query?: never;
             header?: never;
@@ -1611,7 +1896,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a film for a school year on the bureau's list (idempotent) */
+        /**
+         * Approve a film for a school year on the bureau's list
+         * @description Idempotent: approving again answers the existing approval.
+         */
         post: operations["Films_approve"];
         delete?: never;
         options?: never;
@@ -1619,7 +1907,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/films/{id}/approvals/withdraw": {
+    "/screenings/films/{id}/approvals/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -1646,12 +1934,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Screenings you may see: your school’s, your bureau’s area, or all (platform admins) */
+        /**
+         * Screenings you may see
+         * @description Your school’s, your bureau’s area, or all (platform admins); filtered by school, film and local dates.
+         */
         get: operations["Screenings_list"];
         put?: never;
         /**
-         * School staff schedule a screening of an approved film (school hall or partner cinema)
-         * @description Local date and start time in Asia/Shanghai; it ends after the running time plus a buffer.
+         * Schedule a screening of an approved film (school staff; school hall or partner cinema)
+         * @description Local date and start time in Asia/Shanghai; it ends after the running time plus a buffer. A date that is not a school day of the school’s area is refused with SCREENING_NOT_ON_SCHOOL_DAY (details: date, kind holiday|weekend|vacation, name) unless `allowNonSchoolDay` is true.
          */
         post: operations["Screenings_create"];
         delete?: never;
@@ -1669,7 +1960,7 @@ export interface paths {
         };
         /**
          * Per student of a school: distinct films and present marks in a local-date window
-         * @description From the latest revision of each mark; students with only absent marks are listed with zeros. The quotas consistency check compares its ledger with it.
+         * @description From the latest revision of each mark; students with only absent marks are listed with zeros. The quotas consistency check compares its ledger with it. A window of at most 400 days.
          */
         get: operations["Screenings_digest"];
         put?: never;
@@ -1706,7 +1997,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a screening before it starts; its bookings are cancelled */
+        /**
+         * Cancel a screening
+         * @description Before it starts and before any attendance is recorded; its bookings are cancelled.
+         */
         post: operations["Screenings_cancel"];
         delete?: never;
         options?: never;
@@ -1721,12 +2015,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The class bookings of a screening */
+        /** The bookings of a screening */
         get: operations["Screenings_bookings"];
         put?: never;
         /**
          * Book a whole class (its current students) or some of its students
-         * @description The film must suit the class’s grade; seats are never oversold; no student in two overlapping screenings.
+         * @description The film must suit the class’s grade; seats are never oversold (SCREENING_FULL: details.seatsLeft); no student in two overlapping screenings (SCREENING_TIME_CONFLICT: details.conflicts).
          */
         post: operations["Screenings_book"];
         delete?: never;
@@ -1745,11 +2039,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A student books its own seat (student accounts linked to a roster student)
-         * @description An open screening of the student’s school whose film suits the student’s grade; seats, double bookings and overlaps are checked as for a class booking, and the same screenings.booking.created.v1 event is published.
+         * Book your own seat (student accounts linked to a roster student)
+         * @description An open screening of the student’s school whose film suits the student’s grade; seats, double bookings and overlaps are checked as for a class booking, and the same screenings.booking.created.v1 event is published. Another school’s screening: 404; an account that is not a linked student: 403.
          */
         post: operations["Screenings_bookIndividual"];
-        /** A student cancels its own booking before the screening starts; the seat returns */
+        /**
+         * Cancel your own booking (student accounts)
+         * @description Before the screening starts and before attendance is recorded; the seat returns. SCREENING_BOOKING_NOT_FOUND: no booking of your own.
+         */
         delete: operations["Screenings_cancelIndividual"];
         options?: never;
         head?: never;
@@ -1765,7 +2062,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a class booking before the screening starts; seats return */
+        /**
+         * Cancel a class booking
+         * @description Before the screening starts and before attendance is recorded; the seats return.
+         */
         post: operations["Screenings_cancelBooking"];
         delete?: never;
         options?: never;
@@ -1784,7 +2084,7 @@ export interface paths {
         put?: never;
         /**
          * Mark booked students present or absent in one request
-         * @description Each new or changed mark is a new revision (history kept) and one attendance event; repeating a mark changes nothing. Open from shortly before the start until the correction window after the end closes.
+         * @description Each new or changed mark is a new revision (history kept) and one attendance event; repeating a mark changes nothing. Open from shortly before the start until the correction window after the end closes (ATTENDANCE_CORRECTION_CLOSED: details.closedAt).
          */
         post: operations["Screenings_rollCall"];
         delete?: never;
@@ -1834,7 +2134,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every mark and correction: who, when, old → new */
+        /** Every mark and correction of a screening: who, when, old → new */
         get: operations["Screenings_history"];
         put?: never;
         post?: never;
@@ -1851,12 +2151,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Designations in your area (bureaus), of your base (base staff), or all (platform admins) */
+        /**
+         * List designations
+         * @description Designations in your area (bureaus), of your base (base staff), or all (platform admins).
+         */
         get: operations["StudyTourBases_listDesignations"];
         put?: never;
         /**
-         * A bureau designates a venue of its area as a study-tour base at its own level
-         * @description Platform admins may designate at any level, national included. Every checklist item must have passed.
+         * Designate a venue as a study-tour base
+         * @description A bureau designates a venue of its area at its own level; platform admins at any level, national included. Every checklist item must have passed.
          */
         post: operations["StudyTourBases_designate"];
         delete?: never;
@@ -1872,7 +2175,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A designation with its checklist and documents */
+        /** Get a designation with its checklist and documents */
         get: operations["StudyTourBases_getDesignation"];
         put?: never;
         post?: never;
@@ -1891,7 +2194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend a designation with a reason: the base takes no new bookings */
+        /**
+         * Suspend a designation
+         * @description With a reason: the base takes no new bookings. A bureau changes designations at its own level only.
+         */
         post: operations["StudyTourBases_suspend"];
         delete?: never;
         options?: never;
@@ -1925,7 +2231,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a designation with a reason (final); bookings already made stay */
+        /**
+         * Revoke a designation
+         * @description With a reason; final. Bookings already made stay.
+         */
         post: operations["StudyTourBases_revoke"];
         delete?: never;
         options?: never;
@@ -1940,7 +2249,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public list of study-tour bases in force, by level, area, theme and grade, with their average rating */
+        /**
+         * List study-tour bases (public)
+         * @description Bases with a designation in force, by level, area, theme and grade, with their average rating.
+         */
         get: operations["StudyTourBases_listBases"];
         put?: never;
         post?: never;
@@ -1957,7 +2269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public: a base in force with its designations and programmes */
+        /** Get a base with its designations and programmes (public) */
         get: operations["StudyTourBases_getBase"];
         put?: never;
         post?: never;
@@ -1974,7 +2286,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Teachers' ratings and comments of a base (its staff and the admins over it) */
+        /**
+         * List a base's ratings
+         * @description Teachers' ratings and comments; for the base's staff and the admins over it.
+         */
         get: operations["StudyTourBases_ratings"];
         put?: never;
         post?: never;
@@ -1993,7 +2308,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Base staff publish a programme (the base must hold a designation in force) */
+        /**
+         * Publish a programme
+         * @description Base staff publish for their own base (platform admins name it); the base must hold a designation in force. The teacher ratio may ask for more teachers than the bureau's default, never fewer.
+         */
         post: operations["StudyTourBases_createProgramme"];
         delete?: never;
         options?: never;
@@ -2008,14 +2326,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A programme */
+        /** Get a programme with its closed days */
         get: operations["StudyTourBases_getProgramme"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Base staff change a published programme; bookings keep what they agreed to, the change is recorded */
+        /**
+         * Change a published programme
+         * @description The base's staff. Bookings keep what they agreed to: the capacity never goes below the places taken on a future day (CAPACITY_BELOW_TAKEN, details.days), group bounds and grades never exclude an active booking (PROGRAMME_CHANGE_CONFLICTS_BOOKINGS, details.bookings). The change is recorded.
+         */
         patch: operations["StudyTourBases_updateProgramme"];
         trace?: never;
     };
@@ -2026,7 +2347,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A programme's recorded changes (who, when, what), oldest first */
+        /**
+         * List a programme's recorded changes
+         * @description Who changed what and when, oldest first; the base's staff and platform admins.
+         */
         get: operations["StudyTourBases_programmeChanges"];
         put?: never;
         post?: never;
@@ -2043,9 +2367,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A bureau's default teacher ratio for the bases it designates */
+        /**
+         * Get a bureau's study-tour settings
+         * @description Its default teacher ratio for the bases it designates.
+         */
         get: operations["StudyTourBases_bureauSettings"];
-        /** The bureau's own admins set its default ratio (one teacher per N students) */
+        /**
+         * Set a bureau's default teacher ratio
+         * @description The bureau's own admins: one accompanying teacher per N students.
+         */
         put: operations["StudyTourBases_setBureauSettings"];
         post?: never;
         delete?: never;
@@ -2061,9 +2391,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A school's study-tour settings: principal approval on or off */
+        /**
+         * Get a school's study-tour settings
+         * @description Whether bookings need the principal's approval, and the principal's account.
+         */
         get: operations["StudyTourBases_schoolSettings"];
-        /** School staff turn the principal's approval on or off and name the principal's account */
+        /**
+         * Set a school's principal approval
+         * @description School staff turn the principal's approval on or off and name the principal: an existing school_staff account of this school.
+         */
         put: operations["StudyTourBases_setSchoolSettings"];
         post?: never;
         delete?: never;
@@ -2079,12 +2415,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bookings in your scope: your school's, your base's (once submitted), or your area's (admins) */
+        /**
+         * List study-tour bookings
+         * @description Bookings in your scope: your school's, your base's (once submitted), or your area's (admins).
+         */
         get: operations["StudyTourBookings_list"];
         put?: never;
         /**
-         * School staff draft a group booking: programme, date, students, teachers, person in charge
-         * @description A draft holds no places; it is checked on submission (GET .../checks shows the checks first).
+         * Draft a group booking
+         * @description School staff name a programme, a date, students, teachers and a person in charge. A draft holds no places; it is checked on submission (GET .../checks shows the checks first).
          */
         post: operations["StudyTourBookings_create"];
         delete?: never;
@@ -2100,7 +2439,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A booking (its school, its base, admins over either); others 404 */
+        /**
+         * Get a booking
+         * @description Its school, its base (once submitted) and the admins over either; others 404.
+         */
         get: operations["StudyTourBookings_get"];
         /** Replace a draft's fields */
         put: operations["StudyTourBookings_update"];
@@ -2118,7 +2460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every check of the booking, passed or not, each with its code and what would fix it */
+        /**
+         * Run a booking's checks
+         * @description Every check, passed or not, each with its code and what would fix it.
+         */
         get: operations["StudyTourBookings_checks"];
         put?: never;
         post?: never;
@@ -2137,7 +2482,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a draft: the checks must pass; it then holds its places (or awaits the principal, if the school asks for it) */
+        /**
+         * Submit a draft
+         * @description The checks must pass; the booking then holds its places and goes to the base (or awaits the principal, if the school asks for it). A student is in one active booking a day (STUDENTS_ALREADY_BOOKED: details.studentIds, details.bookingId); DAY_FULL gives details.placesLeft, read when refused. A failing check answers 400 with the first failing check’s code, details.fix and details.failures listing every failing check.
+         */
         post: operations["StudyTourBookings_submit"];
         delete?: never;
         options?: never;
@@ -2154,7 +2502,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a draft, or queue it if a day is full (waitlisted: holds its students, no places); freed places are offered in queue order */
+        /**
+         * Submit a draft, or queue it if a day is full
+         * @description Like submit, but a full day queues the booking (waitlisted: it holds its students, no places); freed places are offered in queue order. A failing check answers 400 with the first failing check’s code, details.fix and details.failures listing every failing check.
+         */
         post: operations["StudyTourBookings_waitlist"];
         delete?: never;
         options?: never;
@@ -2171,7 +2522,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The school takes up places offered from the waiting list (before offerUntil): the booking goes to the base */
+        /**
+         * Accept places offered from the waiting list
+         * @description The school takes up the offer before offerUntil: the booking goes to the base.
+         */
         post: operations["StudyTourBookings_acceptOffer"];
         delete?: never;
         options?: never;
@@ -2188,7 +2542,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The school's principal account approves; the booking reaches the base and holds its places */
+        /**
+         * Approve a booking as the school's principal
+         * @description The principal's account only, never on a booking it drafted; the booking reaches the base and holds its places. A failing check answers 400 with the first failing check’s code, details.fix and details.failures listing every failing check.
+         */
         post: operations["StudyTourBookings_approve"];
         delete?: never;
         options?: never;
@@ -2205,7 +2562,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The base confirms a submitted booking */
+        /**
+         * Confirm a submitted booking
+         * @description The base's staff, by decideBy (DECISION_DEADLINE_PASSED: the booking expired unanswered, details.decideBy) and while the base's designation is in force (BASE_NOT_DESIGNATED: details.bookingStatus, details.designation).
+         */
         post: operations["StudyTourBookings_confirm"];
         delete?: never;
         options?: never;
@@ -2222,7 +2582,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The base declines a submitted booking with a reason; places return */
+        /**
+         * Decline a submitted booking
+         * @description The base's staff, with a reason; the places return.
+         */
         post: operations["StudyTourBookings_decline"];
         delete?: never;
         options?: never;
@@ -2239,7 +2602,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The school or the base cancels with a reason (e.g. a weather warning) until the day; places return */
+        /**
+         * Cancel a booking
+         * @description The school or the base, with a reason (e.g. a weather warning), until the visit begins; the places return.
+         */
         post: operations["StudyTourBookings_cancel"];
         delete?: never;
         options?: never;
@@ -2254,12 +2620,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The participation marks of a booking */
+        /** Get the participation marks of a booking */
         get: operations["StudyTourBookings_participation"];
         put?: never;
         /**
-         * The base or the teachers record which listed students took part (from the day of the visit)
-         * @description Each new or changed mark publishes study-tours.participation.recorded.v1 (revisioned); unchanged marks publish nothing.
+         * Record which listed students took part
+         * @description The base's staff or the school's teachers, from the day of the visit. Each new or changed mark publishes study-tours.participation.recorded.v1 (revisioned); unchanged marks publish nothing.
          */
         post: operations["StudyTourBookings_recordParticipation"];
         delete?: never;
@@ -2277,7 +2643,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Teachers rate the programme once, after the visit (1–5, with a comment) */
+        /**
+         * Rate a visit
+         * @description The school's teachers, once, after participation was recorded (1–5, with a comment).
+         */
         post: operations["StudyTourBookings_rate"];
         delete?: never;
         options?: never;
@@ -2292,7 +2661,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bureau report: bookings, participants and ratings per base and per school over a period; JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers) */
+        /**
+         * Study-tour report of a bureau
+         * @description Bookings, participants and ratings per base and per school over a period; bureau and platform admins. JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers).
+         */
         get: operations["StudyTourBookings_report"];
         put?: never;
         post?: never;
@@ -2309,8 +2681,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The quota rules
+         * @description Public policy: any signed-in user may read them. The default counts 2 distinct films a term.
+         */
         get: operations["Quotas_listRules"];
         put?: never;
+        /**
+         * Add a quota rule for the schools of an area (bureau and platform admins)
+         * @description A minimum, a maximum or both (QUOTA_RULE_INVALID otherwise, or when the maximum is below the minimum or maxGrade below minGrade); bureau admins inside their own area.
+         */
         post: operations["Quotas_createRule"];
         delete?: never;
         options?: never;
@@ -2325,6 +2705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Compliance report of a class, school, county or city
+         * @description Counts per standing (met, on_track, short, over) and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers). A term rule is read per term (2026-2027-T1), a school-year rule per school year (QUOTA_PERIOD_INVALID otherwise).
+         */
         get: operations["Quotas_compliance"];
         put?: never;
         post?: never;
@@ -2341,6 +2725,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who will miss the minimum if nothing more is booked
+         * @description The students whose attended plus booked stay below the minimum, with `missing`; always JSON, `list` and `format` are ignored.
+         */
         get: operations["Quotas_forecast"];
         put?: never;
         post?: never;
@@ -2357,6 +2745,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Your own standing against every rule that applies (student accounts)
+         * @description The account must be linked to its roster student (`studentId` on the account).
+         */
         get: operations["Quotas_myStanding"];
         put?: never;
         post?: never;
@@ -2373,6 +2765,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A roster student's standing against every rule that applies */
         get: operations["Quotas_studentStanding"];
         put?: never;
         post?: never;
@@ -2391,6 +2784,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Tell the students still short in a scope
+         * @description A quotas.student.short.v1 event per student still short in the scope and not told yet for the rule and period (once per student, rule and period, whoever asks): `published` new, `alreadySent` told before. One of classId, schoolId, areaCode; none: your own school or area.
+         */
         post: operations["Quotas_publishShortNotices"];
         delete?: never;
         options?: never;
@@ -2407,6 +2804,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Compare the ledger with the screenings service’s attendance for a school
+         * @description The ledger against the screenings service's attendance digest for a school and a local-date window: the students that differ.
+         */
         post: operations["Quotas_consistencyCheck"];
         delete?: never;
         options?: never;
@@ -2423,6 +2824,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rebuild the ledger from the stored facts (platform admins)
+         * @description Periods and counts recomputed from the stored facts.
+         */
         post: operations["Quotas_rebuild"];
         delete?: never;
         options?: never;
@@ -2434,13 +2839,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        LoginRequestDto: {
+        LoginBody: {
             /** @example teacher@school.example */
             email: string;
             /** @example correct-Horse-battery-7 */
             password: string;
         };
-        LoginResponseDto: {
+        LoginReply: {
             /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9… */
             accessToken: string;
             /**
@@ -2464,41 +2869,19 @@ export interface components {
              */
             refreshExpiresIn: number;
         };
-        ErrorBodyDto: {
-            /**
-             * @description Stable code a client can act on
-             * @example VALIDATION_FAILED
-             */
-            code: string;
-            /** @example Invalid fields: email */
-            message: string;
-            /**
-             * @example {
-             *       "fields": [
-             *         {
-             *           "field": "email",
-             *           "errors": [
-             *             "email must be an email"
-             *           ]
-             *         }
-             *       ]
-             *     }
-             */
-            details?: Record<string, never>;
-            /**
-             * @description On 500s: the id under which the error was logged
-             * @example 6f1c…
-             */
-            errorId?: string;
-            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
-            requestId: string;
-        };
-        RefreshTokenDto: {
+        RefreshCommand: {
             /** @example 9b2f1c3e-4d5a-4b6c-8d7e-9f0a1b2c3d4e.Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg */
             refreshToken: string;
         };
-        AccountResponseDto: {
-            /** @example 3f0e0a57-3c1e-4a4b-9d7e-2b8d4f8a6c11 */
+        LogoutBody: {
+            /** @example 9b2f1c3e-4d5a-4b6c-8d7e-9f0a1b2c3d4e.Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg */
+            refreshToken: string;
+        };
+        AccountView: {
+            /**
+             * Format: uuid
+             * @example 3f0e0a57-3c1e-4a4b-9d7e-2b8d4f8a6c11
+             */
             id: string;
             /** @example teacher@school.example */
             email: string;
@@ -2509,16 +2892,24 @@ export interface components {
              * @enum {string}
              */
             role: "platform_admin" | "bureau_admin" | "school_staff" | "venue_staff" | "career_centre_staff" | "mentor" | "student" | "graduate";
-            /** @example null */
+            /**
+             * Format: uuid
+             * @example null
+             */
             organisationId: string | null;
             /**
+             * Format: uuid
              * @description A student account's roster student, if linked
              * @example null
              */
             studentId: string | null;
-            /** @example 2026-11-28T13:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:00:00.000Z
+             */
             createdAt: string;
             /**
+             * Format: date-time
              * @description Until when a client address is locked out after 5 wrong passwords (the latest such lock); other addresses can still sign in
              * @example null
              */
@@ -2535,7 +2926,7 @@ export interface components {
              */
             mustChangePassword: boolean;
         };
-        ChangeOwnPasswordDto: {
+        ChangeOwnPasswordBody: {
             /** @example correct-Horse-battery-7 */
             currentPassword: string;
             /**
@@ -2544,7 +2935,7 @@ export interface components {
              */
             newPassword: string;
         };
-        CreateAccountDto: {
+        CreateAccountBody: {
             /** @example wang.li@school.example.cn */
             email: string;
             /**
@@ -2560,24 +2951,32 @@ export interface components {
              * @enum {string}
              */
             role: "platform_admin" | "bureau_admin" | "school_staff" | "venue_staff" | "career_centre_staff" | "mentor" | "student" | "graduate";
-            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
+            /**
+             * Format: uuid
+             * @description The organisation; null or absent only for a platform admin
+             * @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11
+             */
             organisationId?: string | null;
             /**
+             * Format: uuid
              * @description Student accounts only: the roster student (enrolled at the account's school) this account is. Quotas and bookings then know the student.
              * @example 01938a7e-5b7c-7d2e-9f10-3c4d5e6f7a8b
              */
             studentId?: string | null;
         };
-        AccountPageDto: {
-            items: components["schemas"]["AccountResponseDto"][];
+        AccountViewPage: {
+            items: components["schemas"]["AccountView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
         };
-        UpdateAccountDto: {
+        UpdateAccountBody: {
             /** @example 王丽 */
             displayName?: string;
             /**
@@ -2587,15 +2986,15 @@ export interface components {
              */
             role?: "platform_admin" | "bureau_admin" | "school_staff" | "venue_staff" | "career_centre_staff" | "mentor" | "student" | "graduate";
         };
-        PasswordResetResponseDto: {
-            account: components["schemas"]["AccountResponseDto"];
+        PasswordResetView: {
+            account: components["schemas"]["AccountView"];
             /**
              * @description Shown this once and stored nowhere: give it to the owner, who must replace it at POST /me/password before anything else
              * @example Hq7m-tX3e-9kPz-Rw2c
              */
             temporaryPassword: string;
         };
-        CreateOrganisationDto: {
+        CreateOrganisationBody: {
             /**
              * @example school
              * @enum {string}
@@ -2604,6 +3003,7 @@ export interface components {
             /** @example 济南市历下区第一实验小学 */
             name: string;
             /**
+             * Format: uuid
              * @description The bureau above; null only for a province bureau
              * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
              */
@@ -2614,29 +3014,32 @@ export interface components {
              */
             regionCode: string;
             /**
-             * @description Bureaus only
+             * @description Bureaus only (required for them)
              * @enum {string}
              */
             level?: "province" | "city" | "county";
             /**
-             * @description Schools only
+             * @description Schools only (required for them)
              * @example primary
              * @enum {string}
              */
             stage?: "primary" | "junior_secondary" | "senior_secondary" | "nine_year" | "twelve_year" | "special_education";
             /**
-             * @description Venues only: who runs the venue
+             * @description Venues only (required for them): who runs the venue
              * @example 济南市文化和旅游局
              */
             operator?: string;
             /**
-             * @description Universities only
+             * @description Universities only (required for them)
              * @example 山东大学就业指导中心
              */
             careerCentreName?: string;
         };
-        OrganisationResponseDto: {
-            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
+        OrganisationView: {
+            /**
+             * Format: uuid
+             * @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11
+             */
             id: string;
             /**
              * @example school
@@ -2645,37 +3048,80 @@ export interface components {
             kind: "bureau" | "school" | "venue" | "university";
             /** @example 济南市历下区第一实验小学 */
             name: string;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             parentId: string | null;
             /** @example 370102 */
             regionCode: string;
             /**
+             * @description Bureaus only
              * @example null
              * @enum {string|null}
              */
             level: "province" | "city" | "county" | null;
             /**
+             * @description Schools only
              * @example primary
              * @enum {string|null}
              */
             stage: "primary" | "junior_secondary" | "senior_secondary" | "nine_year" | "twelve_year" | "special_education" | null;
-            /** @example null */
+            /**
+             * @description Venues only
+             * @example null
+             */
             operator: string | null;
-            /** @example null */
+            /**
+             * @description Universities only
+             * @example null
+             */
             careerCentreName: string | null;
-            /** @example 2026-11-28T13:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:00:00.000Z
+             */
             createdAt: string;
         };
-        OrganisationPageDto: {
-            items: components["schemas"]["OrganisationResponseDto"][];
+        OrganisationViewPage: {
+            items: components["schemas"]["OrganisationView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
         };
-        CreateTermDto: {
+        Liveness: {
+            /**
+             * @example live
+             * @enum {string}
+             */
+            status: "live";
+        };
+        Readiness: {
+            /**
+             * @description Every check is up
+             * @example true
+             */
+            ready: boolean;
+            /**
+             * @description kafka, replies (the reply channel), revocations (revoked sessions caught up) and one entry per service
+             * @example {
+             *       "kafka": "up",
+             *       "replies": "up",
+             *       "revocations": "up",
+             *       "directory": "up"
+             *     }
+             */
+            checks: {
+                [key: string]: "up" | "down";
+            };
+        };
+        CreateTermBody: {
             /**
              * @description The area the term applies to (6 digits)
              * @example 370000
@@ -2692,18 +3138,23 @@ export interface components {
              */
             term: 1 | 2;
             /**
+             * Format: date
              * @description First day, in one of the school year’s years
              * @example 2026-09-01
              */
             startsOn: string;
             /**
+             * Format: date
              * @description Last day (belongs to the term), ≥ startsOn
              * @example 2027-01-22
              */
             endsOn: string;
         };
-        TermResponseDto: {
-            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
+        TermView: {
+            /**
+             * Format: uuid
+             * @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11
+             */
             id: string;
             /**
              * @description The area that defined it
@@ -2717,22 +3168,31 @@ export interface components {
              * @enum {number}
              */
             term: 1 | 2;
-            /** @example 2026-09-01 */
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             startsOn: string;
-            /** @example 2027-01-22 */
+            /**
+             * Format: date
+             * @example 2027-01-22
+             */
             endsOn: string;
-            /** @example 2026-11-28T13:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:00:00.000Z
+             */
             createdAt: string;
         };
-        TermListDto: {
+        TermListView: {
             /**
              * @description The area asked about
              * @example 370102
              */
             areaCode: string;
-            items: components["schemas"]["TermResponseDto"][];
+            items: components["schemas"]["TermView"][];
         };
-        CreateVacationDto: {
+        CreateVacationBody: {
             /**
              * @description The area the vacation applies to (6 digits)
              * @example 370000
@@ -2749,17 +3209,24 @@ export interface components {
              */
             kind: "winter" | "summer";
             /** @example 2027年寒假 */
-            name?: string;
-            /** @example 2027-01-23 */
+            name?: string | null;
+            /**
+             * Format: date
+             * @example 2027-01-23
+             */
             startsOn: string;
             /**
+             * Format: date
              * @description Last day (belongs to the vacation), ≥ startsOn
              * @example 2027-02-21
              */
             endsOn: string;
         };
-        VacationResponseDto: {
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+        VacationView: {
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             id: string;
             /**
              * @description The area that defined it
@@ -2775,29 +3242,39 @@ export interface components {
             kind: "winter" | "summer";
             /** @example 2027年寒假 */
             name: string | null;
-            /** @example 2027-01-23 */
+            /**
+             * Format: date
+             * @example 2027-01-23
+             */
             startsOn: string;
-            /** @example 2027-02-21 */
+            /**
+             * Format: date
+             * @example 2027-02-21
+             */
             endsOn: string;
-            /** @example 2026-11-28T13:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:00:00.000Z
+             */
             createdAt: string;
         };
-        VacationListDto: {
+        VacationListView: {
             /**
              * @description The area asked about
              * @example 370102
              */
             areaCode: string;
-            items: components["schemas"]["VacationResponseDto"][];
+            items: components["schemas"]["VacationView"][];
         };
-        SetHolidayDto: {
+        SetHolidayBody: {
             /**
              * @description The area the entry applies to (6 digits)
              * @example 370000
              */
             areaCode: string;
             /**
-             * @description Local date (Asia/Shanghai)
+             * Format: date
+             * @description Local date (Asia/Shanghai); a Saturday or Sunday for a make-up working day
              * @example 2026-10-01
              */
             date: string;
@@ -2811,29 +3288,41 @@ export interface components {
              * @description Required for a holiday; for a make-up day, the holiday it makes up for
              * @example 国庆节
              */
-            name?: Record<string, never>;
+            name?: string | null;
         };
-        HolidayResponseDto: {
-            /** @example 7c9e6679-7425-40de-944b-e07fc1f90ae7 */
+        HolidayView: {
+            /**
+             * Format: uuid
+             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+             */
             id: string;
             /**
              * @description The area that defined it
              * @example 370000
              */
             areaCode: string;
-            /** @example 2026-10-01 */
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
             date: string;
             /**
              * @example holiday
              * @enum {string}
              */
             kind: "holiday" | "makeup_workday";
-            /** @example 国庆节 */
+            /**
+             * @description The holiday; for a make-up working day, the holiday it makes up for, if given
+             * @example 国庆节
+             */
             name: string | null;
-            /** @example 2026-11-28T13:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T13:00:00.000Z
+             */
             updatedAt: string;
         };
-        ImportHolidaysDto: {
+        ImportHolidaysBody: {
             /**
              * @description The area every row applies to (6 digits)
              * @example 370000
@@ -2848,7 +3337,7 @@ export interface components {
              */
             csv: string;
         };
-        HolidayImportReportDto: {
+        HolidayImportReport: {
             /** @example 370000 */
             areaCode: string;
             /**
@@ -2869,15 +3358,15 @@ export interface components {
              */
             unchanged: number;
         };
-        HolidayListDto: {
+        HolidayListView: {
             /**
              * @description The area asked about
              * @example 370102
              */
             areaCode: string;
-            items: components["schemas"]["HolidayResponseDto"][];
+            items: components["schemas"]["HolidayView"][];
         };
-        CalendarDayVacationDto: {
+        CalendarDayVacation: {
             /**
              * @example winter
              * @enum {string}
@@ -2885,12 +3374,18 @@ export interface components {
             kind: "winter" | "summer";
             /** @example 2027年寒假 */
             name: string | null;
-            /** @example 2027-01-23 */
+            /**
+             * Format: date
+             * @example 2027-01-23
+             */
             startsOn: string;
-            /** @example 2027-02-21 */
+            /**
+             * Format: date
+             * @example 2027-02-21
+             */
             endsOn: string;
         };
-        CalendarDayTermDto: {
+        CalendarDayTerm: {
             /** @example 2026-2027 */
             schoolYear: string;
             /**
@@ -2898,13 +3393,20 @@ export interface components {
              * @enum {number}
              */
             term: 1 | 2;
-            /** @example 2026-09-01 */
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             startsOn: string;
-            /** @example 2027-01-22 */
+            /**
+             * Format: date
+             * @example 2027-01-22
+             */
             endsOn: string;
         };
-        CalendarDayResponseDto: {
+        CalendarDayView: {
             /**
+             * Format: date
              * @description Local date (Asia/Shanghai)
              * @example 2026-10-10
              */
@@ -2939,22 +3441,32 @@ export interface components {
             /** @example false */
             isVacation: boolean;
             /** @example null */
-            vacation: components["schemas"]["CalendarDayVacationDto"] | null;
-            /** @description Its last day included */
-            term: components["schemas"]["CalendarDayTermDto"] | null;
+            vacation: components["schemas"]["CalendarDayVacation"] | null;
+            /** @description The term the date is in, its last day included */
+            term: components["schemas"]["CalendarDayTerm"] | null;
         };
-        CalendarDaysResponseDto: {
-            /** @example 370102 */
+        CalendarDaysView: {
+            /**
+             * @description The area asked about
+             * @example 370102
+             */
             areaCode: string;
-            /** @example 2026-10-01 */
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
             from: string;
-            /** @example 2026-10-31 */
+            /**
+             * Format: date
+             * @example 2026-10-31
+             */
             to: string;
             /** @description One entry per date, in order */
-            days: components["schemas"]["CalendarDayResponseDto"][];
+            days: components["schemas"]["CalendarDayView"][];
         };
-        CreateClassDto: {
+        CreateClassBody: {
             /**
+             * Format: uuid
              * @description Your school
              * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
              */
@@ -2969,10 +3481,16 @@ export interface components {
              */
             name: string;
         };
-        ClassResponseDto: {
-            /** @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f */
+        ClassView: {
+            /**
+             * Format: uuid
+             * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
+             */
             id: string;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             schoolId: string;
             /** @example 2026-2027 */
             schoolYear: string;
@@ -2980,32 +3498,42 @@ export interface components {
             grade: number;
             /** @example 三年级2班 */
             name: string;
-            /** @example 2026-08-20T02:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-08-20T02:00:00.000Z
+             */
             createdAt: string;
-            /** @example 2026-08-20T02:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-08-20T02:00:00.000Z
+             */
             updatedAt: string;
         };
-        ClassPageDto: {
-            items: components["schemas"]["ClassResponseDto"][];
+        ClassViewPage: {
+            items: components["schemas"]["ClassView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
         };
-        RenameClassDto: {
+        RenameClassBody: {
             /** @example 三年级(2)班 */
             name: string;
         };
-        EnrolStudentDto: {
+        EnrolStudentBody: {
             /**
+             * Format: uuid
              * @description A class of your school; sets the grade
              * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
              */
             classId: string;
             /**
-             * @description Unique per school; the key of imports
+             * @description Unique per school (compared upper-cased); the key of imports
              * @example 2026030201
              */
             studentNumber: string;
@@ -3017,6 +3545,7 @@ export interface components {
              */
             gender: "male" | "female";
             /**
+             * Format: date
              * @description YYYY-MM-DD
              * @example 2017-05-14
              */
@@ -3027,10 +3556,16 @@ export interface components {
              */
             nationalId?: string;
         };
-        StudentResponseDto: {
-            /** @example 3c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f */
+        StudentView: {
+            /**
+             * Format: uuid
+             * @example 3c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f
+             */
             id: string;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             schoolId: string;
             /** @example 2026030201 */
             studentNumber: string;
@@ -3041,11 +3576,18 @@ export interface components {
              * @enum {string}
              */
             gender: "male" | "female";
-            /** @example 2017-05-14 */
+            /**
+             * Format: date
+             * @example 2017-05-14
+             */
             dateOfBirth: string;
             /** @example 3 */
             grade: number;
-            /** @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f */
+            /**
+             * Format: uuid
+             * @description Null while unplaced
+             * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
+             */
             classId: string | null;
             /** @example 三年级2班 */
             className: string | null;
@@ -3061,24 +3603,37 @@ export interface components {
              * @example **************0012
              */
             nationalIdMasked: string | null;
-            /** @example 2026-09-01T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-09-01T01:00:00.000Z
+             */
             enrolledAt: string;
-            /** @example null */
+            /**
+             * Format: date-time
+             * @example null
+             */
             withdrawnAt: string | null;
-            /** @example 2026-09-01T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-09-01T01:00:00.000Z
+             */
             updatedAt: string;
         };
-        StudentPageDto: {
-            items: components["schemas"]["StudentResponseDto"][];
+        StudentViewPage: {
+            items: components["schemas"]["StudentView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
         };
-        MoveStudentDto: {
+        MoveStudentBody: {
             /**
+             * Format: uuid
              * @description Another class of the same school
              * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
              */
@@ -3086,13 +3641,15 @@ export interface components {
             /** @example 分班调整 */
             reason?: string;
         };
-        TransferStudentDto: {
+        TransferStudentBody: {
             /**
+             * Format: uuid
              * @description School staff: a school under the same county bureau as yours. Bureau admins: a school in their subtree
              * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
              */
             toSchoolId: string;
             /**
+             * Format: uuid
              * @description A class of the receiving school you can see (admins); otherwise the student arrives without a class
              * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
              */
@@ -3105,11 +3662,11 @@ export interface components {
             /** @example 随父母工作调动转学 */
             reason?: string;
         };
-        WithdrawStudentDto: {
+        WithdrawStudentBody: {
             /** @example 随家庭迁往省外 */
             reason: string;
         };
-        StudentHistoryEntryDto: {
+        StudentHistoryEntryView: {
             /** @example 1042 */
             id: string;
             /**
@@ -3117,19 +3674,37 @@ export interface components {
              * @enum {string}
              */
             kind: "enrolled" | "moved" | "transferred" | "withdrawn" | "updated";
-            /** @example 2026-09-15T03:20:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-09-15T03:20:00.000Z
+             */
             occurredAt: string;
-            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
+            /**
+             * @description The account that made the change
+             * @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11
+             */
             actorAccountId: string | null;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             fromSchoolId: string | null;
-            /** @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f */
+            /**
+             * Format: uuid
+             * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
+             */
             fromClassId: string | null;
             /** @example 3 */
             fromGrade: number | null;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             toSchoolId: string | null;
-            /** @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f */
+            /**
+             * Format: uuid
+             * @example 9a7e2c41-0b3d-4f6a-8e5c-1d2b3a4c5e6f
+             */
             toClassId: string | null;
             /** @example 3 */
             toGrade: number | null;
@@ -3140,29 +3715,42 @@ export interface components {
              * @example []
              */
             changedFields: string[];
-            /** @example null */
+            /**
+             * Format: uuid
+             * @description Set when an import made it
+             * @example null
+             */
             importJobId: string | null;
         };
-        StudentHistoryPageDto: {
-            items: components["schemas"]["StudentHistoryEntryDto"][];
+        StudentHistoryEntryViewPage: {
+            items: components["schemas"]["StudentHistoryEntryView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 2 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
         };
-        StudentSensitiveDto: {
-            /** @example 3c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f */
+        StudentSensitiveView: {
+            /**
+             * Format: uuid
+             * @example 3c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f
+             */
             studentId: string;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             schoolId: string;
             /** @example 370102201705140012 */
             nationalId: string | null;
             /** @example **************0012 */
             nationalIdMasked: string | null;
         };
-        ImportProgressDto: {
+        RosterImportProgress: {
             /**
              * @description Data rows done
              * @example 1500
@@ -3174,7 +3762,7 @@ export interface components {
              */
             total: number | null;
         };
-        ImportCountsDto: {
+        RosterImportCounts: {
             /** @example 1990 */
             created: number;
             /**
@@ -3192,7 +3780,7 @@ export interface components {
             /** @example 5 */
             rejected: number;
         };
-        ImportRejectionDto: {
+        RosterImportRejection: {
             /**
              * @description Line in the file; the header is line 1
              * @example 43
@@ -3205,19 +3793,28 @@ export interface components {
             /** @example date_of_birth "2017-02-30" is not a date (YYYY-MM-DD) */
             reason: string;
         };
-        ImportRejectionPageDto: {
-            items: components["schemas"]["ImportRejectionDto"][];
+        RosterImportRejectionPage: {
+            items: components["schemas"]["RosterImportRejection"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 5 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
         };
-        ImportJobResponseDto: {
-            /** @example 7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b */
+        RosterImportJobView: {
+            /**
+             * Format: uuid
+             * @example 7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b
+             */
             id: string;
-            /** @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d */
+            /**
+             * Format: uuid
+             * @example 5d2c1b5a-8f4e-4c3b-9a1d-2e3f4a5b6c7d
+             */
             schoolId: string;
             /** @example 2026-2027 */
             schoolYear: string;
@@ -3233,227 +3830,131 @@ export interface components {
             encoding: "utf-8" | "gbk" | null;
             /** @example 131072 */
             fileBytes: number;
-            progress: components["schemas"]["ImportProgressDto"];
-            counts: components["schemas"]["ImportCountsDto"];
+            progress: components["schemas"]["RosterImportProgress"];
+            counts: components["schemas"]["RosterImportCounts"];
             /**
              * @description Why the whole file failed (e.g. a header without class_name)
              * @example null
              */
             error: string | null;
-            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
+            /**
+             * @description The account
+             * @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11
+             */
             createdBy: string;
-            /** @example 2026-08-25T02:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-08-25T02:00:00.000Z
+             */
             createdAt: string;
-            /** @example 2026-08-25T02:00:00.120Z */
+            /**
+             * Format: date-time
+             * @example 2026-08-25T02:00:00.120Z
+             */
             startedAt: string | null;
-            /** @example 2026-08-25T02:00:01.900Z */
+            /**
+             * Format: date-time
+             * @example 2026-08-25T02:00:01.900Z
+             */
             finishedAt: string | null;
             /** @description Rejected lines, paginated */
-            rejected: components["schemas"]["ImportRejectionPageDto"];
+            rejected: components["schemas"]["RosterImportRejectionPage"];
         };
-        DailyHoursDto: {
+        BookIndividualBody: {
             /**
-             * @description Local time, Asia/Shanghai
-             * @example 09:00
+             * Format: uuid
+             * @example 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
              */
-            opens: string;
-            /**
-             * @description Local time, after opens
-             * @example 17:00
-             */
-            closes: string;
-        };
-        WeeklyHoursDto: {
-            /** @description Absent: closed that weekday */
-            mon?: components["schemas"]["DailyHoursDto"];
-            /** @description Absent: closed that weekday */
-            tue?: components["schemas"]["DailyHoursDto"];
-            /** @description Absent: closed that weekday */
-            wed?: components["schemas"]["DailyHoursDto"];
-            /** @description Absent: closed that weekday */
-            thu?: components["schemas"]["DailyHoursDto"];
-            /** @description Absent: closed that weekday */
-            fri?: components["schemas"]["DailyHoursDto"];
-            /** @description Absent: closed that weekday */
-            sat?: components["schemas"]["DailyHoursDto"];
-            /** @description Absent: closed that weekday */
-            sun?: components["schemas"]["DailyHoursDto"];
-        };
-        CreateVenueDto: {
-            /**
-             * @description The venue organisation; defaults to your own (venue staff). Admins name it.
-             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
-             */
-            organisationId?: string;
-            /** @example 山东博物馆 */
-            name: string;
-            /**
-             * @example museum
-             * @enum {string}
-             */
-            category: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
-            /**
-             * @description Student price in fen (0.01 yuan). museum, memorial_hall, cultural_centre, library and art_gallery are free for students by policy and never take one (400 STUDENT_PRICE_NOT_ALLOWED); science_museum, science_venue and sports_facility must state it, 0 allowed (400 STUDENT_PRICE_REQUIRED).
-             * @example null
-             */
-            studentPriceFen?: Record<string, never> | null;
-            /**
-             * @description Defaults to the organisation's region
-             * @example 370102
-             */
-            regionCode?: string;
-            /** @example 济南市历下区经十路11899号 */
-            address?: string;
-            /** @example 山东省综合性博物馆 */
-            description?: string;
-            /** @example 无障碍通道、轮椅借用 */
-            accessibility?: string;
-            /** @example 0531-85058201 */
-            contact?: string;
-            /**
-             * @description Ordinary hours; a weekday left out is a regular closed day. Default Tue-Sun 9:00-17:00.
-             * @example {
-             *       "tue": {
-             *         "opens": "09:00",
-             *         "closes": "17:00"
-             *       },
-             *       "sun": {
-             *         "opens": "09:00",
-             *         "closes": "17:00"
-             *       }
-             *     }
-             */
-            weeklyHours?: components["schemas"]["WeeklyHoursDto"];
-            /**
-             * @description Extended hours, applied by themselves on statutory holidays and during the school vacations of the venue's area (from the directory's calendar). Make-up working days keep the ordinary hours.
-             * @example {
-             *       "opens": "09:00",
-             *       "closes": "20:00"
-             *     }
-             */
-            extendedHours?: components["schemas"]["DailyHoursDto"] | null;
-            /**
-             * @description A statutory holiday on a regular closed day: open (default, with the extended hours: the policy asks venues to open longer in holidays) or closed.
-             * @default open
-             * @enum {string}
-             */
-            holidayOnClosedDay: "open" | "closed";
-            /**
-             * @default 60
-             * @example 60
-             */
-            slotMinutes: number;
-            /**
-             * @description Individual places per slot
-             * @default 50
-             * @example 50
-             */
-            individualCapacity: number;
-            /**
-             * @description School-group places per slot
-             * @default 100
-             * @example 100
-             */
-            groupCapacity: number;
-        };
-        UpdateVenueDto: {
-            /**
-             * @description The venue organisation; defaults to your own (venue staff). Admins name it.
-             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
-             */
-            organisationId?: string;
-            /** @example 山东博物馆 */
-            name?: string;
-            /**
-             * @example museum
-             * @enum {string}
-             */
-            category?: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
-            /**
-             * @description Student price in fen (0.01 yuan). museum, memorial_hall, cultural_centre, library and art_gallery are free for students by policy and never take one (400 STUDENT_PRICE_NOT_ALLOWED); science_museum, science_venue and sports_facility must state it, 0 allowed (400 STUDENT_PRICE_REQUIRED).
-             * @example null
-             */
-            studentPriceFen?: Record<string, never> | null;
-            /**
-             * @description Defaults to the organisation's region
-             * @example 370102
-             */
-            regionCode?: string;
-            /** @example 济南市历下区经十路11899号 */
-            address?: string;
-            /** @example 山东省综合性博物馆 */
-            description?: string;
-            /** @example 无障碍通道、轮椅借用 */
-            accessibility?: string;
-            /** @example 0531-85058201 */
-            contact?: string;
-            /**
-             * @description Ordinary hours; a weekday left out is a regular closed day. Default Tue-Sun 9:00-17:00.
-             * @example {
-             *       "tue": {
-             *         "opens": "09:00",
-             *         "closes": "17:00"
-             *       },
-             *       "sun": {
-             *         "opens": "09:00",
-             *         "closes": "17:00"
-             *       }
-             *     }
-             */
-            weeklyHours?: components["schemas"]["WeeklyHoursDto"];
-            /**
-             * @description Extended hours, applied by themselves on statutory holidays and during the school vacations of the venue's area (from the directory's calendar). Make-up working days keep the ordinary hours.
-             * @example {
-             *       "opens": "09:00",
-             *       "closes": "20:00"
-             *     }
-             */
-            extendedHours?: components["schemas"]["DailyHoursDto"] | null;
-            /**
-             * @description A statutory holiday on a regular closed day: open (default, with the extended hours: the policy asks venues to open longer in holidays) or closed.
-             * @default open
-             * @enum {string}
-             */
-            holidayOnClosedDay: "open" | "closed";
-            /**
-             * @default 60
-             * @example 60
-             */
-            slotMinutes: number;
-            /**
-             * @description Individual places per slot
-             * @default 50
-             * @example 50
-             */
-            individualCapacity: number;
-            /**
-             * @description School-group places per slot
-             * @default 100
-             * @example 100
-             */
-            groupCapacity: number;
-        };
-        ClosureDto: {
-            /**
-             * @description Local date
-             * @example 2026-12-24
-             */
-            date: string;
-            /** @example 展厅维护 */
-            reason: string;
-        };
-        CheckInDto: {
-            /**
-             * @description The booking's QR token, as scanned
-             * @example v1.MGI4ZjliMWUt….Xk2…
-             */
-            token: string;
-        };
-        IndividualBookingDto: {
-            /** @example 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f */
             slotId: string;
         };
-        GroupVisitDto: {
+        BookingView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "individual" | "group";
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "declined" | "expired" | "cancelled" | "checked_in" | "no_show";
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            venueId: string;
+            /**
+             * Format: uuid
+             * @description The slot, or the activity's id for an activity booking
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            slotId: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            slotStartsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            slotEndsAt: string;
+            /**
+             * Format: date
+             * @description Local date
+             * @example 2026-10-05
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            bookerAccountId: string;
+            /** Format: uuid */
+            schoolOrganisationId: string | null;
+            /** @description Roster students */
+            studentIds: string[];
+            /** @example 1 */
+            studentCount: number;
+            /** @example 0 */
+            teacherCount: number;
+            /** @example 1 */
+            places: number;
+            note: string | null;
+            declineReason: string | null;
+            /**
+             * Format: date-time
+             * @description A pending group request expires undecided then
+             */
+            decisionDeadline: string | null;
+            /** @description The slot disappeared after a calendar or opening change */
+            slotWithdrawn: boolean;
+            /** @description Signed QR token, only while confirmed or checked in */
+            checkInToken: string | null;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Set when the booking is for an activity
+             */
+            activityId: string | null;
+            /** @description Why it was cancelled when not by the booker (e.g. the activity was cancelled) */
+            cancelReason: string | null;
+            /**
+             * @description calendar_change (moved to the new slot covering its start, or cancelled when none could take it) or venue_closed (cancelled by a special closure); null when none touched it
+             * @example calendar_change
+             */
+            changeReason: string | null;
+            /** Format: date-time */
+            previousSlotStartsAt: string | null;
+            /** Format: date-time */
+            previousSlotEndsAt: string | null;
+        };
+        RequestGroupVisitBody: {
             /**
              * @description Students of your school (roster ids), at most 500
              * @example [
@@ -3468,14 +3969,133 @@ export interface components {
             teacherCount: number;
             /** @example 三年级二班 */
             note?: string;
-            /** @example 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f */
+            /**
+             * Format: uuid
+             * @example 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             */
             slotId: string;
         };
-        DeclineDto: {
+        BookingViewPage: {
+            items: components["schemas"]["BookingView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        DeclineGroupBody: {
             /** @example 当日已有大型活动，请改约其他时段 */
             reason: string;
         };
-        CreateActivityDto: {
+        JoinWaitlistBody: {
+            /**
+             * Format: uuid
+             * @example 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+             */
+            slotId: string;
+        };
+        WaitlistEntryView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            slotId: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            venueId: string;
+            /** @enum {string} */
+            status: "waiting" | "offered" | "accepted" | "expired";
+            /**
+             * Format: date-time
+             * @description While offered: the place is held for you until then
+             */
+            offerExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            createdAt: string;
+        };
+        WaitlistEntryViewPage: {
+            items: components["schemas"]["WaitlistEntryView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        GroupWaitlistEntryView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            slotId: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            venueId: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            schoolOrganisationId: string;
+            studentIds: string[];
+            /** @example 2 */
+            teacherCount: number;
+            /** @description Students and teachers: the places an offer holds */
+            places: number;
+            /** @enum {string} */
+            status: "waiting" | "offered" | "accepted" | "expired";
+            /**
+             * Format: date-time
+             * @description While offered: the places are held for the school until then
+             */
+            offerExpiresAt: string | null;
+            /**
+             * Format: uuid
+             * @description Once accepted: the pending group request the venue decides
+             */
+            bookingId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            createdAt: string;
+        };
+        GroupWaitlistEntryViewPage: {
+            items: components["schemas"]["GroupWaitlistEntryView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        CreateActivityBody: {
             /** @example 假日科学秀：青铜器里的化学 */
             title: string;
             /**
@@ -3484,7 +4104,7 @@ export interface components {
              */
             kind: "workshop" | "guided_tour" | "show" | "other";
             /** @example 现场演示青铜铸造与锈蚀中的化学变化 */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description The grades it suits, 1 to 12
              * @example [
@@ -3495,6 +4115,7 @@ export interface components {
              */
             grades: number[];
             /**
+             * Format: date
              * @description Local date (Asia/Shanghai), within a year
              * @example 2027-01-25
              */
@@ -3523,9 +4144,93 @@ export interface components {
              * @description Student price in fen; absent or null: free. Never on a venue of a free category (museum, memorial_hall, cultural_centre, library, art_gallery): 400 STUDENT_PRICE_NOT_ALLOWED.
              * @example null
              */
-            studentPriceFen?: Record<string, never> | null;
+            studentPriceFen?: number | null;
         };
-        UpdateActivityDto: {
+        ActivityView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            venueId: string;
+            /** @example 山东博物馆 */
+            venueName: string;
+            /** @enum {string} */
+            venueCategory: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
+            /** @example 假日科学秀：青铜器里的化学 */
+            title: string;
+            /** @enum {string} */
+            kind: "workshop" | "guided_tour" | "show" | "other";
+            description: string | null;
+            /**
+             * @example [
+             *       4,
+             *       5,
+             *       6
+             *     ]
+             */
+            grades: number[];
+            /**
+             * Format: date
+             * @description Local date
+             * @example 2027-01-25
+             */
+            date: string;
+            /**
+             * @description Local time (Asia/Shanghai)
+             * @example 14:00
+             */
+            startTime: string;
+            /**
+             * @description Local time (Asia/Shanghai)
+             * @example 15:00
+             */
+            endTime: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-25T06:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-25T06:00:00.000Z
+             */
+            endsAt: string;
+            /** @description In fen; null: free for students */
+            studentPriceFen: number | null;
+            /** @example 30 */
+            individualCapacity: number;
+            /** @example 12 */
+            individualLeft: number;
+            /** @example 60 */
+            groupCapacity: number;
+            /** @example 40 */
+            groupLeft: number;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            cancelReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ActivityViewPage: {
+            items: components["schemas"]["ActivityView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        UpdateActivityBody: {
             /** @example 假日科学秀：青铜器里的化学 */
             title?: string;
             /**
@@ -3534,7 +4239,7 @@ export interface components {
              */
             kind?: "workshop" | "guided_tour" | "show" | "other";
             /** @example 现场演示青铜铸造与锈蚀中的化学变化 */
-            description?: Record<string, never> | null;
+            description?: string | null;
             /**
              * @description The grades it suits, 1 to 12
              * @example [
@@ -3545,6 +4250,7 @@ export interface components {
              */
             grades?: number[];
             /**
+             * Format: date
              * @description Local date (Asia/Shanghai), within a year
              * @example 2027-01-25
              */
@@ -3573,13 +4279,13 @@ export interface components {
              * @description Student price in fen; absent or null: free. Never on a venue of a free category (museum, memorial_hall, cultural_centre, library, art_gallery): 400 STUDENT_PRICE_NOT_ALLOWED.
              * @example null
              */
-            studentPriceFen?: Record<string, never> | null;
+            studentPriceFen?: number | null;
         };
-        CancelActivityDto: {
+        CancelActivityBody: {
             /** @example 讲解员临时有事，活动取消，敬请谅解 */
             reason: string;
         };
-        GroupVisitOfActivityDto: {
+        RequestActivityGroupBody: {
             /**
              * @description Students of your school (roster ids), at most 500
              * @example [
@@ -3595,7 +4301,506 @@ export interface components {
             /** @example 三年级二班 */
             note?: string;
         };
-        JobIntentionsDto: {
+        DailyHours: {
+            /**
+             * @description Local time, Asia/Shanghai
+             * @example 09:00
+             */
+            opens: string;
+            /**
+             * @description Local time, after opens
+             * @example 17:00
+             */
+            closes: string;
+        };
+        WeeklyHours: {
+            /** @description Absent: closed that weekday */
+            mon?: components["schemas"]["DailyHours"];
+            /** @description Absent: closed that weekday */
+            tue?: components["schemas"]["DailyHours"];
+            /** @description Absent: closed that weekday */
+            wed?: components["schemas"]["DailyHours"];
+            /** @description Absent: closed that weekday */
+            thu?: components["schemas"]["DailyHours"];
+            /** @description Absent: closed that weekday */
+            fri?: components["schemas"]["DailyHours"];
+            /** @description Absent: closed that weekday */
+            sat?: components["schemas"]["DailyHours"];
+            /** @description Absent: closed that weekday */
+            sun?: components["schemas"]["DailyHours"];
+        };
+        CreateVenueBody: {
+            /** @example 山东博物馆 */
+            name: string;
+            /**
+             * @example museum
+             * @enum {string}
+             */
+            category: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
+            /**
+             * @description Defaults to the organisation's region
+             * @example 370102
+             */
+            regionCode?: string;
+            /** @example 济南市历下区经十路11899号 */
+            address?: string;
+            /** @example 山东省综合性博物馆 */
+            description?: string;
+            /** @example 无障碍通道、轮椅借用 */
+            accessibility?: string;
+            /** @example 0531-85058201 */
+            contact?: string;
+            /**
+             * @description Student price in fen (0.01 yuan). museum, memorial_hall, cultural_centre, library and art_gallery are free for students by policy and never take one (400 STUDENT_PRICE_NOT_ALLOWED); science_museum, science_venue and sports_facility must state it, 0 allowed (400 STUDENT_PRICE_REQUIRED).
+             * @example null
+             */
+            studentPriceFen?: number | null;
+            /**
+             * @description Ordinary hours; a weekday left out is a regular closed day. Default Tue-Sun 9:00-17:00.
+             * @example {
+             *       "tue": {
+             *         "opens": "09:00",
+             *         "closes": "17:00"
+             *       },
+             *       "sun": {
+             *         "opens": "09:00",
+             *         "closes": "17:00"
+             *       }
+             *     }
+             */
+            weeklyHours?: components["schemas"]["WeeklyHours"];
+            /**
+             * @description Extended hours, applied by themselves on statutory holidays and during the school vacations of the venue's area (from the directory's calendar). Make-up working days keep the ordinary hours.
+             * @example {
+             *       "opens": "09:00",
+             *       "closes": "20:00"
+             *     }
+             */
+            extendedHours?: components["schemas"]["DailyHours"] | null;
+            /**
+             * @description A statutory holiday on a regular closed day: open (default, with the extended hours: the policy asks venues to open longer in holidays) or closed.
+             * @default open
+             * @enum {string}
+             */
+            holidayOnClosedDay: "open" | "closed";
+            /**
+             * @default 60
+             * @example 60
+             */
+            slotMinutes: number;
+            /**
+             * @description Individual places per slot
+             * @default 50
+             * @example 50
+             */
+            individualCapacity: number;
+            /**
+             * @description School-group places per slot
+             * @default 100
+             * @example 100
+             */
+            groupCapacity: number;
+            /**
+             * Format: uuid
+             * @description The venue organisation; defaults to your own (venue staff). Admins name it.
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId?: string;
+        };
+        VenueClosure: {
+            /**
+             * Format: date
+             * @description Local date
+             * @example 2026-10-05
+             */
+            date: string;
+            /** @example 展厅维护 */
+            reason: string;
+        };
+        VenueView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The venue organisation
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId: string;
+            /** @example 山东博物馆 */
+            name: string;
+            /**
+             * @example museum
+             * @enum {string}
+             */
+            category: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
+            /** @description True for the categories free for students by policy */
+            freeForStudents: boolean;
+            /**
+             * @description Student price in fen (0.01 yuan). museum, memorial_hall, cultural_centre, library and art_gallery are free for students by policy and never take one (400 STUDENT_PRICE_NOT_ALLOWED); science_museum, science_venue and sports_facility must state it, 0 allowed (400 STUDENT_PRICE_REQUIRED).
+             * @example null
+             */
+            studentPriceFen: number | null;
+            /** @example 370102 */
+            regionCode: string;
+            /** @example 济南市历下区经十路11899号 */
+            address: string | null;
+            description: string | null;
+            accessibility: string | null;
+            /** @example 0531-85058201 */
+            contact: string | null;
+            /** @description A weekday left out is closed */
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            /** @description Hours on statutory holidays and in the school vacations */
+            extendedHours: components["schemas"]["DailyHours"] | null;
+            /** @enum {string} */
+            holidayOnClosedDay: "open" | "closed";
+            /** @example 60 */
+            slotMinutes: number;
+            /** @example 50 */
+            individualCapacity: number;
+            /** @example 100 */
+            groupCapacity: number;
+            /** @description Special closures */
+            closures: components["schemas"]["VenueClosure"][];
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        VenueSearchHit: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The venue organisation
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId: string;
+            /** @example 山东博物馆 */
+            name: string;
+            /**
+             * @example museum
+             * @enum {string}
+             */
+            category: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
+            /** @description True for the categories free for students by policy */
+            freeForStudents: boolean;
+            /**
+             * @description Student price in fen (0.01 yuan). museum, memorial_hall, cultural_centre, library and art_gallery are free for students by policy and never take one (400 STUDENT_PRICE_NOT_ALLOWED); science_museum, science_venue and sports_facility must state it, 0 allowed (400 STUDENT_PRICE_REQUIRED).
+             * @example null
+             */
+            studentPriceFen: number | null;
+            /** @example 370102 */
+            regionCode: string;
+            /** @example 济南市历下区经十路11899号 */
+            address: string | null;
+            description: string | null;
+            accessibility: string | null;
+            /** @example 0531-85058201 */
+            contact: string | null;
+            /** @description A weekday left out is closed */
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            /** @description Hours on statutory holidays and in the school vacations */
+            extendedHours: components["schemas"]["DailyHours"] | null;
+            /** @enum {string} */
+            holidayOnClosedDay: "open" | "closed";
+            /** @example 60 */
+            slotMinutes: number;
+            /** @example 50 */
+            individualCapacity: number;
+            /** @example 100 */
+            groupCapacity: number;
+            /** @description Special closures */
+            closures: components["schemas"]["VenueClosure"][];
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            updatedAt: string;
+            /** @description Individual and group places left on the date asked; null without a date */
+            placesLeft: number | null;
+        };
+        VenueSearchHitPage: {
+            items: components["schemas"]["VenueSearchHit"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        UpdateVenueBody: {
+            /** @example 山东博物馆 */
+            name?: string;
+            /**
+             * @example museum
+             * @enum {string}
+             */
+            category?: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
+            /**
+             * @description Defaults to the organisation's region
+             * @example 370102
+             */
+            regionCode?: string;
+            /** @example 济南市历下区经十路11899号 */
+            address?: string;
+            /** @example 山东省综合性博物馆 */
+            description?: string;
+            /** @example 无障碍通道、轮椅借用 */
+            accessibility?: string;
+            /** @example 0531-85058201 */
+            contact?: string;
+            /**
+             * @description Student price in fen (0.01 yuan). museum, memorial_hall, cultural_centre, library and art_gallery are free for students by policy and never take one (400 STUDENT_PRICE_NOT_ALLOWED); science_museum, science_venue and sports_facility must state it, 0 allowed (400 STUDENT_PRICE_REQUIRED).
+             * @example null
+             */
+            studentPriceFen?: number | null;
+            /**
+             * @description Ordinary hours; a weekday left out is a regular closed day. Default Tue-Sun 9:00-17:00.
+             * @example {
+             *       "tue": {
+             *         "opens": "09:00",
+             *         "closes": "17:00"
+             *       },
+             *       "sun": {
+             *         "opens": "09:00",
+             *         "closes": "17:00"
+             *       }
+             *     }
+             */
+            weeklyHours?: components["schemas"]["WeeklyHours"];
+            /**
+             * @description Extended hours, applied by themselves on statutory holidays and during the school vacations of the venue's area (from the directory's calendar). Make-up working days keep the ordinary hours.
+             * @example {
+             *       "opens": "09:00",
+             *       "closes": "20:00"
+             *     }
+             */
+            extendedHours?: components["schemas"]["DailyHours"] | null;
+            /**
+             * @description A statutory holiday on a regular closed day: open (default, with the extended hours: the policy asks venues to open longer in holidays) or closed.
+             * @default open
+             * @enum {string}
+             */
+            holidayOnClosedDay: "open" | "closed";
+            /**
+             * @default 60
+             * @example 60
+             */
+            slotMinutes: number;
+            /**
+             * @description Individual places per slot
+             * @default 50
+             * @example 50
+             */
+            individualCapacity: number;
+            /**
+             * @description School-group places per slot
+             * @default 100
+             * @example 100
+             */
+            groupCapacity: number;
+        };
+        AddClosureBody: {
+            /**
+             * Format: date
+             * @description Local date
+             * @example 2026-12-24
+             */
+            date: string;
+            /** @example 展厅维护 */
+            reason: string;
+        };
+        SlotView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            venueId: string;
+            /**
+             * Format: date
+             * @description Local date
+             * @example 2026-10-05
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            endsAt: string;
+            /**
+             * @description Local time (Asia/Shanghai)
+             * @example 09:00
+             */
+            opens: string;
+            /**
+             * @description Local time (Asia/Shanghai)
+             * @example 10:00
+             */
+            closes: string;
+            /**
+             * @description extended: holiday or vacation hours
+             * @enum {string}
+             */
+            profile: "ordinary" | "extended";
+            /**
+             * @description Why the day has these hours: holiday:<name>, vacation:<name>, weekday
+             * @example holiday:国庆节
+             */
+            reason: string;
+            /** @enum {string} */
+            status: "open" | "withdrawn";
+            /** @example 50 */
+            individualCapacity: number;
+            /** @example 12 */
+            individualLeft: number;
+            /** @example 100 */
+            groupCapacity: number;
+            /** @example 40 */
+            groupLeft: number;
+        };
+        InboxItem: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "individual" | "group";
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "declined" | "expired" | "cancelled" | "checked_in" | "no_show";
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            venueId: string;
+            /**
+             * Format: uuid
+             * @description The slot, or the activity's id for an activity booking
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            slotId: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            slotStartsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            slotEndsAt: string;
+            /**
+             * Format: date
+             * @description Local date
+             * @example 2026-10-05
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            bookerAccountId: string;
+            /** Format: uuid */
+            schoolOrganisationId: string | null;
+            /** @description Roster students */
+            studentIds: string[];
+            /** @example 1 */
+            studentCount: number;
+            /** @example 0 */
+            teacherCount: number;
+            /** @example 1 */
+            places: number;
+            note: string | null;
+            declineReason: string | null;
+            /**
+             * Format: date-time
+             * @description A pending group request expires undecided then
+             */
+            decisionDeadline: string | null;
+            /** @description The slot disappeared after a calendar or opening change */
+            slotWithdrawn: boolean;
+            /** @description Signed QR token, only while confirmed or checked in */
+            checkInToken: string | null;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-10-05T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Set when the booking is for an activity
+             */
+            activityId: string | null;
+            /** @description Why it was cancelled when not by the booker (e.g. the activity was cancelled) */
+            cancelReason: string | null;
+            /**
+             * @description calendar_change (moved to the new slot covering its start, or cancelled when none could take it) or venue_closed (cancelled by a special closure); null when none touched it
+             * @example calendar_change
+             */
+            changeReason: string | null;
+            /** Format: date-time */
+            previousSlotStartsAt: string | null;
+            /** Format: date-time */
+            previousSlotEndsAt: string | null;
+            /** @example 40 */
+            groupPlacesLeft: number;
+            /** @description Places held by other pending requests */
+            otherPendingPlaces: number;
+            warning: string | null;
+        };
+        InboxItemPage: {
+            items: components["schemas"]["InboxItem"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        CheckInBody: {
+            /**
+             * @description The booking's QR token, as scanned
+             * @example v1.MGI4ZjliMWUt….Xk2…
+             */
+            token: string;
+        };
+        JobIntentions: {
             /**
              * @example [
              *       "软件",
@@ -3616,7 +4821,7 @@ export interface components {
              */
             expectedMonthlySalary?: number;
         };
-        RegisterGraduateDto: {
+        RegisterGraduateBody: {
             /** @example 李明 */
             name: string;
             /** @example 计算机科学与技术 */
@@ -3630,7 +4835,7 @@ export interface components {
             graduationYear: number;
             /** @example 138-0000-0001 */
             contact: string;
-            intentions: components["schemas"]["JobIntentionsDto"];
+            intentions: components["schemas"]["JobIntentions"];
             /** @example true */
             willingToWork: boolean;
             /**
@@ -3641,12 +4846,13 @@ export interface components {
              */
             difficultyCategories: ("low_income" | "zero_employment_household" | "disability" | "long_term_unemployment" | "ethnic_minority" | "other")[];
             /**
+             * Format: uuid
              * @description The graduate's own directory account (role graduate, your university); it then sees GET /employment-aid/me. Can be linked later too.
              * @example 7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e
              */
             accountId?: string;
         };
-        JobIntentionsResponseDto: {
+        JobIntentionsView: {
             /**
              * @example [
              *       "软件",
@@ -3667,9 +4873,9 @@ export interface components {
              */
             expectedMonthlySalary: number | null;
         };
-        FollowUpAlertsDto: {
+        FollowUpAlerts: {
             /**
-             * @description Since the last contact (or registration)
+             * @description Days since the last contact (or registration)
              * @example 3
              */
             daysSinceContact: number;
@@ -3678,15 +4884,27 @@ export interface components {
              * @example false
              */
             noContact: boolean;
-            /** @example false */
+            /**
+             * @description The follow-up date has passed
+             * @example false
+             */
             overdueFollowUp: boolean;
-            /** @example 2026-12-05 */
+            /**
+             * Format: date
+             * @example 2026-12-05
+             */
             followUpOn: string | null;
         };
-        GraduateResponseDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        GraduateView: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             id: string;
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+            /**
+             * Format: uuid
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
             /** @example 李明 */
             name: string;
@@ -3701,36 +4919,51 @@ export interface components {
             graduationYear: number;
             /** @example 138-0000-0001 */
             contact: string;
-            intentions: components["schemas"]["JobIntentionsResponseDto"];
+            intentions: components["schemas"]["JobIntentionsView"];
             /** @example true */
             willingToWork: boolean;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             registeredAt: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @description The last session in which contact was made
+             * @example 2026-11-28T06:30:00.000Z
+             */
             lastContactAt: string | null;
             /**
-             * @description Active mentor
+             * Format: uuid
+             * @description The active mentor
              * @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a
              */
             mentorId: string | null;
             /**
+             * Format: uuid
              * @description The graduate's own directory account, when linked
              * @example 7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e
              */
             accountId: string | null;
-            alerts: components["schemas"]["FollowUpAlertsDto"];
+            alerts: components["schemas"]["FollowUpAlerts"];
         };
-        GraduatePageDto: {
+        GraduateViewPage: {
+            items: components["schemas"]["GraduateView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
-            items: components["schemas"]["GraduateResponseDto"][];
         };
-        GraduateSensitiveResponseDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        GraduateSensitiveView: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
             /**
              * @example [
@@ -3739,20 +4972,25 @@ export interface components {
              */
             difficultyCategories: ("low_income" | "zero_employment_household" | "disability" | "long_term_unemployment" | "ethnic_minority" | "other")[];
             /**
-             * @description The audit row
+             * Format: uuid
+             * @description The audit row of this read
              * @example 9c1e3a5c-7e9b-4d1f-a3c5-e7a9c1e3f5b7
              */
             auditId: string;
         };
-        LinkGraduateAccountDto: {
+        LinkGraduateAccountBody: {
             /**
+             * Format: uuid
              * @description A directory account of role graduate at your university, not linked yet
              * @example 7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e
              */
             accountId: string;
         };
-        AssignMentorDto: {
-            /** @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a */
+        AssignMentorBody: {
+            /**
+             * Format: uuid
+             * @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a
+             */
             mentorId: string;
             /**
              * @description Required when the graduate already has a mentor (reassignment)
@@ -3760,30 +4998,62 @@ export interface components {
              */
             reason?: string;
         };
-        AssignmentResponseDto: {
-            /** @example 4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0e2a */
+        AssignmentView: {
+            /**
+             * Format: uuid
+             * @example 4c6e8a0b-2d4f-4a6c-8e0a-2c4e6a8c0e2a
+             */
             id: string;
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
-            /** @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a */
+            /**
+             * Format: uuid
+             * @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a
+             */
             mentorId: string;
             /** @example true */
             active: boolean;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             assignedAt: string;
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @description The staff account that assigned
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             assignedBy: string;
-            /** @example null */
+            /**
+             * Format: date-time
+             * @example null
+             */
             endedAt: string | null;
-            /** @example null */
+            /**
+             * @description Why the next mentor took over
+             * @example null
+             */
             endReason: string | null;
         };
-        MentorResponseDto: {
-            /** @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a */
+        MentorView: {
+            /**
+             * Format: uuid
+             * @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a
+             */
             id: string;
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+            /**
+             * Format: uuid
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @description The mentor's directory account
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             accountId: string;
             /** @example 张老师 */
             displayName: string;
@@ -3821,11 +5091,14 @@ export interface components {
              * @example 微信 zhang-laoshi
              */
             sharedContact: string | null;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             createdAt: string;
         };
-        MentorSuggestionResponseDto: {
-            mentor: components["schemas"]["MentorResponseDto"];
+        MentorSuggestionView: {
+            mentor: components["schemas"]["MentorView"];
             /** @example 7 */
             score: number;
             /**
@@ -3836,7 +5109,7 @@ export interface components {
              */
             reasons: string[];
         };
-        RecordOutcomeDto: {
+        RecordOutcomeBody: {
             /**
              * @example employed
              * @enum {string}
@@ -3844,7 +5117,11 @@ export interface components {
             kind: "employed" | "further_study" | "entrepreneurship" | "flexible_employment" | "enlisted" | "not_yet_employed";
             /** @example 浪潮集团 */
             employer?: string;
-            /** @example 2027-01-04 */
+            /**
+             * Format: date
+             * @description The first day of work (or of study, service, business); not after today
+             * @example 2027-01-04
+             */
             startDate?: string;
             /**
              * @example permanent
@@ -3852,10 +5129,16 @@ export interface components {
              */
             contractType?: "permanent" | "fixed_term" | "part_time" | "internship" | "other";
         };
-        OutcomeResponseDto: {
-            /** @example 9b1d3f5a-7c9e-4d3f-a5c7-e9b1d3f5a7c9 */
+        OutcomeView: {
+            /**
+             * Format: uuid
+             * @example 9b1d3f5a-7c9e-4d3f-a5c7-e9b1d3f5a7c9
+             */
             id: string;
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
             /**
              * @example employed
@@ -3864,30 +5147,54 @@ export interface components {
             kind: "employed" | "further_study" | "entrepreneurship" | "flexible_employment" | "enlisted" | "not_yet_employed";
             /** @example 浪潮集团 */
             employer: string | null;
-            /** @example 2027-01-04 */
+            /**
+             * Format: date
+             * @example 2027-01-04
+             */
             startDate: string | null;
             /**
              * @example permanent
              * @enum {string|null}
              */
             contractType: "permanent" | "fixed_term" | "part_time" | "internship" | "other" | null;
-            /** @example 37 */
+            /**
+             * @description From registration to the start date; null for outcomes that are not work
+             * @example 37
+             */
             daysToEmployment: number | null;
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             recordedBy: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             recordedAt: string;
-            /** @example null */
+            /**
+             * Format: uuid
+             * @example null
+             */
             verifiedBy: string | null;
-            /** @example null */
+            /**
+             * Format: date-time
+             * @example null
+             */
             verifiedAt: string | null;
         };
-        AlertResponseDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        AlertView: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
             /** @example 李明 */
             graduateName: string;
-            /** @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a */
+            /**
+             * Format: uuid
+             * @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a
+             */
             mentorId: string | null;
             /**
              * @example [
@@ -3897,36 +5204,57 @@ export interface components {
             reasons: ("no_contact" | "overdue_follow_up")[];
             /** @example 15 */
             daysSinceContact: number;
-            /** @example null */
+            /**
+             * Format: date
+             * @example null
+             */
             followUpOn: string | null;
         };
-        MentorAlertsDto: {
-            /** @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a */
+        MentorAlertsView: {
+            /**
+             * Format: uuid
+             * @example 2e4c6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a
+             */
             mentorId: string;
             /** @example 张老师 */
             displayName: string;
-            alerts: components["schemas"]["AlertResponseDto"][];
+            alerts: components["schemas"]["AlertView"][];
         };
-        AlertDigestResponseDto: {
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+        AlertDigestView: {
+            /**
+             * Format: uuid
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             generatedAt: string;
             /** @example 14 */
             alertWindowDays: number;
             /** @example 1 */
             total: number;
-            byMentor: components["schemas"]["MentorAlertsDto"][];
-            withoutMentor: components["schemas"]["AlertResponseDto"][];
+            byMentor: components["schemas"]["MentorAlertsView"][];
+            withoutMentor: components["schemas"]["AlertView"][];
         };
-        GoalResponseDto: {
-            /** @example 5e7a9c1e-3a5c-4e9b-8d1f-3a5c7e9b1d3f */
+        GoalView: {
+            /**
+             * Format: uuid
+             * @example 5e7a9c1e-3a5c-4e9b-8d1f-3a5c7e9b1d3f
+             */
             id: string;
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
             /** @example 完成简历修改 */
             title: string;
-            /** @example 2026-12-15 */
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
             dueOn: string | null;
             /**
              * @example open
@@ -3938,15 +5266,28 @@ export interface components {
              * @example false
              */
             overdue: boolean;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             createdAt: string;
         };
-        ReferralResponseDto: {
-            /** @example 7a9c1e3a-5c7e-4b1d-9f3a-5c7e9b1d3f5a */
+        ReferralView: {
+            /**
+             * Format: uuid
+             * @example 7a9c1e3a-5c7e-4b1d-9f3a-5c7e9b1d3f5a
+             */
             id: string;
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
-            /** @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6 */
+            /**
+             * Format: uuid
+             * @description Set when the referral is to one of the centre's postings
+             * @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6
+             */
             postingId: string | null;
             /** @example 浪潮集团 */
             employer: string;
@@ -3959,33 +5300,49 @@ export interface components {
              * @enum {string}
              */
             result: "pending" | "interview" | "offer" | "hired" | "rejected";
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @description The account that referred
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             referredBy: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             referredAt: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             updatedAt: string;
         };
-        PlanResponseDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        PlanView: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
-            goals: components["schemas"]["GoalResponseDto"][];
-            referrals: components["schemas"]["ReferralResponseDto"][];
+            goals: components["schemas"]["GoalView"][];
+            referrals: components["schemas"]["ReferralView"][];
         };
-        AddGoalDto: {
+        AddGoalBody: {
             /** @example 完成简历修改 */
             title: string;
-            /** @example 2026-12-15 */
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
             dueOn?: string;
         };
-        UpdateGoalDto: {
+        UpdateGoalBody: {
             /**
              * @example done
              * @enum {string}
              */
             status: "open" | "done" | "dropped";
         };
-        AddReferralDto: {
+        AddReferralBody: {
             /** @example 浪潮集团 */
             employer: string;
             /** @example 软件测试工程师 */
@@ -3993,15 +5350,16 @@ export interface components {
             /** @example 已推荐简历 */
             note?: string;
         };
-        UpdateReferralDto: {
+        UpdateReferralBody: {
             /**
              * @example interview
              * @enum {string}
              */
             result: "pending" | "interview" | "offer" | "hired" | "rejected";
         };
-        LogSessionDto: {
+        LogSessionBody: {
             /**
+             * Format: date-time
              * @description When it happened; now when left out
              * @example 2026-11-28T06:30:00.000Z
              */
@@ -4022,7 +5380,10 @@ export interface components {
             notes: string;
             /** @example 投递三份简历 */
             nextStep?: string;
-            /** @example 2026-12-05 */
+            /**
+             * Format: date
+             * @example 2026-12-05
+             */
             followUpOn?: string;
             /**
              * @description Written for the graduate, who sees it on GET /employment-aid/me; notes and nextStep stay private
@@ -4030,26 +5391,47 @@ export interface components {
              */
             sharedSummary?: string;
         };
-        SessionRevisionResponseDto: {
-            /** @example 初稿 */
+        SessionRevisionView: {
+            /**
+             * @description The notes before this edit
+             * @example 初稿
+             */
             notes: string;
             /** @example null */
             nextStep: string | null;
             /** @example null */
             sharedSummary: string | null;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             editedAt: string;
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             editedBy: string;
         };
-        SessionResponseDto: {
-            /** @example 3b5d7f9a-1c3e-4a5c-8e7a-9c1e3a5c7e9b */
+        SessionView: {
+            /**
+             * Format: uuid
+             * @example 3b5d7f9a-1c3e-4a5c-8e7a-9c1e3a5c7e9b
+             */
             id: string;
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             mentorAccountId: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             occurredAt: string;
             /**
              * @example phone
@@ -4067,27 +5449,38 @@ export interface components {
             notes: string;
             /** @example 投递三份简历 */
             nextStep: string | null;
-            /** @example 2026-12-05 */
+            /**
+             * Format: date
+             * @example 2026-12-05
+             */
             followUpOn: string | null;
             /**
              * @description What the graduate sees of this session
              * @example 请本周内把修改后的简历发给我。
              */
             sharedSummary: string | null;
-            /** @example 2026-11-29T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @description The notes can be edited until then
+             * @example 2026-11-29T06:30:00.000Z
+             */
             editableUntil: string;
-            revisions: components["schemas"]["SessionRevisionResponseDto"][];
+            /** @description Earlier texts, oldest first */
+            revisions: components["schemas"]["SessionRevisionView"][];
         };
-        SessionPageDto: {
+        SessionViewPage: {
+            items: components["schemas"]["SessionView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
-            items: components["schemas"]["SessionResponseDto"][];
         };
-        EditSessionDto: {
+        EditSessionBody: {
             /** @example 讨论了求职意向，修改简历（补充） */
             notes: string;
             /** @example 投递五份简历 */
@@ -4098,8 +5491,9 @@ export interface components {
              */
             sharedSummary?: string;
         };
-        CreateMentorDto: {
+        CreateMentorBody: {
             /**
+             * Format: uuid
              * @description A directory account (mentor or career-centre staff) of your university
              * @example 7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e
              */
@@ -4142,16 +5536,19 @@ export interface components {
              */
             sharedContact?: string;
         };
-        MentorPageDto: {
+        MentorViewPage: {
+            items: components["schemas"]["MentorView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
-            items: components["schemas"]["MentorResponseDto"][];
         };
-        UpdateMentorDto: {
+        UpdateMentorBody: {
             /** @example 6 */
             capacity?: number;
             /** @example 周一至周五 */
@@ -4181,24 +5578,36 @@ export interface components {
              */
             sharedContact?: string;
         };
-        CreateTrainingDto: {
+        CreateTrainingBody: {
             /** @example 求职训练营：面试技巧 */
             title: string;
-            /** @example 2026-12-10T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00.000Z
+             */
             startsAt: string;
             /** @example 就业指导中心 201 */
             location?: string;
             /** @example 30 */
             capacity: number;
         };
-        TrainingResponseDto: {
-            /** @example ab1d3f5a-7c9e-4b3f-85c7-e9b1d3f5a7c9 */
+        TrainingView: {
+            /**
+             * Format: uuid
+             * @example ab1d3f5a-7c9e-4b3f-85c7-e9b1d3f5a7c9
+             */
             id: string;
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+            /**
+             * Format: uuid
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
             /** @example 求职训练营：面试技巧 */
             title: string;
-            /** @example 2026-12-10T01:00:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00.000Z
+             */
             startsAt: string;
             /** @example 就业指导中心 201 */
             location: string | null;
@@ -4209,30 +5618,55 @@ export interface components {
             /** @example 18 */
             placesLeft: number;
         };
-        EnrolInTrainingDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        EnrolInTrainingBody: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
         };
-        TrainingEnrolmentResponseDto: {
-            /** @example ab1d3f5a-7c9e-4b3f-85c7-e9b1d3f5a7c9 */
+        TrainingEnrolmentView: {
+            /**
+             * Format: uuid
+             * @example ab1d3f5a-7c9e-4b3f-85c7-e9b1d3f5a7c9
+             */
             trainingId: string;
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             enrolledAt: string;
-            /** @example null */
+            /**
+             * @description Null until attendance is recorded
+             * @example null
+             */
             attended: boolean | null;
         };
-        RecordAttendanceDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        RecordAttendanceBody: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             graduateId: string;
             /** @example true */
             attended: boolean;
         };
-        CentreReportResponseDto: {
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+        CentreReportView: {
+            /**
+             * Format: uuid
+             * @description The university (in a bureau report’s totals: the bureau)
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             generatedAt: string;
             /** @example 14 */
             alertWindowDays: number;
@@ -4256,16 +5690,22 @@ export interface components {
             /** @example 41 */
             medianDaysToEmployment: number | null;
         };
-        BureauReportResponseDto: {
-            /** @example 5d7f9b1c-3e5a-4c7e-9b1d-3f5a7c9e1b3d */
+        BureauReportView: {
+            /**
+             * Format: uuid
+             * @example 5d7f9b1c-3e5a-4c7e-9b1d-3f5a7c9e1b3d
+             */
             bureauId: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             generatedAt: string;
             /** @description Every university counted together */
-            totals: components["schemas"]["CentreReportResponseDto"];
-            universities: components["schemas"]["CentreReportResponseDto"][];
+            totals: components["schemas"]["CentreReportView"];
+            universities: components["schemas"]["CentreReportView"][];
         };
-        CreatePostingDto: {
+        CreatePostingBody: {
             /**
              * @example internship
              * @enum {string}
@@ -4290,15 +5730,22 @@ export interface components {
             /** @example 计算机相关专业，2026届毕业生 */
             requirements: string;
             /**
+             * Format: date
              * @description The last day to apply
              * @example 2027-03-31
              */
             expiresOn: string;
         };
-        PostingResponseDto: {
-            /** @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6 */
+        PostingView: {
+            /**
+             * Format: uuid
+             * @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6
+             */
             id: string;
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+            /**
+             * Format: uuid
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
             /**
              * @example internship
@@ -4311,13 +5758,23 @@ export interface components {
             title: string;
             /** @example 济南市高新区 */
             location: string;
-            /** @example 3000 */
+            /**
+             * @description Monthly, in yuan
+             * @example 3000
+             */
             wageMin: number;
-            /** @example 4500 */
+            /**
+             * @description Monthly, in yuan
+             * @example 4500
+             */
             wageMax: number;
             /** @example 计算机相关专业，2026届毕业生 */
             requirements: string;
-            /** @example 2027-03-31 */
+            /**
+             * Format: date
+             * @description The last day to apply
+             * @example 2027-03-31
+             */
             expiresOn: string;
             /** @example false */
             expired: boolean;
@@ -4326,27 +5783,42 @@ export interface components {
              * @enum {string}
              */
             status: "pending_review" | "published" | "rejected";
-            /** @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f */
+            /**
+             * Format: uuid
+             * @example 0c2e4a6b-8d0f-4b2d-9f4a-6c8e0a2c4e6f
+             */
             createdBy: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             createdAt: string;
-            /** @example 7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e */
+            /**
+             * Format: uuid
+             * @example 7b1f3c2d-4e5a-4b6c-8d7e-9f0a1b2c3d4e
+             */
             reviewedBy: string | null;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             reviewedAt: string | null;
             /** @example 信息核实无误 */
             reviewNote: string | null;
         };
-        PostingPageDto: {
+        PostingViewPage: {
+            items: components["schemas"]["PostingView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
-            items: components["schemas"]["PostingResponseDto"][];
         };
-        ReviewPostingDto: {
+        ReviewPostingBody: {
             /**
              * @example publish
              * @enum {string}
@@ -4355,8 +5827,9 @@ export interface components {
             /** @example 信息核实无误 */
             note?: string;
         };
-        ReferToPostingDto: {
+        ReferToPostingBody: {
             /**
+             * Format: uuid
              * @description Your mentee
              * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
              */
@@ -4364,10 +5837,16 @@ export interface components {
             /** @example 适合其专业方向 */
             note?: string;
         };
-        MyRegistrationDto: {
-            /** @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4 */
+        MyRegistrationView: {
+            /**
+             * Format: uuid
+             * @example 6f8a0c2e-4b6d-4e8f-a0b2-c4d6e8f0a2b4
+             */
             id: string;
-            /** @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d */
+            /**
+             * Format: uuid
+             * @example 1a3c5e7f-9b1d-4f3a-8c5e-7a9c1e3f5b7d
+             */
             universityId: string;
             /** @example 李明 */
             name: string;
@@ -4382,13 +5861,16 @@ export interface components {
             graduationYear: number;
             /** @example 138-0000-0001 */
             contact: string;
-            intentions: components["schemas"]["JobIntentionsResponseDto"];
+            intentions: components["schemas"]["JobIntentionsView"];
             /** @example true */
             willingToWork: boolean;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             registeredAt: string;
         };
-        MyMentorDto: {
+        MyMentorView: {
             /** @example 就业指导中心老师 */
             displayName: string;
             /**
@@ -4402,17 +5884,24 @@ export interface components {
              */
             sharedContact: string | null;
             /**
+             * Format: date-time
              * @description Your mentor since
              * @example 2026-11-28T06:30:00.000Z
              */
             since: string;
         };
-        MyGoalDto: {
-            /** @example 5e7a9c1e-3a5c-4e9b-8d1f-3a5c7e9b1d3f */
+        MyGoalView: {
+            /**
+             * Format: uuid
+             * @example 5e7a9c1e-3a5c-4e9b-8d1f-3a5c7e9b1d3f
+             */
             id: string;
             /** @example 完成简历修改 */
             title: string;
-            /** @example 2026-12-15 */
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
             dueOn: string | null;
             /**
              * @example open
@@ -4422,10 +5911,16 @@ export interface components {
             /** @example false */
             overdue: boolean;
         };
-        MyReferralDto: {
-            /** @example 7a9c1e3a-5c7e-4b1d-9f3a-5c7e9b1d3f5a */
+        MyReferralView: {
+            /**
+             * Format: uuid
+             * @example 7a9c1e3a-5c7e-4b1d-9f3a-5c7e9b1d3f5a
+             */
             id: string;
-            /** @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6 */
+            /**
+             * Format: uuid
+             * @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6
+             */
             postingId: string | null;
             /** @example 浪潮集团 */
             employer: string;
@@ -4436,20 +5931,32 @@ export interface components {
              * @enum {string}
              */
             result: "pending" | "interview" | "offer" | "hired" | "rejected";
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             referredAt: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             updatedAt: string;
         };
-        MyPlanDto: {
-            goals: components["schemas"]["MyGoalDto"][];
+        MyPlanView: {
+            goals: components["schemas"]["MyGoalView"][];
             /** @description Without the staff's notes */
-            referrals: components["schemas"]["MyReferralDto"][];
+            referrals: components["schemas"]["MyReferralView"][];
         };
-        MySessionDto: {
-            /** @example 3b5d7f9a-1c3e-4a5c-8e7a-9c1e3a5c7e9b */
+        MySessionView: {
+            /**
+             * Format: uuid
+             * @example 3b5d7f9a-1c3e-4a5c-8e7a-9c1e3a5c7e9b
+             */
             id: string;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             occurredAt: string;
             /**
              * @example phone
@@ -4463,7 +5970,10 @@ export interface components {
              * @example true
              */
             contactMade: boolean;
-            /** @example 2026-12-05 */
+            /**
+             * Format: date
+             * @example 2026-12-05
+             */
             followUpOn: string | null;
             /**
              * @description What the mentor wrote for you; the mentor's own notes are never shown
@@ -4473,7 +5983,7 @@ export interface components {
             /** @example 就业指导中心老师 */
             mentorName: string | null;
         };
-        MyOutcomeDto: {
+        MyOutcomeView: {
             /**
              * @example employed
              * @enum {string}
@@ -4481,18 +5991,27 @@ export interface components {
             kind: "employed" | "further_study" | "entrepreneurship" | "flexible_employment" | "enlisted" | "not_yet_employed";
             /** @example 浪潮集团 */
             employer: string | null;
-            /** @example 2027-01-04 */
+            /**
+             * Format: date
+             * @example 2027-01-04
+             */
             startDate: string | null;
             /**
              * @example permanent
              * @enum {string|null}
              */
             contractType: "permanent" | "fixed_term" | "part_time" | "internship" | "other" | null;
-            /** @example 2026-11-28T06:30:00.000Z */
+            /**
+             * Format: date-time
+             * @example 2026-11-28T06:30:00.000Z
+             */
             verifiedAt: string;
         };
-        MyPostingDto: {
-            /** @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6 */
+        MyPostingView: {
+            /**
+             * Format: uuid
+             * @example 8a0c2e4f-6b8d-4f0a-b2c4-e6f8a0b2c4d6
+             */
             id: string;
             /**
              * @example internship
@@ -4511,7 +6030,10 @@ export interface components {
             wageMax: number;
             /** @example 计算机相关专业，2026届毕业生 */
             requirements: string;
-            /** @example 2027-03-31 */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             expiresOn: string;
             /**
              * @description Published and not expired
@@ -4524,32 +6046,38 @@ export interface components {
              */
             referralResult: "pending" | "interview" | "offer" | "hired" | "rejected";
         };
-        MyAidResponseDto: {
+        MyAidView: {
             /** @description Never the difficulty categories */
-            registration: components["schemas"]["MyRegistrationDto"];
+            registration: components["schemas"]["MyRegistrationView"];
             /** @description Your current mentor */
-            mentor: components["schemas"]["MyMentorDto"] | null;
-            /** @example 2026-12-05 */
+            mentor: components["schemas"]["MyMentorView"] | null;
+            /**
+             * Format: date
+             * @example 2026-12-05
+             */
             nextFollowUpOn: string | null;
-            plan: components["schemas"]["MyPlanDto"];
+            plan: components["schemas"]["MyPlanView"];
             /** @description The latest 10; all at /me/sessions */
-            recentSessions: components["schemas"]["MySessionDto"][];
+            recentSessions: components["schemas"]["MySessionView"][];
             /** @example 1 */
             sessionCount: number;
             /** @description The latest outcome verified by the career centre */
-            outcome: components["schemas"]["MyOutcomeDto"] | null;
-            referredPostings: components["schemas"]["MyPostingDto"][];
+            outcome: components["schemas"]["MyOutcomeView"] | null;
+            referredPostings: components["schemas"]["MyPostingView"][];
         };
-        MySessionPageDto: {
+        MySessionViewPage: {
+            items: components["schemas"]["MySessionView"][];
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 1 */
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
             total: number;
-            items: components["schemas"]["MySessionDto"][];
         };
-        CreateFilmDto: {
+        CreateFilmBody: {
             /** @example 闪闪的红星 */
             title: string;
             /**
@@ -4576,7 +6104,7 @@ export interface components {
              *       9
              *     ]
              */
-            grades: string[];
+            grades: number[];
             /** @example 红军长征后，少年潘冬子在白色恐怖中成长，最终成为一名红军战士。 */
             synopsis: string;
             /** @example 普通话 */
@@ -4592,19 +6120,135 @@ export interface components {
              */
             audioDescription: boolean;
         };
-        FilmApprovalDto: {
+        FilmView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 闪闪的红星 */
+            title: string;
+            /** @example 1974 */
+            year: number;
+            /** @example 95 */
+            runningMinutes: number;
+            /**
+             * @description Grades it suits, ascending
+             * @example [
+             *       1,
+             *       2,
+             *       3
+             *     ]
+             */
+            grades: number[];
+            synopsis: string;
+            /** @example 普通话 */
+            language: string;
+            subtitles: boolean;
+            audioDescription: boolean;
+            /**
+             * Format: uuid
+             * @description The account that added it
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FilmViewPage: {
+            items: components["schemas"]["FilmView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        FilmApprovalView: {
+            /** Format: uuid */
+            filmId: string;
+            /** Format: uuid */
+            bureauId: string;
+            /** @description Empty while the bureau is unknown to the service */
+            bureauName: string;
+            /** @example 2026-2027 */
+            schoolYear: string;
+            /** Format: uuid */
+            approvedBy: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        ApprovedFilmView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 闪闪的红星 */
+            title: string;
+            /** @example 1974 */
+            year: number;
+            /** @example 95 */
+            runningMinutes: number;
+            /**
+             * @description Grades it suits, ascending
+             * @example [
+             *       1,
+             *       2,
+             *       3
+             *     ]
+             */
+            grades: number[];
+            synopsis: string;
+            /** @example 普通话 */
+            language: string;
+            subtitles: boolean;
+            audioDescription: boolean;
+            /**
+             * Format: uuid
+             * @description The account that added it
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The bureaus above the school that approved it for the year */
+            approvals: components["schemas"]["FilmApprovalView"][];
+        };
+        ApprovedFilmViewPage: {
+            items: components["schemas"]["ApprovedFilmView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        FilmApprovalBody: {
             /** @example 2026-2027 */
             schoolYear: string;
             /**
+             * Format: uuid
              * @description The approving bureau: your own (bureau admins); platform admins name it
              * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
              */
             bureauId?: string;
         };
-        CreateScreeningDto: {
-            /** @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b */
+        FilmApprovalWithdrawalView: {
+            /** @description False when the film was not on the list */
+            withdrawn: boolean;
+        };
+        CreateScreeningBody: {
+            /**
+             * Format: uuid
+             * @description Platform admins name the school; school staff schedule for their own
+             */
+            schoolId?: string;
+            /**
+             * Format: uuid
+             * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+             */
             filmId: string;
             /**
+             * Format: date
              * @description Local date, Asia/Shanghai
              * @example 2026-12-04
              */
@@ -4621,55 +6265,257 @@ export interface components {
              * @enum {string}
              */
             placeKind: "school_hall" | "cinema";
-            /** @description The partner cinema (a venue organisation), placeKind cinema */
+            /**
+             * Format: uuid
+             * @description The partner cinema (a venue organisation), placeKind cinema only
+             */
             venueOrganisationId?: string;
             /** @example 学校礼堂 */
             hallName: string;
-            /** @description Platform admins name the school; school staff schedule for their own */
-            schoolId?: string;
             /**
              * @description A screening on a day that is not a school day of the school’s area (statutory holiday, weekend that is not a make-up working day, vacation) is refused with SCREENING_NOT_ON_SCHOOL_DAY unless this is true (one organised on purpose)
              * @example false
              */
             allowNonSchoolDay?: boolean;
         };
-        CancelScreeningDto: {
+        ScreeningFilmView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 闪闪的红星 */
+            title: string;
+            /** @example 95 */
+            runningMinutes: number;
+            subtitles: boolean;
+            audioDescription: boolean;
+        };
+        ScreeningView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @example 2026-2027 */
+            schoolYear: string;
+            film: components["schemas"]["ScreeningFilmView"];
+            /** @enum {string} */
+            placeKind: "school_hall" | "cinema";
+            /**
+             * Format: uuid
+             * @description The partner cinema (placeKind cinema); null for a school hall
+             */
+            venueOrganisationId: string | null;
+            /** @example 学校礼堂 */
+            hallName: string;
+            /**
+             * Format: date
+             * @description Local date, Asia/Shanghai
+             * @example 2026-12-04
+             */
+            localDate: string;
+            /**
+             * @description Local start time, Asia/Shanghai
+             * @example 14:00
+             */
+            startTime: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description Start + running time + a buffer
+             */
+            endsAt: string;
+            seats: number;
+            seatsTaken: number;
+            seatsLeft: number;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
+            /** @description Set when cancelled */
+            cancelReason: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ScreeningViewPage: {
+            items: components["schemas"]["ScreeningView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        AttendanceDigestStudent: {
+            /** Format: uuid */
+            studentId: string;
+            /** @description Distinct films the student was marked present at */
+            distinctFilms: number;
+            /** @description Screenings the student was marked present at (a repeat viewing counts here) */
+            presentMarks: number;
+        };
+        AttendanceDigest: {
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            students: components["schemas"]["AttendanceDigestStudent"][];
+        };
+        CancelScreeningBody: {
             /** @example 礼堂设备检修 */
             reason: string;
         };
-        BookClassDto: {
-            /** @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d */
+        BookClassBody: {
+            /**
+             * Format: uuid
+             * @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d
+             */
             classId: string;
             /** @description Some of the class’s current students; absent: all of them */
             studentIds?: string[];
         };
-        AttendanceMarkDto: {
-            /** @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e */
+        ScreeningBookingView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            screeningId: string;
+            /** Format: uuid */
+            schoolId: string;
+            /**
+             * Format: uuid
+             * @description The class booked (a student’s own booking: its class, when known)
+             */
+            classId: string | null;
+            grade: number;
+            studentIds: string[];
+            studentCount: number;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            /** Format: uuid */
+            bookedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+        };
+        ScreeningBookingViewPage: {
+            items: components["schemas"]["ScreeningBookingView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        AttendanceMarkInput: {
+            /**
+             * Format: uuid
+             * @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e
+             */
             studentId: string;
             /** @example true */
             present: boolean;
         };
-        RollCallDto: {
-            marks: components["schemas"]["AttendanceMarkDto"][];
+        RollCallBody: {
+            marks: components["schemas"]["AttendanceMarkInput"][];
         };
-        ScreeningCheckInDto: {
-            /** @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e */
+        AttendanceMarkView: {
+            /** Format: uuid */
+            attendanceId: string;
+            /** Format: uuid */
+            screeningId: string;
+            /** Format: uuid */
+            studentId: string;
+            /** Format: uuid */
+            classId: string | null;
+            present: boolean;
+            /** @description 1 for the first mark, +1 per change */
+            revision: number;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        RollCallResult: {
+            /** Format: uuid */
+            screeningId: string;
+            /** @description Marks as they stand after the request */
+            marks: components["schemas"]["AttendanceMarkView"][];
+            /** @description Marks that were new or changed (one event each) */
+            changed: number;
+            /** @description Marks that repeated what was recorded */
+            unchanged: number;
+            /**
+             * Format: date-time
+             * @description Until when corrections are accepted
+             */
+            correctionsCloseAt: string;
+        };
+        ScreeningCheckInBody: {
+            /**
+             * Format: uuid
+             * @example 7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e
+             */
             studentId: string;
         };
-        ChecklistEntryDto: {
+        AttendanceMarkViewPage: {
+            items: components["schemas"]["AttendanceMarkView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        AttendanceHistoryEntry: {
+            /** Format: uuid */
+            attendanceId: string;
+            /** Format: uuid */
+            studentId: string;
+            revision: number;
+            /** @description Null for the first mark */
+            from: boolean | null;
+            to: boolean;
+            /** Format: uuid */
+            changedBy: string;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        AttendanceHistoryEntryPage: {
+            items: components["schemas"]["AttendanceHistoryEntry"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        ChecklistEntry: {
             /** @example true */
             passed: boolean;
             /** @example 2026年10月消防验收合格 */
             note?: string;
         };
-        ChecklistDto: {
-            safetyAssessment: components["schemas"]["ChecklistEntryDto"];
-            facilities: components["schemas"]["ChecklistEntryDto"];
-            emergencyPlan: components["schemas"]["ChecklistEntryDto"];
-            insuranceCover: components["schemas"]["ChecklistEntryDto"];
-            staffQualifications: components["schemas"]["ChecklistEntryDto"];
+        DesignationChecklist: {
+            safetyAssessment: components["schemas"]["ChecklistEntry"];
+            facilities: components["schemas"]["ChecklistEntry"];
+            emergencyPlan: components["schemas"]["ChecklistEntry"];
+            insuranceCover: components["schemas"]["ChecklistEntry"];
+            staffQualifications: components["schemas"]["ChecklistEntry"];
         };
-        DesignationDocumentDto: {
+        DesignationDocument: {
             /** @example 研学安全预案.pdf */
             name: string;
             /** @example application/pdf */
@@ -4686,8 +6532,9 @@ export interface components {
              */
             kind: "safetyAssessment" | "facilities" | "emergencyPlan" | "insuranceCover" | "staffQualifications" | "other";
         };
-        DesignateDto: {
+        DesignateBaseBody: {
             /**
+             * Format: uuid
              * @description A venue organisation inside your area
              * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
              */
@@ -4698,20 +6545,348 @@ export interface components {
              * @enum {string}
              */
             level?: "national" | "provincial" | "municipal" | "county";
-            /** @example 2026-09-01 */
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
             validFrom: string;
-            /** @example 2029-08-31 */
+            /**
+             * Format: date
+             * @example 2029-08-31
+             */
             validUntil: string;
             /** @description Every item must have passed */
-            checklist: components["schemas"]["ChecklistDto"];
-            documents: components["schemas"]["DesignationDocumentDto"][];
+            checklist: components["schemas"]["DesignationChecklist"];
+            documents: components["schemas"]["DesignationDocument"][];
         };
-        ReasonDto: {
+        DesignationView: {
+            /**
+             * Format: uuid
+             * @example 1f6c2b7e-3d4a-4c5b-8e9f-0a1b2c3d4e5f
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId: string;
+            /** @example 山东博物馆 */
+            baseName: string;
+            /** @example 370102 */
+            regionCode: string;
+            /**
+             * @example provincial
+             * @enum {string}
+             */
+            level: "national" | "provincial" | "municipal" | "county";
+            /**
+             * Format: uuid
+             * @description The designating bureau; null when a platform admin designated
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            designatedByOrganisationId: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2029-08-31
+             */
+            validUntil: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "revoked";
+            /**
+             * @description Active and today within the validity period: takes new bookings
+             * @example true
+             */
+            inForce: boolean;
+            /**
+             * @description The reason of the last suspension, reinstatement or revocation
+             * @example 暴雨红色预警，停止接待
+             */
+            statusReason: string | null;
+            checklist: components["schemas"]["DesignationChecklist"];
+            documents: components["schemas"]["DesignationDocument"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        DesignationViewPage: {
+            items: components["schemas"]["DesignationView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        ChangeDesignationBody: {
             /** @example 暴雨红色预警，停止接待 */
             reason: string;
         };
-        CreateProgrammeDto: {
-            /** @description Platform admins only; base staff publish for their own base */
+        BaseSummaryView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId: string;
+            /** @example 山东博物馆 */
+            name: string;
+            /** @example 370102 */
+            regionCode: string;
+            /**
+             * @description Levels of its designations in force
+             * @example [
+             *       "provincial"
+             *     ]
+             */
+            levels: ("national" | "provincial" | "municipal" | "county")[];
+            /**
+             * @example [
+             *       "历史文化"
+             *     ]
+             */
+            themes: string[];
+            /**
+             * @example [
+             *       7,
+             *       8,
+             *       9
+             *     ]
+             */
+            grades: number[];
+            /** @example 1 */
+            programmeCount: number;
+            /**
+             * @description Null before any rating
+             * @example 4.5
+             */
+            averageRating: number | null;
+            /** @example 2 */
+            ratingCount: number;
+        };
+        BaseSummaryViewPage: {
+            items: components["schemas"]["BaseSummaryView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        BaseDesignationPeriodView: {
+            /**
+             * @example provincial
+             * @enum {string}
+             */
+            level: "national" | "provincial" | "municipal" | "county";
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2029-08-31
+             */
+            validUntil: string;
+        };
+        ProgrammeView: {
+            /**
+             * Format: uuid
+             * @example 5d000000-0000-4000-8000-000000000002
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            baseOrganisationId: string;
+            /** @example 齐鲁文明探源 */
+            title: string;
+            /** @example 历史文化 */
+            theme: string;
+            /** @example 从龙山黑陶到孔子文化，含讲解与拓印体验 */
+            description: string;
+            /**
+             * @example [
+             *       7,
+             *       8,
+             *       9
+             *     ]
+             */
+            grades: number[];
+            /**
+             * @example full_day
+             * @enum {string}
+             */
+            duration: "half_day" | "full_day" | "multi_day";
+            /** @example 1 */
+            days: number;
+            /** @example 20 */
+            groupMin: number;
+            /** @example 60 */
+            groupMax: number;
+            /** @example 120 */
+            dailyCapacity: number;
+            /**
+             * @description Per student, in fen (0.01 yuan)
+             * @example 0
+             */
+            priceFen: number;
+            /**
+             * @description The programme's own ratio, or null to follow the bureau's default
+             * @example 10
+             */
+            studentsPerTeacher: number | null;
+            /**
+             * @description What bookings are checked against: the stricter of the programme's and the default
+             * @example 10
+             */
+            effectiveStudentsPerTeacher: number;
+            /**
+             * @example [
+             *       "none",
+             *       "packed_lunch"
+             *     ]
+             */
+            mealOptions: ("none" | "packed_lunch" | "canteen" | "full_board")[];
+            /**
+             * @example [
+             *       "self_arranged"
+             *     ]
+             */
+            transportOptions: ("self_arranged" | "base_coach" | "public_transport")[];
+            /**
+             * @description Future days closed to new bookings (on the programme's own view, not in lists)
+             * @example [
+             *       "2026-10-01"
+             *     ]
+             */
+            closedDates?: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last change (the creation until edited)
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description Who made the last change; null: never edited
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            updatedBy: string | null;
+        };
+        BaseView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId: string;
+            /** @example 山东博物馆 */
+            name: string;
+            /** @example 370102 */
+            regionCode: string;
+            /**
+             * @description Levels of its designations in force
+             * @example [
+             *       "provincial"
+             *     ]
+             */
+            levels: ("national" | "provincial" | "municipal" | "county")[];
+            /**
+             * @example [
+             *       "历史文化"
+             *     ]
+             */
+            themes: string[];
+            /**
+             * @example [
+             *       7,
+             *       8,
+             *       9
+             *     ]
+             */
+            grades: number[];
+            /** @example 1 */
+            programmeCount: number;
+            /**
+             * @description Null before any rating
+             * @example 4.5
+             */
+            averageRating: number | null;
+            /** @example 2 */
+            ratingCount: number;
+            designations: components["schemas"]["BaseDesignationPeriodView"][];
+            programmes: components["schemas"]["ProgrammeView"][];
+        };
+        RatingView: {
+            /**
+             * Format: uuid
+             * @example 7a3e0c1d-2b4f-4e6a-8c9d-0e1f2a3b4c5d
+             */
+            bookingId: string;
+            /**
+             * Format: uuid
+             * @example 5d000000-0000-4000-8000-000000000002
+             */
+            programmeId: string;
+            /** @example 5 */
+            score: number;
+            /** @example 讲解生动，学生收获很大 */
+            comment: string | null;
+            /**
+             * Format: date
+             * @description The day of the visit
+             * @example 2026-12-15
+             */
+            localDate: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+        };
+        RatingViewPage: {
+            items: components["schemas"]["RatingView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        CreateProgrammeBody: {
+            /**
+             * Format: uuid
+             * @description Platform admins only; base staff publish for their own base
+             */
             baseOrganisationId?: string;
             /** @example 齐鲁文明探源 */
             title: string;
@@ -4733,7 +6908,7 @@ export interface components {
              */
             duration: "half_day" | "full_day" | "multi_day";
             /**
-             * @description Days of a multi_day programme (2–30)
+             * @description Days of a multi_day programme (2–30); 1 otherwise
              * @example 3
              */
             days?: number;
@@ -4771,7 +6946,7 @@ export interface components {
              */
             transportOptions: ("self_arranged" | "base_coach" | "public_transport")[];
         };
-        UpdateProgrammeDto: {
+        UpdateProgrammeBody: {
             /** @example 齐鲁文明探源 */
             title?: string;
             /** @example 历史文化 */
@@ -4791,12 +6966,12 @@ export interface components {
             /** @example 60 */
             groupMax?: number;
             /**
-             * @description Students per day across all bookings
+             * @description Students per day across all bookings; never below the places taken on a future day
              * @example 120
              */
             dailyCapacity?: number;
             /**
-             * @description Per student, in fen (0.01 yuan); 0 allowed
+             * @description Per student, in fen (0.01 yuan); bookings keep the price they agreed to
              * @example 0
              */
             priceFen?: number;
@@ -4827,44 +7002,128 @@ export interface components {
              */
             reopenDates?: string[];
         };
-        BureauSettingsDto: {
+        ProgrammeChangeView: {
+            /**
+             * Format: uuid
+             * @example 5b1c7a8e-2f0d-4d8a-9c3e-7a6b5c4d3e2f
+             */
+            changedBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            changedAt: string;
+            /**
+             * @description Per changed field (and closedDates, reopenedDates): its value before and after
+             * @example {
+             *       "dailyCapacity": {
+             *         "from": 120,
+             *         "to": 100
+             *       },
+             *       "closedDates": {
+             *         "from": null,
+             *         "to": [
+             *           "2026-10-01"
+             *         ]
+             *       }
+             *     }
+             */
+            changes: {
+                [key: string]: {
+                    /** @description The value before (any JSON value; null for closed or reopened days) */
+                    from: unknown;
+                    /** @description The value after (any JSON value) */
+                    to: unknown;
+                };
+            };
+        };
+        BureauSettingsView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            bureauId: string;
+            /**
+             * @description One accompanying teacher per N students
+             * @example 15
+             */
+            studentsPerTeacher: number;
+            /**
+             * @description False when nothing is set and the service's default applies
+             * @example true
+             */
+            isSet: boolean;
+        };
+        SetBureauSettingsBody: {
             /**
              * @description Default: one accompanying teacher per N students
              * @example 15
              */
             studentsPerTeacher: number;
         };
-        SchoolSettingsDto: {
+        SchoolSettingsView: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            schoolId: string;
+            /** @example true */
+            approvalRequired: boolean;
+            /**
+             * Format: uuid
+             * @description The principal's account
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            principalAccountId: string | null;
+        };
+        SetSchoolSettingsBody: {
             /**
              * @description Bookings wait for the principal's approval before reaching the base
              * @example true
              */
             approvalRequired: boolean;
-            /** @example 5b1c7a8e-2f0d-4d8a-9c3e-7a6b5c4d3e2f */
-            principalAccountId?: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description An existing school_staff account of this school; required when approval is on. The principal never approves her own bookings
+             * @example 5b1c7a8e-2f0d-4d8a-9c3e-7a6b5c4d3e2f
+             */
+            principalAccountId?: string | null;
         };
-        TeacherDto: {
+        TourTeacher: {
             /** @example 王老师 */
             name: string;
             /** @example 0531-86000001 */
             phone: string;
             /**
+             * Format: uuid
              * @description The teacher's own school_staff account of the school (checked); without it the teacher is a named person. Each person counts once
              * @example 5b1c7a8e-2f0d-4d8a-9c3e-7a6b5c4d3e2f
              */
-            accountId?: Record<string, never> | null;
+            accountId?: string | null;
         };
-        PersonContactDto: {
+        PersonContact: {
             /** @example 王老师 */
             name: string;
             /** @example 0531-86000001 */
             phone: string;
         };
-        InsuranceDto: {
+        TourInsurance: {
             /** @example 中国人民财产保险 */
             insurer: string;
             /** @example PICC-2026-0001 */
             policyNumber: string;
+            /**
+             * Format: date
+             * @description First day of cover; the cover must include every day of the visit
+             * @example 2026-12-01
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Last day of cover
+             * @example 2026-12-31
+             */
+            validUntil?: string;
             /**
              * @description Every listed student must be covered
              * @example [
@@ -4872,18 +7131,8 @@ export interface components {
              *     ]
              */
             coveredStudentIds: string[];
-            /**
-             * @description First day of cover; the cover must include every day of the visit
-             * @example 2026-12-01
-             */
-            validFrom?: string;
-            /**
-             * @description Last day of cover
-             * @example 2026-12-31
-             */
-            validUntil?: string;
         };
-        DocumentMetaDto: {
+        DocumentMeta: {
             /** @example 研学安全预案.pdf */
             name: string;
             /** @example application/pdf */
@@ -4895,21 +7144,29 @@ export interface components {
             /** @example https://files.example.org/plans/123.pdf */
             url?: string;
         };
-        ConsentDto: {
-            /** @example 01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10 */
+        ParentalConsent: {
+            /**
+             * Format: uuid
+             * @example 01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10
+             */
             studentId: string;
             /** @example 张建国 */
             guardianName: string;
             /**
+             * Format: date
              * @description When the guardian consented: not after the request, before the visit
              * @example 2026-11-20
              */
             recordedOn: string;
         };
-        TourBookingDto: {
-            /** @example 5d000000-0000-4000-8000-000000000002 */
+        TourBookingBody: {
+            /**
+             * Format: uuid
+             * @example 5d000000-0000-4000-8000-000000000002
+             */
             programmeId: string;
             /**
+             * Format: date
              * @description First day of the visit (Asia/Shanghai)
              * @example 2026-12-15
              */
@@ -4922,35 +7179,359 @@ export interface components {
              */
             studentIds: string[];
             /** @description Accompanying teachers, each person once (by account, name or phone) */
-            teachers: components["schemas"]["TeacherDto"][];
+            teachers: components["schemas"]["TourTeacher"][];
             /** @description The named person in charge */
-            personInCharge: components["schemas"]["PersonContactDto"];
-            insurance?: components["schemas"]["InsuranceDto"] | null;
-            safetyPlan?: components["schemas"]["DocumentMetaDto"] | null;
-            consents?: components["schemas"]["ConsentDto"][];
-            /** @enum {string} */
+            personInCharge: components["schemas"]["PersonContact"];
+            insurance?: components["schemas"]["TourInsurance"] | null;
+            safetyPlan?: components["schemas"]["DocumentMeta"] | null;
+            consents?: components["schemas"]["ParentalConsent"][];
+            /**
+             * @description One the programme offers
+             * @enum {string}
+             */
             mealOption?: "none" | "packed_lunch" | "canteen" | "full_board";
-            /** @enum {string} */
+            /**
+             * @description One the programme offers
+             * @enum {string}
+             */
             transportOption?: "self_arranged" | "base_coach" | "public_transport";
             /** @example 请安排讲解员 */
             note?: string;
         };
-        ParticipationMarkDto: {
-            /** @example 01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10 */
+        TourBookingView: {
+            /**
+             * Format: uuid
+             * @example 7a3e0c1d-2b4f-4e6a-8c9d-0e1f2a3b4c5d
+             */
+            id: string;
+            /**
+             * @example submitted
+             * @enum {string}
+             */
+            status: "draft" | "awaiting_approval" | "submitted" | "confirmed" | "declined" | "cancelled" | "completed" | "expired" | "waitlisted" | "offered";
+            /**
+             * Format: uuid
+             * @example 5d000000-0000-4000-8000-000000000002
+             */
+            programmeId: string;
+            /** @example 齐鲁文明探源 */
+            programmeTitle: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            baseOrganisationId: string;
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            schoolId: string;
+            /**
+             * Format: date
+             * @description First day of the visit
+             * @example 2026-12-15
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description Last day of the visit
+             * @example 2026-12-15
+             */
+            endDate: string;
+            /**
+             * @example [
+             *       "01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10"
+             *     ]
+             */
+            studentIds: string[];
+            /**
+             * @description The classes of the listed students
+             * @example [
+             *       "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a"
+             *     ]
+             */
+            classIds: string[];
+            /** @example 45 */
+            studentCount: number;
+            teachers: components["schemas"]["TourTeacher"][];
+            personInCharge: components["schemas"]["PersonContact"];
+            insurance: components["schemas"]["TourInsurance"] | null;
+            safetyPlan: components["schemas"]["DocumentMeta"] | null;
+            consents: components["schemas"]["ParentalConsent"][];
+            /**
+             * @example packed_lunch
+             * @enum {string|null}
+             */
+            mealOption: "none" | "packed_lunch" | "canteen" | "full_board" | null;
+            /**
+             * @example base_coach
+             * @enum {string|null}
+             */
+            transportOption: "self_arranged" | "base_coach" | "public_transport" | null;
+            /** @example 请安排讲解员 */
+            note: string | null;
+            /**
+             * @description Whether the booking holds places of the days it covers (submitted and confirmed do)
+             * @example true
+             */
+            holdsPlaces: boolean;
+            /**
+             * Format: uuid
+             * @description The principal's account that approved it
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            approvedBy: string | null;
+            /** @example 当日已满 */
+            declineReason: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            cancelledBy: "school" | "base" | null;
+            /** @example 暴雨红色预警，停止接待 */
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @description A submitted booking the base has not confirmed or declined by then expires (places and students released). Null before submission
+             * @example 2026-11-22T08:30:00.000Z
+             */
+            decideBy: string | null;
+            /** @example The base did not decide by decideBy */
+            expiryReason: string | null;
+            /**
+             * Format: date-time
+             * @description Queued for a full day since then (null if never queued)
+             * @example 2026-11-22T08:30:00.000Z
+             */
+            waitlistedAt: string | null;
+            /**
+             * Format: date-time
+             * @description An offered booking's places are held for the school until then
+             * @example 2026-11-22T08:30:00.000Z
+             */
+            offerUntil: string | null;
+            /**
+             * Format: uuid
+             * @example 5b1c7a8e-2f0d-4d8a-9c3e-7a6b5c4d3e2f
+             */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        TourBookingViewPage: {
+            items: components["schemas"]["TourBookingView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        BookingCheckResult: {
+            /**
+             * @description The check, named by the error code submission answers when it fails
+             * @example TEACHER_RATIO_NOT_MET
+             * @enum {string}
+             */
+            code: "DATE_IN_PAST" | "TEACHER_RATIO_NOT_MET" | "GRADE_NOT_SUITED" | "GROUP_SIZE_OUT_OF_RANGE" | "DATE_OUTSIDE_DESIGNATION" | "INSURANCE_INCOMPLETE" | "INSURANCE_PERIOD_INVALID" | "SAFETY_PLAN_MISSING" | "PARENTAL_CONSENT_MISSING" | "PARENTAL_CONSENT_DATE_INVALID";
+            /** @example false */
+            passed: boolean;
+            /** @example 45 students need 3 accompanying teachers; 2 are listed */
+            message: string;
+            /**
+             * @description What would make it pass; null when it passed
+             * @example List 1 more teacher
+             */
+            fix: string | null;
+            /**
+             * @description Figures of the check (e.g. missingTeachers), by check
+             * @example {
+             *       "missingTeachers": 1
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        TourBookingReasonBody: {
+            /** @example 暴雨红色预警，停止接待 */
+            reason: string;
+        };
+        ParticipationMark: {
+            /**
+             * Format: uuid
+             * @example 01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10
+             */
             studentId: string;
             /** @example true */
             tookPart: boolean;
         };
-        ParticipationDto: {
-            marks: components["schemas"]["ParticipationMarkDto"][];
+        RecordParticipationBody: {
+            marks: components["schemas"]["ParticipationMark"][];
         };
-        RatingDto: {
+        ParticipationMarkView: {
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a19-4f8e-8d7c-6b5a49382716
+             */
+            participationId: string;
+            /**
+             * Format: uuid
+             * @example 01936f3e-8f7a-7c41-9a53-2b1f1c6e4d10
+             */
+            studentId: string;
+            /** @example true */
+            tookPart: boolean;
+            /**
+             * @description 1, then +1 per change
+             * @example 1
+             */
+            revision: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            recordedAt: string;
+        };
+        ParticipationView: {
+            /**
+             * Format: uuid
+             * @example 7a3e0c1d-2b4f-4e6a-8c9d-0e1f2a3b4c5d
+             */
+            bookingId: string;
+            marks: components["schemas"]["ParticipationMarkView"][];
+            /**
+             * @description Students marked as having taken part
+             * @example 43
+             */
+            tookPart: number;
+            /**
+             * @description Students the booking lists
+             * @example 45
+             */
+            listed: number;
+        };
+        RateBookingBody: {
             /** @example 5 */
             score: number;
             /** @example 讲解生动，学生收获很大 */
             comment?: string;
         };
-        CreateQuotaRuleDto: {
+        StudyTourReportRow: {
+            /**
+             * Format: uuid
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            organisationId: string;
+            /** @example 山东博物馆 */
+            name: string;
+            /** @example 12 */
+            bookings: number;
+            /** @example 8 */
+            confirmed: number;
+            /** @example 3 */
+            completed: number;
+            /** @example 1 */
+            cancelled: number;
+            /** @example 0 */
+            declined: number;
+            /**
+             * @description Submitted, left undecided by the base past the decision deadline
+             * @example 0
+             */
+            expired: number;
+            /** @example 480 */
+            studentsBooked: number;
+            /** @example 130 */
+            participants: number;
+            /** @example 3 */
+            ratingCount: number;
+            /**
+             * @description Null without ratings
+             * @example 4.67
+             */
+            averageRating: number | null;
+        };
+        StudyTourReportView: {
+            /**
+             * Format: date
+             * @example 2026-09-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2027-01-31
+             */
+            to: string;
+            /**
+             * Format: uuid
+             * @description The bureau reported on; null for a platform-wide report
+             * @example 0b8f9b1e-5d6f-4a39-9d2a-1f8a3c2e4b5d
+             */
+            bureauId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:30:00.000Z
+             */
+            generatedAt: string;
+            /** @description One row per base */
+            bases: components["schemas"]["StudyTourReportRow"][];
+            /** @description One row per school */
+            schools: components["schemas"]["StudyTourReportRow"][];
+        };
+        QuotaRuleView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 每学期至少观看2部优秀影片 */
+            name: string;
+            /** @enum {string} */
+            kind: "film" | "venue_visit" | "study_tour";
+            /** @enum {string} */
+            period: "term" | "school_year";
+            /** @example 2 */
+            minimum: number | null;
+            /** @example null */
+            maximum: number | null;
+            /** @description Empty: every stage */
+            stages: ("primary" | "junior_secondary" | "senior_secondary" | "nine_year" | "twelve_year" | "special_education")[];
+            /** @example 1 */
+            minGrade: number;
+            /** @example 12 */
+            maxGrade: number;
+            /**
+             * @description Schools inside this area (000000: everywhere)
+             * @example 000000
+             */
+            areaCode: string;
+            /** @description The built-in rule (2 distinct films a term) */
+            isDefault: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        QuotaRuleViewPage: {
+            items: components["schemas"]["QuotaRuleView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /**
+             * @description Items over all pages
+             * @example 1
+             */
+            total: number;
+        };
+        CreateRuleBody: {
             /** @example 每学年至少参加1次研学实践 */
             name: string;
             /**
@@ -4964,10 +7545,11 @@ export interface components {
              */
             period: "term" | "school_year";
             /** @example 1 */
-            minimum?: number;
+            minimum?: number | null;
             /** @example 4 */
-            maximum?: number;
+            maximum?: number | null;
             /**
+             * @description Absent or empty: every stage
              * @example [
              *       "junior_secondary"
              *     ]
@@ -4978,12 +7560,92 @@ export interface components {
             /** @example 9 */
             maxGrade?: number;
             /**
-             * @description Schools inside this area; default: the bureau's own area
+             * @description Schools inside this area; default: the bureau's own area (platform admins: everywhere)
              * @example 370102
              */
             areaCode?: string;
         };
-        QuotaScopeDto: {
+        ReportScopeView: {
+            /** @enum {string} */
+            level: "class" | "school" | "area";
+            /** @description The class or school id, or the area code */
+            id: string;
+        };
+        ComplianceCountsView: {
+            students: number;
+            met: number;
+            onTrack: number;
+            short: number;
+            over: number;
+        };
+        StudentStandingView: {
+            /** Format: uuid */
+            studentId: string;
+            /** @description Null until the roster says */
+            name: string | null;
+            studentNumber: string | null;
+            className: string | null;
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: uuid */
+            classId: string | null;
+            grade: number;
+            /** @description What counted in the period (distinct films, venues or programmes) */
+            counted: number;
+            /** @description Booked in the period, not yet counted */
+            booked: number;
+            /** @enum {string} */
+            standing: "met" | "on_track" | "short" | "over";
+            /** @description How many more are needed beyond counted and booked */
+            missing: number;
+        };
+        ComplianceReportView: {
+            rule: components["schemas"]["QuotaRuleView"];
+            /** @example 2026-2027-T1 */
+            period: string;
+            scope: components["schemas"]["ReportScopeView"];
+            counts: components["schemas"]["ComplianceCountsView"];
+            /** @description The students listed (short ones by default), a page of them */
+            students: components["schemas"]["StudentStandingView"][];
+            page: number;
+            pageSize: number;
+            /** @description Students listed over all pages */
+            total: number;
+            /** Format: date-time */
+            generatedAt: string;
+        };
+        RuleStandingView: {
+            /** Format: uuid */
+            studentId: string;
+            /** @description Null until the roster says */
+            name: string | null;
+            studentNumber: string | null;
+            className: string | null;
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: uuid */
+            classId: string | null;
+            grade: number;
+            /** @description What counted in the period (distinct films, venues or programmes) */
+            counted: number;
+            /** @description Booked in the period, not yet counted */
+            booked: number;
+            /** @enum {string} */
+            standing: "met" | "on_track" | "short" | "over";
+            /** @description How many more are needed beyond counted and booked */
+            missing: number;
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+        };
+        StudentStandingsView: {
+            /** Format: uuid */
+            studentId: string;
+            /** @example 2026-2027-T1 */
+            period: string;
+            standings: components["schemas"]["RuleStandingView"][];
+        };
+        PublishShortNoticesBody: {
             /**
              * Format: uuid
              * @description Default: 每学期至少观看2部优秀影片
@@ -5010,22 +7672,94 @@ export interface components {
              */
             areaCode?: string;
         };
-        ConsistencyCheckDto: {
+        ShortNoticesView: {
+            /** Format: uuid */
+            ruleId: string;
+            /** @example 2026-2027-T1 */
+            period: string;
+            /** @description Students short and told now: one event each */
+            published: number;
+            /** @description Students short but told before: no event */
+            alreadySent: number;
+        };
+        ConsistencyCheckBody: {
             /**
              * Format: uuid
              * @example 3c5e7a9b-1d3f-4a5c-8e7a-9c1e3f5a7b9d
              */
             schoolId: string;
             /**
+             * Format: date
              * @description First local date (Asia/Shanghai)
              * @example 2026-09-01
              */
             from: string;
             /**
+             * Format: date
              * @description Last local date, included
              * @example 2027-01-20
              */
             to: string;
+        };
+        FilmMarkCounts: {
+            distinctFilms: number;
+            presentMarks: number;
+        };
+        LedgerDifference: {
+            /** Format: uuid */
+            studentId: string;
+            /** @description What the quotas ledger counts */
+            ledger: components["schemas"]["FilmMarkCounts"];
+            /** @description What the screenings service counts */
+            screenings: components["schemas"]["FilmMarkCounts"];
+        };
+        ConsistencyReportView: {
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            studentsCompared: number;
+            consistent: boolean;
+            differences: components["schemas"]["LedgerDifference"][];
+        };
+        RebuildView: {
+            /** @description Facts stored */
+            facts: number;
+            /** @description Students recomputed */
+            students: number;
+            /** @description Milliseconds taken */
+            ms: number;
+        };
+        ErrorBodyDto: {
+            /**
+             * @description Stable code a client can act on
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /** @example Invalid fields: email */
+            message: string;
+            /**
+             * @example {
+             *       "fields": [
+             *         {
+             *           "field": "email",
+             *           "errors": [
+             *             "email must be an email"
+             *           ]
+             *         }
+             *       ]
+             *     }
+             */
+            details?: Record<string, never>;
+            /**
+             * @description On 500s: the id under which the error was logged
+             * @example 6f1c…
+             */
+            errorId?: string;
+            /** @example 0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11 */
+            requestId: string;
         };
     };
     responses: {
@@ -5131,11 +7865,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LoginRequestDto"];
+                "application/json": components["schemas"]["LoginBody"];
             };
         };
         responses: {
-            /** @description A short-lived access token */
+            /** @description A short-lived access token and a refresh token */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5145,20 +7879,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginResponseDto"];
+                    "application/json": components["schemas"]["LoginReply"];
                 };
             };
-            /** @description VALIDATION_FAILED: malformed body, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description INVALID_CREDENTIALS: wrong password, unknown email, or this client address locked out of the account after 5 wrong passwords (all three answer alike) */
+            400: components["responses"]["InvalidBody"];
+            /** @description INVALID_CREDENTIALS */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5169,16 +7894,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
@@ -5192,7 +7908,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshTokenDto"];
+                "application/json": components["schemas"]["RefreshCommand"];
             };
         };
         responses: {
@@ -5206,11 +7922,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginResponseDto"];
+                    "application/json": components["schemas"]["LoginReply"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the login is revoked) */
+            /** @description INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5235,7 +7951,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshTokenDto"];
+                "application/json": components["schemas"]["LogoutBody"];
             };
         };
         responses: {
@@ -5251,7 +7967,7 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED or INVALID_REFRESH_TOKEN */
+            /** @description INVALID_REFRESH_TOKEN, UNAUTHENTICATED */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5286,11 +8002,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description UNAUTHENTICATED: missing, forged or expired token */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description ACCOUNT_NOT_FOUND */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5301,16 +8018,7 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
-            /** @description UPSTREAM_TIMEOUT: the directory did not answer in time, DEADLINE_EXCEEDED */
-            504: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     Me_changeOwnPassword: {
@@ -5322,7 +8030,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+                "application/json": components["schemas"]["ChangeOwnPasswordBody"];
             };
         };
         responses: {
@@ -5336,10 +8044,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginResponseDto"];
+                    "application/json": components["schemas"]["LoginReply"];
                 };
             };
-            /** @description VALIDATION_FAILED (newPassword: 10 to 200 characters with a letter and a digit), or PASSWORD_UNCHANGED, MALFORMED_REQUEST */
+            /** @description PASSWORD_UNCHANGED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5349,7 +8057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description INVALID_CREDENTIALS: the current password is wrong. It counts like a wrong login from this client address: 5 lock this address out (of login too), never any other, UNAUTHENTICATED */
+            /** @description INVALID_CREDENTIALS, UNAUTHENTICATED */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5360,16 +8068,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
@@ -5402,21 +8101,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountPageDto"];
+                    "application/json": components["schemas"]["AccountViewPage"];
                 };
             };
-            /** @description VALIDATION_FAILED */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description ORGANISATION_NOT_FOUND: organisationId outside your scope */
+            /** @description ORGANISATION_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5440,7 +8130,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateAccountDto"];
+                "application/json": components["schemas"]["CreateAccountBody"];
             };
         };
         responses: {
@@ -5454,10 +8144,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description VALIDATION_FAILED or ROLE_NOT_ALLOWED (role does not fit the organisation), MALFORMED_REQUEST */
+            /** @description ROLE_NOT_ALLOWED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5468,7 +8158,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: not an administrator */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5478,7 +8168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ORGANISATION_NOT_FOUND (or outside your subtree) */
+            /** @description ORGANISATION_NOT_FOUND, STUDENT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5488,7 +8178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description EMAIL_TAKEN; STUDENT_ACCOUNT_EXISTS (the student already has an account); STUDENT_NOT_ACTIVE */
+            /** @description EMAIL_TAKEN, STUDENT_ACCOUNT_EXISTS, STUDENT_NOT_ACTIVE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5524,12 +8214,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description ACCOUNT_NOT_FOUND (or outside your scope) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5555,7 +8245,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateAccountDto"];
+                "application/json": components["schemas"]["UpdateAccountBody"];
             };
         };
         responses: {
@@ -5569,10 +8259,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description VALIDATION_FAILED (nothing to change), or ROLE_NOT_ALLOWED (the role does not fit the account's organisation, or the account is a linked student), MALFORMED_REQUEST */
+            /** @description ROLE_NOT_ALLOWED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5583,7 +8273,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: not an administrator, or a role above your own */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5593,7 +8283,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND (or outside your subtree) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5603,7 +8293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description OWN_ACCOUNT_CHANGE: the role of your own account */
+            /** @description OWN_ACCOUNT_CHANGE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5640,12 +8330,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: not an administrator */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5655,7 +8345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND (or outside your subtree) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5691,12 +8381,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PasswordResetResponseDto"];
+                    "application/json": components["schemas"]["PasswordResetView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: not an administrator */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5706,7 +8396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND (or outside your subtree) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5716,7 +8406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description OWN_ACCOUNT_CHANGE: use POST /me/password for your own */
+            /** @description OWN_ACCOUNT_CHANGE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5752,12 +8442,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: not an administrator */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5767,7 +8457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND (or outside your subtree) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5777,7 +8467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description OWN_ACCOUNT_CHANGE (your own account), or LAST_PLATFORM_ADMIN */
+            /** @description OWN_ACCOUNT_CHANGE, LAST_PLATFORM_ADMIN */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5813,12 +8503,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponseDto"];
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: not an administrator */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5828,7 +8518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND (or outside your subtree) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5838,7 +8528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description OWN_ACCOUNT_CHANGE: your own account */
+            /** @description OWN_ACCOUNT_CHANGE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5878,7 +8568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationPageDto"];
+                    "application/json": components["schemas"]["OrganisationViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -5897,7 +8587,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOrganisationDto"];
+                "application/json": components["schemas"]["CreateOrganisationBody"];
             };
         };
         responses: {
@@ -5910,10 +8600,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationResponseDto"];
+                    "application/json": components["schemas"]["OrganisationView"];
                 };
             };
-            /** @description VALIDATION_FAILED, INVALID_ORGANISATION_HIERARCHY, REGION_OUTSIDE_PARENT (the region code lies outside the parent bureau’s region) or REGION_LEVEL_MISMATCH (a bureau’s code is not of its level), MALFORMED_REQUEST */
+            /** @description INVALID_ORGANISATION_HIERARCHY, REGION_OUTSIDE_PARENT, REGION_LEVEL_MISMATCH, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5924,7 +8614,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only administrators create organisations */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5934,7 +8624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description PARENT_ORGANISATION_NOT_FOUND (or outside your subtree) */
+            /** @description PARENT_ORGANISATION_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5970,12 +8660,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationResponseDto"];
+                    "application/json": components["schemas"]["OrganisationView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description ORGANISATION_NOT_FOUND (or outside your scope) */
+            /** @description ORGANISATION_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6006,7 +8696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -6020,17 +8710,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Kafka, the reply channel and every service answer */
+            /** @description Every check is up */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description NOT_READY, with the state of each check in details */
+            /** @description NOT_READY */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6065,19 +8755,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TermListDto"];
+                    "application/json": components["schemas"]["TermListView"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad areaCode or schoolYear */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6093,7 +8774,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTermDto"];
+                "application/json": components["schemas"]["CreateTermBody"];
             };
         };
         responses: {
@@ -6106,21 +8787,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TermResponseDto"];
+                    "application/json": components["schemas"]["TermView"];
                 };
             };
-            /** @description VALIDATION_FAILED: bad area code, school year or date, endsOn before startsOn, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6130,7 +8802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description TERM_OVERLAP (dates overlap another term of the area and school year) or TERM_EXISTS */
+            /** @description TERM_OVERLAP, TERM_EXISTS */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6170,7 +8842,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6218,19 +8890,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VacationListDto"];
+                    "application/json": components["schemas"]["VacationListView"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad areaCode or schoolYear */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6246,7 +8909,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateVacationDto"];
+                "application/json": components["schemas"]["CreateVacationBody"];
             };
         };
         responses: {
@@ -6259,21 +8922,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VacationResponseDto"];
+                    "application/json": components["schemas"]["VacationView"];
                 };
             };
-            /** @description VALIDATION_FAILED: bad area code, school year or date, endsOn before startsOn, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6283,7 +8937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description VACATION_EXISTS (the area has this vacation for the school year) or VACATION_OVERLAP */
+            /** @description VACATION_EXISTS, VACATION_OVERLAP */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6323,7 +8977,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6371,19 +9025,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayListDto"];
+                    "application/json": components["schemas"]["HolidayListView"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad areaCode or year */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6399,7 +9044,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetHolidayDto"];
+                "application/json": components["schemas"]["SetHolidayBody"];
             };
         };
         responses: {
@@ -6412,21 +9057,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayResponseDto"];
+                    "application/json": components["schemas"]["HolidayView"];
                 };
             };
-            /** @description VALIDATION_FAILED: bad area code or date, a holiday without a name, a make-up working day on a weekday, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6451,7 +9087,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ImportHolidaysDto"];
+                "application/json": components["schemas"]["ImportHolidaysBody"];
             };
         };
         responses: {
@@ -6464,10 +9100,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HolidayImportReportDto"];
+                    "application/json": components["schemas"]["HolidayImportReport"];
                 };
             };
-            /** @description HOLIDAY_IMPORT_INVALID with details.errors [{ line, reason }] (nothing imported), or VALIDATION_FAILED, VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description HOLIDAY_IMPORT_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6478,7 +9114,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6518,7 +9154,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN: only a platform admin, or the admin of a bureau whose region covers the area (province 370000 → 37xxxx, city 370100 → 3701xx, county → its own code), changes its calendar */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6567,19 +9203,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarDayResponseDto"];
+                    "application/json": components["schemas"]["CalendarDayView"];
                 };
             };
-            /** @description VALIDATION_FAILED: not a real date, or a bad area code */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6610,19 +9237,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarDaysResponseDto"];
+                    "application/json": components["schemas"]["CalendarDaysView"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad date, to before from, more than 366 dates */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6644,7 +9262,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Classes you can see: your school's, or your bureau's schools' */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6654,20 +9271,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClassPageDto"];
+                    "application/json": components["schemas"]["ClassViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
@@ -6692,7 +9300,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateClassDto"];
+                "application/json": components["schemas"]["CreateClassBody"];
             };
         };
         responses: {
@@ -6705,30 +9313,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClassResponseDto"];
+                    "application/json": components["schemas"]["ClassView"];
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: only the school's own staff keep its classes */
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6738,7 +9328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCHOOL_NOT_FOUND (or not your school) */
+            /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6748,7 +9338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description CLASS_NAME_TAKEN in that school year */
+            /** @description CLASS_NAME_TAKEN */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6784,21 +9374,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClassResponseDto"];
+                    "application/json": components["schemas"]["ClassView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description CLASS_NOT_FOUND (or outside your scope) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description CLASS_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6836,17 +9417,8 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: admins only read */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6866,7 +9438,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description CLASS_NOT_EMPTY: students are placed in it */
+            /** @description CLASS_NOT_EMPTY */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6892,7 +9464,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RenameClassDto"];
+                "application/json": components["schemas"]["RenameClassBody"];
             };
         };
         responses: {
@@ -6906,21 +9478,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClassResponseDto"];
+                    "application/json": components["schemas"]["ClassView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: admins only read */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6973,7 +9536,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Students you can see (active ones unless status says otherwise) */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6983,21 +9545,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentPageDto"];
+                    "application/json": components["schemas"]["StudentViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description SCHOOL_NOT_FOUND or CLASS_NOT_FOUND */
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCHOOL_NOT_FOUND, CLASS_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7021,7 +9574,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnrolStudentDto"];
+                "application/json": components["schemas"]["EnrolStudentBody"];
             };
         };
         responses: {
@@ -7035,30 +9588,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentResponseDto"];
+                    "application/json": components["schemas"]["StudentView"];
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: only the school's own staff change its roster */
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7078,7 +9613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NUMBER_TAKEN or NATIONAL_ID_ALREADY_RECORDED */
+            /** @description STUDENT_NUMBER_TAKEN, NATIONAL_ID_ALREADY_RECORDED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7114,21 +9649,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentResponseDto"];
+                    "application/json": components["schemas"]["StudentView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description STUDENT_NOT_FOUND (or outside your scope: another school is never revealed) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description STUDENT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7154,7 +9680,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MoveStudentDto"];
+                "application/json": components["schemas"]["MoveStudentBody"];
             };
         };
         responses: {
@@ -7168,10 +9694,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentResponseDto"];
+                    "application/json": components["schemas"]["StudentView"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_ROSTER_CHANGE (already in that class), MALFORMED_REQUEST */
+            /** @description INVALID_ROSTER_CHANGE, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7181,17 +9707,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: only the school's own staff change its roster */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7201,7 +9718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_FOUND or CLASS_NOT_FOUND */
+            /** @description STUDENT_NOT_FOUND, CLASS_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7211,7 +9728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_ACTIVE: withdrawn */
+            /** @description STUDENT_NOT_ACTIVE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7238,11 +9755,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TransferStudentDto"];
+                "application/json": components["schemas"]["TransferStudentBody"];
             };
         };
         responses: {
-            /** @description Transferred. Staff of the sending school may transfer to schools under the same county bureau; bureau admins within their subtree */
+            /** @description Transferred */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7252,10 +9769,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentResponseDto"];
+                    "application/json": components["schemas"]["StudentView"];
                 };
             };
-            /** @description VALIDATION_FAILED or INVALID_ROSTER_CHANGE (same school), MALFORMED_REQUEST */
+            /** @description INVALID_ROSTER_CHANGE, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7265,8 +9782,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -7275,7 +9793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_FOUND, SCHOOL_NOT_FOUND (not a school you may transfer to) or CLASS_NOT_FOUND */
+            /** @description STUDENT_NOT_FOUND, SCHOOL_NOT_FOUND, CLASS_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7285,7 +9803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_ACTIVE, or STUDENT_NUMBER_TAKEN at the receiving school */
+            /** @description STUDENT_NOT_ACTIVE, STUDENT_NUMBER_TAKEN */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7312,7 +9830,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WithdrawStudentDto"];
+                "application/json": components["schemas"]["WithdrawStudentBody"];
             };
         };
         responses: {
@@ -7326,30 +9844,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentResponseDto"];
+                    "application/json": components["schemas"]["StudentView"];
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: only the school's own staff change its roster */
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7359,7 +9859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_FOUND (or outside your scope: another school is never revealed) */
+            /** @description STUDENT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7369,7 +9869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_ACTIVE: withdrawn */
+            /** @description STUDENT_NOT_ACTIVE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7399,7 +9899,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every enrolment, move, transfer, withdrawal and update, oldest first */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7409,21 +9908,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentHistoryPageDto"];
+                    "application/json": components["schemas"]["StudentHistoryEntryViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description STUDENT_NOT_FOUND (or outside your scope: another school is never revealed) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description STUDENT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7449,7 +9939,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The full national ID, for staff of the student's own school only. Every read is written to the audit log */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7459,21 +9948,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StudentSensitiveDto"];
+                    "application/json": components["schemas"]["StudentSensitiveView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: admins see the masked value in the student record only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7483,7 +9963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDENT_NOT_FOUND (or outside your scope: another school is never revealed) */
+            /** @description STUDENT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7528,10 +10008,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportJobResponseDto"];
+                    "application/json": components["schemas"]["RosterImportJobView"];
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_REQUEST (not CSV or .xlsx), ROSTER_IMPORT_INVALID_UPLOAD (also: not a readable .xlsx) or ROSTER_IMPORT_TOO_LARGE (a workbook that unpacks past its limits) */
+            /** @description MALFORMED_REQUEST, ROSTER_IMPORT_INVALID_UPLOAD, ROSTER_IMPORT_TOO_LARGE, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7541,17 +10021,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: only the school's own staff import its roster */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7571,7 +10042,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: over 20 MiB */
+            /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7610,20 +10081,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportJobResponseDto"];
+                    "application/json": components["schemas"]["RosterImportJobView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description ROSTER_IMPORT_NOT_FOUND */
             404: {
                 headers: {
@@ -7634,339 +10096,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_search: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description A province, city or district: venues inside it */
-                regionCode?: string;
-                category?: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
-                /** @description Only venues with places left that local date */
-                date?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of venues; placesLeft set when a date is given */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthenticated"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVenueDto"];
-            };
-        };
-        responses: {
-            /** @description The venue; its slots over the rolling window exist at once */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description STUDENT_PRICE_NOT_ALLOWED, STUDENT_PRICE_REQUIRED, OPENING_HOURS_INVALID, VENUE_ORGANISATION_UNKNOWN, VENUE_REGION_OUTSIDE_ORGANISATION, VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            /** @description 403 VENUE_ACTION_FORBIDDEN: only the venue's staff and admins manage it */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description VENUE_ORGANISATION_NOT_FOUND: the organisation lies outside your scope */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_NOT_FOUND */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateVenueDto"];
-            };
-        };
-        responses: {
-            /** @description as on creation, VENUE_REGION_OUTSIDE_ORGANISATION, VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            /** @description 403 VENUE_ACTION_FORBIDDEN: only the venue's staff and admins manage it; REGION_CHANGE_NOT_ALLOWED: venue staff, or a target region outside your area */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_addClosure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ClosureDto"];
-            };
-        };
-        responses: {
-            400: components["responses"]["InvalidBody"];
-            401: components["responses"]["Unauthenticated"];
-            /** @description 403 VENUE_ACTION_FORBIDDEN: only the venue's staff and admins manage it */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_removeClosure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                date: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_NOT_FOUND, CLOSURE_NOT_FOUND */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_slots: {
-        parameters: {
-            query: {
-                from: string;
-                /** @description At most 31 days after from */
-                to: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthenticated"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_inbox: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_NOT_FOUND: not your venue */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
-    Venues_checkIn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckInDto"];
-            };
-        };
-        responses: {
-            /** @description CHECKIN_TOKEN_INVALID: forged or tampered, VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            /** @description ALREADY_CHECKED_IN, BOOKING_NOT_CONFIRMED, CHECKIN_WINDOW_CLOSED */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -7985,7 +10114,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IndividualBookingDto"];
+                "application/json": components["schemas"]["BookIndividualBody"];
             };
         };
         responses: {
@@ -7998,9 +10127,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
             };
-            /** @description STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds), VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8011,8 +10142,18 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_BARRED (no-shows; details.barredUntil), VENUE_ACTION_FORBIDDEN */
+            /** @description BOOKING_BARRED, VENUE_ACTION_FORBIDDEN */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SLOT_NOT_FOUND */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -8050,7 +10191,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GroupVisitDto"];
+                "application/json": components["schemas"]["RequestGroupVisitBody"];
             };
         };
         responses: {
@@ -8063,9 +10204,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
             };
-            /** @description STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written), VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8076,6 +10219,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description SLOT_FULL, SLOT_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED */
             409: {
                 headers: {
@@ -8112,7 +10275,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
@@ -8132,6 +10297,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description BOOKING_NOT_FOUND */
@@ -8160,8 +10337,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description CANCELLATION_CLOSED, BOOKING_NOT_CANCELLABLE */
             409: {
                 headers: {
@@ -8188,9 +10398,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Confirmed, with its QR check-in token */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_NOT_FOUND: not a request of your venue */
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BOOKING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8226,13 +10459,36 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DeclineDto"];
+                "application/json": components["schemas"]["DeclineGroupBody"];
             };
         };
         responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_NOT_FOUND: not a request of your venue */
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BOOKING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8278,7 +10534,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
@@ -8296,7 +10554,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IndividualBookingDto"];
+                "application/json": components["schemas"]["JoinWaitlistBody"];
             };
         };
         responses: {
@@ -8309,10 +10567,41 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryView"];
+                };
             };
-            400: components["responses"]["InvalidBody"];
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description SLOT_NOT_FULL, ALREADY_ON_WAITLIST, SLOT_UNAVAILABLE */
             409: {
                 headers: {
@@ -8340,7 +10629,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds), VALIDATION_FAILED */
+            /** @description Confirmed, with its QR check-in token */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8351,7 +10653,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description WAITLIST_ENTRY_NOT_FOUND */
+            /** @description WAITLIST_ENTRY_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8396,7 +10698,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupWaitlistEntryViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
@@ -8414,7 +10718,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GroupVisitDto"];
+                "application/json": components["schemas"]["RequestGroupVisitBody"];
             };
         };
         responses: {
@@ -8427,9 +10731,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GroupWaitlistEntryView"];
+                };
             };
-            /** @description STUDENTS_NOT_IN_SCHOOL (details.studentIds), VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8440,6 +10746,16 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description SLOT_NOT_FOUND */
             404: {
                 headers: {
@@ -8450,7 +10766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SLOT_NOT_FULL (the group fits: request it), SLOT_UNAVAILABLE */
+            /** @description SLOT_NOT_FULL, SLOT_UNAVAILABLE */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8477,7 +10793,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description STUDENTS_NOT_IN_SCHOOL: a listed student left the school meanwhile, VALIDATION_FAILED */
+            /** @description Pending */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8488,7 +10817,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description WAITLIST_ENTRY_NOT_FOUND */
+            /** @description WAITLIST_ENTRY_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8524,7 +10853,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateActivityDto"];
+                "application/json": components["schemas"]["CreateActivityBody"];
             };
         };
         responses: {
@@ -8537,7 +10866,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
             };
             /** @description STUDENT_PRICE_NOT_ALLOWED, ACTIVITY_SCHEDULE_INVALID, ACTIVITY_OUTSIDE_OPENING_HOURS, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
@@ -8550,7 +10881,17 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description 404 VENUE_NOT_FOUND / ACTIVITY_NOT_FOUND outside your venue (or area); 403 VENUE_ACTION_FORBIDDEN for roles that never manage venues */
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VENUE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8592,7 +10933,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of activities */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8601,9 +10941,20 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityViewPage"];
+                };
             };
-            400: components["responses"]["ValidationFailed"];
+            /** @description ACTIVITY_SCHEDULE_INVALID, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -8621,6 +10972,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description ACTIVITY_NOT_FOUND */
@@ -8649,11 +11012,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateActivityDto"];
+                "application/json": components["schemas"]["UpdateActivityBody"];
             };
         };
         responses: {
-            /** @description as on creation, VALIDATION_FAILED, MALFORMED_REQUEST */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            /** @description STUDENT_PRICE_NOT_ALLOWED, ACTIVITY_SCHEDULE_INVALID, ACTIVITY_OUTSIDE_OPENING_HOURS, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8664,7 +11039,17 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description 404 VENUE_NOT_FOUND / ACTIVITY_NOT_FOUND outside your venue (or area); 403 VENUE_ACTION_FORBIDDEN for roles that never manage venues */
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ACTIVITY_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8701,13 +11086,36 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CancelActivityDto"];
+                "application/json": components["schemas"]["CancelActivityBody"];
             };
         };
         responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description 404 VENUE_NOT_FOUND / ACTIVITY_NOT_FOUND outside your venue (or area); 403 VENUE_ACTION_FORBIDDEN for roles that never manage venues */
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ACTIVITY_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8757,9 +11165,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
             };
-            /** @description STUDENTS_NOT_IN_SCHOOL: a linked student's roster id is not enrolled at the account's school (details.studentIds), VALIDATION_FAILED */
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8820,7 +11230,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GroupVisitOfActivityDto"];
+                "application/json": components["schemas"]["RequestActivityGroupBody"];
             };
         };
         responses: {
@@ -8833,9 +11243,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
             };
-            /** @description STUDENTS_NOT_IN_SCHOOL: listed ids unknown or not enrolled at your school (details.studentIds; nothing written), VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description STUDENTS_NOT_IN_SCHOOL, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8846,6 +11258,16 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description ACTIVITY_NOT_FOUND */
             404: {
                 headers: {
@@ -8857,6 +11279,468 @@ export interface operations {
                 };
             };
             /** @description ACTIVITY_FULL, ACTIVITY_CANCELLED, ACTIVITY_STARTED, IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description A province, city or district: venues inside it */
+                regionCode?: string;
+                category?: "museum" | "memorial_hall" | "cultural_centre" | "library" | "art_gallery" | "science_museum" | "science_venue" | "sports_facility";
+                /** @description Only venues with places left that local date */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of venues, by name */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueSearchHitPage"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueBody"];
+            };
+        };
+        responses: {
+            /** @description The venue; its slots over the rolling window exist at once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            /** @description STUDENT_PRICE_NOT_ALLOWED, STUDENT_PRICE_REQUIRED, OPENING_HOURS_INVALID, VENUE_ORGANISATION_UNKNOWN, VENUE_REGION_OUTSIDE_ORGANISATION, VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VENUE_ORGANISATION_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVenueBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            /** @description STUDENT_PRICE_NOT_ALLOWED, STUDENT_PRICE_REQUIRED, OPENING_HOURS_INVALID, VENUE_REGION_OUTSIDE_ORGANISATION, VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN, REGION_CHANGE_NOT_ALLOWED */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VENUE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_addClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddClosureBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VENUE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_removeClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VENUE_NOT_FOUND, CLOSURE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_slots: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 31 days after from */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotView"][];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_inbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItemPage"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    Venues_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInBody"];
+            };
+        };
+        responses: {
+            /** @description The booking, checked in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            /** @description CHECKIN_TOKEN_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description VENUE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description ALREADY_CHECKED_IN, BOOKING_NOT_CONFIRMED, CHECKIN_WINDOW_CLOSED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8896,20 +11780,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GraduatePageDto"];
+                    "application/json": components["schemas"]["GraduateViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -8924,7 +11799,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterGraduateDto"];
+                "application/json": components["schemas"]["RegisterGraduateBody"];
             };
         };
         responses: {
@@ -8938,10 +11813,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GraduateResponseDto"];
+                    "application/json": components["schemas"]["GraduateView"];
                 };
             };
-            /** @description VALIDATION_FAILED, or GRADUATE_ACCOUNT_NOT_ELIGIBLE: accountId is not a graduate, MALFORMED_REQUEST */
+            /** @description GRADUATE_ACCOUNT_NOT_ELIGIBLE, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8951,17 +11826,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8971,7 +11837,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND: no such account at your university (or not announced by the directory yet) */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8981,7 +11847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_ACCOUNT_TAKEN: the account is linked to another graduate record */
+            /** @description GRADUATE_ACCOUNT_TAKEN */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9018,21 +11884,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GraduateResponseDto"];
+                    "application/json": components["schemas"]["GraduateView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9068,21 +11925,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GraduateSensitiveResponseDto"];
+                    "application/json": components["schemas"]["GraduateSensitiveView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9092,7 +11940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9118,7 +11966,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LinkGraduateAccountDto"];
+                "application/json": components["schemas"]["LinkGraduateAccountBody"];
             };
         };
         responses: {
@@ -9132,10 +11980,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GraduateResponseDto"];
+                    "application/json": components["schemas"]["GraduateView"];
                 };
             };
-            /** @description VALIDATION_FAILED, or GRADUATE_ACCOUNT_NOT_ELIGIBLE: not a graduate account, MALFORMED_REQUEST */
+            /** @description GRADUATE_ACCOUNT_NOT_ELIGIBLE, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9145,17 +11993,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9165,7 +12004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND or ACCOUNT_NOT_FOUND */
+            /** @description GRADUATE_NOT_FOUND, ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9175,7 +12014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_ALREADY_LINKED (unlink first) or GRADUATE_ACCOUNT_TAKEN (linked to another graduate) */
+            /** @description GRADUATE_ALREADY_LINKED, GRADUATE_ACCOUNT_TAKEN */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9212,21 +12051,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GraduateResponseDto"];
+                    "application/json": components["schemas"]["GraduateView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9236,7 +12066,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9272,12 +12102,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignmentResponseDto"][];
+                    "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9286,7 +12117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9312,7 +12143,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignMentorDto"];
+                "application/json": components["schemas"]["AssignMentorBody"];
             };
         };
         responses: {
@@ -9326,10 +12157,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignmentResponseDto"];
+                    "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description VALIDATION_FAILED or REASSIGNMENT_REASON_REQUIRED, MALFORMED_REQUEST */
+            /** @description REASSIGNMENT_REASON_REQUIRED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9339,17 +12170,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9359,7 +12181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND or MENTOR_NOT_FOUND */
+            /** @description GRADUATE_NOT_FOUND, MENTOR_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9369,7 +12191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description MENTOR_AT_CAPACITY, MENTOR_ALREADY_ASSIGNED or GRADUATE_ALREADY_HAS_MENTOR */
+            /** @description MENTOR_AT_CAPACITY, MENTOR_ALREADY_ASSIGNED, GRADUATE_ALREADY_HAS_MENTOR */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9396,7 +12218,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Mentors with free places, best fit first, with the reasons */
+            /** @description Mentors, best fit first, with the reasons */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9406,12 +12228,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorSuggestionResponseDto"][];
+                    "application/json": components["schemas"]["MentorSuggestionView"][];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9420,7 +12243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9456,21 +12279,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutcomeResponseDto"][];
+                    "application/json": components["schemas"]["OutcomeView"][];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9496,7 +12310,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordOutcomeDto"];
+                "application/json": components["schemas"]["RecordOutcomeBody"];
             };
         };
         responses: {
@@ -9510,10 +12324,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutcomeResponseDto"];
+                    "application/json": components["schemas"]["OutcomeView"];
                 };
             };
-            /** @description VALIDATION_FAILED; OUTCOME_DATE_IN_FUTURE (startDate after today, Asia/Shanghai) or DATE_BEFORE_REGISTRATION, MALFORMED_REQUEST */
+            /** @description OUTCOME_DATE_IN_FUTURE, DATE_BEFORE_REGISTRATION, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9523,8 +12337,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9533,7 +12348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND (or not yours: another university's graduate, or another mentor's mentee) */
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9570,12 +12385,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutcomeResponseDto"];
+                    "application/json": components["schemas"]["OutcomeView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -9628,19 +12444,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AlertResponseDto"][];
+                    "application/json": components["schemas"]["AlertView"][];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -9665,20 +12472,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AlertDigestResponseDto"];
+                    "application/json": components["schemas"]["AlertDigestView"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9714,21 +12512,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanResponseDto"];
+                    "application/json": components["schemas"]["PlanView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description GRADUATE_NOT_FOUND (or not your mentee / not your university) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9754,7 +12543,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddGoalDto"];
+                "application/json": components["schemas"]["AddGoalBody"];
             };
         };
         responses: {
@@ -9768,21 +12557,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GoalResponseDto"];
+                    "application/json": components["schemas"]["GoalView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description GRADUATE_NOT_FOUND (or not your mentee / not your university) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9809,7 +12589,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateGoalDto"];
+                "application/json": components["schemas"]["UpdateGoalBody"];
             };
         };
         responses: {
@@ -9823,20 +12603,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GoalResponseDto"];
+                    "application/json": components["schemas"]["GoalView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description GOAL_NOT_FOUND */
             404: {
                 headers: {
@@ -9864,7 +12635,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddReferralDto"];
+                "application/json": components["schemas"]["AddReferralBody"];
             };
         };
         responses: {
@@ -9878,21 +12649,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralResponseDto"];
+                    "application/json": components["schemas"]["ReferralView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description GRADUATE_NOT_FOUND (or not your mentee / not your university) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9919,7 +12681,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateReferralDto"];
+                "application/json": components["schemas"]["UpdateReferralBody"];
             };
         };
         responses: {
@@ -9933,20 +12695,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralResponseDto"];
+                    "application/json": components["schemas"]["ReferralView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description REFERRAL_NOT_FOUND */
             404: {
                 headers: {
@@ -9987,21 +12740,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionPageDto"];
+                    "application/json": components["schemas"]["SessionViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description GRADUATE_NOT_FOUND (or not your mentee / not your university) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10027,7 +12771,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LogSessionDto"];
+                "application/json": components["schemas"]["LogSessionBody"];
             };
         };
         responses: {
@@ -10041,10 +12785,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponseDto"];
+                    "application/json": components["schemas"]["SessionView"];
                 };
             };
-            /** @description VALIDATION_FAILED; SESSION_DATE_IN_FUTURE (occurredAt after today, Asia/Shanghai) or DATE_BEFORE_REGISTRATION, MALFORMED_REQUEST */
+            /** @description SESSION_DATE_IN_FUTURE, DATE_BEFORE_REGISTRATION, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10054,17 +12798,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: the current mentor's */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10074,7 +12809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_FOUND (or not your mentee / not your university) */
+            /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10101,7 +12836,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EditSessionDto"];
+                "application/json": components["schemas"]["EditSessionBody"];
             };
         };
         responses: {
@@ -10115,20 +12850,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponseDto"];
+                    "application/json": components["schemas"]["SessionView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description SESSION_NOT_FOUND */
             404: {
                 headers: {
@@ -10177,21 +12903,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorPageDto"];
+                    "application/json": components["schemas"]["MentorViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10215,7 +12932,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateMentorDto"];
+                "application/json": components["schemas"]["CreateMentorBody"];
             };
         };
         responses: {
@@ -10229,10 +12946,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorResponseDto"];
+                    "application/json": components["schemas"]["MentorView"];
                 };
             };
-            /** @description VALIDATION_FAILED or MENTOR_ACCOUNT_NOT_ELIGIBLE (role cannot mentor), MALFORMED_REQUEST */
+            /** @description MENTOR_ACCOUNT_NOT_ELIGIBLE, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10242,17 +12959,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10262,7 +12970,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ACCOUNT_NOT_FOUND: the account belongs to another university */
+            /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10309,20 +13017,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorResponseDto"];
+                    "application/json": components["schemas"]["MentorView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description MENTOR_NOT_FOUND */
             404: {
                 headers: {
@@ -10349,7 +13048,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateMentorDto"];
+                "application/json": components["schemas"]["UpdateMentorBody"];
             };
         };
         responses: {
@@ -10363,10 +13062,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorResponseDto"];
+                    "application/json": components["schemas"]["MentorView"];
                 };
             };
-            /** @description INVALID_CAPACITY: below the active mentees, VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description INVALID_CAPACITY, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10376,17 +13075,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: a mentor changing more than what they share */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10421,7 +13111,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTrainingDto"];
+                "application/json": components["schemas"]["CreateTrainingBody"];
             };
         };
         responses: {
@@ -10435,21 +13125,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingResponseDto"];
+                    "application/json": components["schemas"]["TrainingView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10486,20 +13167,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingResponseDto"];
+                    "application/json": components["schemas"]["TrainingView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description TRAINING_NOT_FOUND */
             404: {
                 headers: {
@@ -10526,7 +13198,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnrolInTrainingDto"];
+                "application/json": components["schemas"]["EnrolInTrainingBody"];
             };
         };
         responses: {
@@ -10540,21 +13212,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingEnrolmentResponseDto"];
+                    "application/json": components["schemas"]["TrainingEnrolmentView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description TRAINING_NOT_FOUND or GRADUATE_NOT_FOUND */
+            401: components["responses"]["Unauthenticated"];
+            /** @description TRAINING_NOT_FOUND, GRADUATE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10564,7 +13227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description TRAINING_FULL or ALREADY_ENROLLED */
+            /** @description TRAINING_FULL, ALREADY_ENROLLED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10591,7 +13254,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordAttendanceDto"];
+                "application/json": components["schemas"]["RecordAttendanceBody"];
             };
         };
         responses: {
@@ -10605,12 +13268,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingEnrolmentResponseDto"];
+                    "application/json": components["schemas"]["TrainingEnrolmentView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TRAINING_NOT_FOUND */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10640,6 +13314,7 @@ export interface operations {
             query?: {
                 /** @description Admins name the university; career-centre staff read their own */
                 universityId?: string;
+                /** @description json (default), csv or xlsx (a download with Chinese column headers) */
                 format?: "json" | "csv" | "xlsx";
             };
             header?: never;
@@ -10655,17 +13330,20 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Downloads only: attachment; filename="employment-aid-report.csv" or "employment-aid-report.xlsx" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CentreReportResponseDto"];
+                    "application/json": components["schemas"]["CentreReportView"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10694,6 +13372,7 @@ export interface operations {
             query?: {
                 /** @description A bureau in your subtree; a bureau admin's own when left out */
                 bureauId?: string;
+                /** @description json (default), csv or xlsx (a download with Chinese column headers) */
                 format?: "json" | "csv" | "xlsx";
             };
             header?: never;
@@ -10709,26 +13388,19 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Downloads only: attachment; filename="employment-aid-bureau-report.csv" or "employment-aid-bureau-report.xlsx" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BureauReportResponseDto"];
+                    "application/json": components["schemas"]["BureauReportView"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: admins only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10776,20 +13448,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostingPageDto"];
+                    "application/json": components["schemas"]["PostingViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -10804,7 +13467,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePostingDto"];
+                "application/json": components["schemas"]["CreatePostingBody"];
             };
         };
         responses: {
@@ -10818,30 +13481,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostingResponseDto"];
+                    "application/json": components["schemas"]["PostingView"];
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: career-centre staff */
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10878,21 +13523,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostingResponseDto"];
+                    "application/json": components["schemas"]["PostingView"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description POSTING_NOT_FOUND (or not of your university, or not yet published) */
+            401: components["responses"]["Unauthenticated"];
+            /** @description POSTING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10918,7 +13554,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewPostingDto"];
+                "application/json": components["schemas"]["ReviewPostingBody"];
             };
         };
         responses: {
@@ -10932,12 +13568,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostingResponseDto"];
+                    "application/json": components["schemas"]["PostingView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -10946,7 +13583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description POSTING_NOT_FOUND (or not of your university, or not yet published) */
+            /** @description POSTING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10956,7 +13593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description POSTING_ALREADY_REVIEWED or POSTING_SELF_REVIEW (its author may not review it) */
+            /** @description POSTING_ALREADY_REVIEWED, POSTING_SELF_REVIEW */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10983,7 +13620,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReferToPostingDto"];
+                "application/json": components["schemas"]["ReferToPostingBody"];
             };
         };
         responses: {
@@ -10997,12 +13634,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferralResponseDto"];
+                    "application/json": components["schemas"]["ReferralView"];
                 };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11011,7 +13649,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description POSTING_NOT_FOUND (or not of your university, or not yet published) */
+            /** @description GRADUATE_NOT_FOUND, POSTING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11056,20 +13694,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyAidResponseDto"];
+                    "application/json": components["schemas"]["MyAidView"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: graduate accounts only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11079,7 +13708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_LINKED: the career centre has not linked your account to a record */
+            /** @description GRADUATE_NOT_LINKED */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11116,21 +13745,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MySessionPageDto"];
+                    "application/json": components["schemas"]["MySessionViewPage"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description FORBIDDEN: graduate accounts only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11140,7 +13760,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description GRADUATE_NOT_LINKED: the career centre has not linked your account to a record */
+            /** @description GRADUATE_NOT_LINKED */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11179,19 +13799,12 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FilmViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -11206,7 +13819,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateFilmDto"];
+                "application/json": components["schemas"]["CreateFilmBody"];
             };
         };
         responses: {
@@ -11219,20 +13832,13 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FilmView"];
+                };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description SCREENING_ACTION_FORBIDDEN: platform and bureau admins only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11242,7 +13848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description FILM_ALREADY_EXISTS (title and year) */
+            /** @description FILM_ALREADY_EXISTS */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11263,9 +13869,10 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                schoolYear: string;
                 /** @description Defaults to your own school (school staff) */
                 schoolId?: string;
+                schoolYear: string;
+                /** @description Only films suiting this grade */
                 grade?: number;
             };
             header?: never;
@@ -11274,18 +13881,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ApprovedFilmViewPage"];
                 };
             };
-            /** @description SCHOOL_NOT_FOUND (or outside your scope) */
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11311,17 +13921,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["FilmView"];
                 };
             };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
             /** @description FILM_NOT_FOUND */
             404: {
                 headers: {
@@ -11348,7 +13961,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FilmApprovalDto"];
+                "application/json": components["schemas"]["FilmApprovalBody"];
             };
         };
         responses: {
@@ -11361,20 +13974,13 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FilmApprovalView"];
+                };
             };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description SCREENING_ACTION_FORBIDDEN: platform and bureau admins only */
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11384,7 +13990,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description FILM_NOT_FOUND, BUREAU_NOT_FOUND */
+            /** @description BUREAU_NOT_FOUND, FILM_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11411,13 +14017,26 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FilmApprovalDto"];
+                "application/json": components["schemas"]["FilmApprovalBody"];
             };
         };
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilmApprovalWithdrawalView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11426,8 +14045,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_ACTION_FORBIDDEN: platform and bureau admins only */
-            403: {
+            /** @description BUREAU_NOT_FOUND, FILM_NOT_FOUND */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11449,7 +14068,9 @@ export interface operations {
                 pageSize?: number;
                 schoolId?: string;
                 filmId?: string;
+                /** @description First local date */
                 from?: string;
+                /** @description Last local date, included */
                 to?: string;
             };
             header?: never;
@@ -11466,19 +14087,12 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -11493,7 +14107,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateScreeningDto"];
+                "application/json": components["schemas"]["CreateScreeningBody"];
             };
         };
         responses: {
@@ -11506,9 +14120,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningView"];
+                };
             };
-            /** @description VALIDATION_FAILED, FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN, SCREENING_NOT_ON_SCHOOL_DAY (details: date, kind holiday|weekend|vacation, name), MALFORMED_REQUEST */
+            /** @description FILM_NOT_APPROVED, SCREENING_IN_PAST, VENUE_ORGANISATION_UNKNOWN, SCREENING_NOT_ON_SCHOOL_DAY, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11518,8 +14134,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11528,8 +14145,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_ACTION_FORBIDDEN: the school’s staff (or platform admins) only */
-            403: {
+            /** @description SCHOOL_NOT_FOUND, FILM_NOT_FOUND */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11548,7 +14165,9 @@ export interface operations {
         parameters: {
             query: {
                 schoolId: string;
+                /** @description First local date (Asia/Shanghai) */
                 from: string;
+                /** @description Last local date, included */
                 to: string;
             };
             header?: never;
@@ -11557,18 +14176,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["AttendanceDigest"];
                 };
             };
-            /** @description SCHOOL_NOT_FOUND (or outside your scope) */
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11594,18 +14216,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ScreeningView"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND (or outside your school / your bureau’s area) */
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11631,22 +14256,26 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CancelScreeningDto"];
+                "application/json": components["schemas"]["CancelScreeningBody"];
             };
         };
         responses: {
-            400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            /** @description The cancelled screening */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ScreeningView"];
                 };
             };
-            /** @description SCREENING_ACTION_FORBIDDEN: the school’s staff (or platform admins) only */
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11656,7 +14285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND (or outside your school / your bureau’s area) */
+            /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11696,18 +14325,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["ScreeningBookingViewPage"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND (or outside your school / your bureau’s area) */
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11733,7 +14365,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BookClassDto"];
+                "application/json": components["schemas"]["BookClassBody"];
             };
         };
         responses: {
@@ -11746,9 +14378,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningBookingView"];
+                };
             };
-            /** @description VALIDATION_FAILED, FILM_NOT_SUITABLE_FOR_GRADE, MALFORMED_REQUEST */
+            /** @description FILM_NOT_SUITABLE_FOR_GRADE, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11758,8 +14392,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11778,7 +14413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_FULL (details.seatsLeft), SCREENING_TIME_CONFLICT (details.conflicts), STUDENTS_ALREADY_BOOKED, SCREENING_NOT_OPEN */
+            /** @description SCREENING_NOT_OPEN, STUDENTS_ALREADY_BOOKED, SCREENING_TIME_CONFLICT, SCREENING_FULL */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11814,7 +14449,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScreeningBookingView"];
+                };
             };
             /** @description FILM_NOT_SUITABLE_FOR_GRADE, VALIDATION_FAILED */
             400: {
@@ -11826,17 +14463,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description SCREENING_ACTION_FORBIDDEN: not a student account linked to a roster student */
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11846,7 +14474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND (or another school’s screening) */
+            /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11856,7 +14484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_FULL, SCREENING_TIME_CONFLICT, STUDENTS_ALREADY_BOOKED, SCREENING_NOT_OPEN */
+            /** @description SCREENING_NOT_OPEN, STUDENTS_ALREADY_BOOKED, SCREENING_TIME_CONFLICT, SCREENING_FULL */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11882,9 +14510,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The cancelled booking */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningBookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11893,7 +14535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND, SCREENING_BOOKING_NOT_FOUND (no booking of its own) */
+            /** @description SCREENING_NOT_FOUND, SCREENING_BOOKING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11930,9 +14572,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The cancelled booking */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningBookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -11941,7 +14597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description SCREENING_BOOKING_NOT_FOUND */
+            /** @description SCREENING_NOT_FOUND, SCREENING_BOOKING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11977,11 +14633,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RollCallDto"];
+                "application/json": components["schemas"]["RollCallBody"];
             };
         };
         responses: {
-            /** @description VALIDATION_FAILED, STUDENT_NOT_BOOKED, MALFORMED_REQUEST */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollCallResult"];
+                };
+            };
+            /** @description STUDENT_NOT_BOOKED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11991,8 +14659,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12001,7 +14670,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ATTENDANCE_NOT_OPEN, ATTENDANCE_CORRECTION_CLOSED (details.closedAt), SCREENING_NOT_OPEN */
+            /** @description SCREENING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SCREENING_NOT_OPEN, ATTENDANCE_NOT_OPEN, ATTENDANCE_CORRECTION_CLOSED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12028,10 +14707,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ScreeningCheckInDto"];
+                "application/json": components["schemas"]["ScreeningCheckInBody"];
             };
         };
         responses: {
+            /** @description The student’s mark */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceMarkView"];
+                };
+            };
             /** @description STUDENT_NOT_BOOKED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
@@ -12042,8 +14734,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_ACTION_FORBIDDEN */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -12052,7 +14745,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description ATTENDANCE_NOT_OPEN, ATTENDANCE_CORRECTION_CLOSED */
+            /** @description SCREENING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description SCREENING_NOT_OPEN, ATTENDANCE_NOT_OPEN, ATTENDANCE_CORRECTION_CLOSED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12082,18 +14785,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["AttendanceMarkViewPage"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND (or outside your school / your bureau’s area) */
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12122,18 +14828,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["AttendanceHistoryEntryPage"];
                 };
             };
-            /** @description SCREENING_NOT_FOUND (or outside your school / your bureau’s area) */
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12170,10 +14879,22 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DesignationViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -12188,7 +14909,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DesignateDto"];
+                "application/json": components["schemas"]["DesignateBaseBody"];
             };
         };
         responses: {
@@ -12201,9 +14922,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DesignationView"];
+                };
             };
-            /** @description DESIGNATION_CHECKLIST_INCOMPLETE (details.failedItems), DESIGNATION_PERIOD_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
+            /** @description DESIGNATION_CHECKLIST_INCOMPLETE, DESIGNATION_PERIOD_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12224,7 +14947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description STUDY_TOUR_BASE_NOT_FOUND: not a venue of your area */
+            /** @description STUDY_TOUR_BASE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12261,6 +14984,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignationView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description DESIGNATION_NOT_FOUND */
@@ -12289,12 +15024,45 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ChangeDesignationBody"];
             };
         };
         responses: {
+            /** @description The designation, suspended */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignationView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description DESIGNATION_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description DESIGNATION_STATUS_CONFLICT */
             409: {
                 headers: {
@@ -12322,12 +15090,45 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ChangeDesignationBody"];
             };
         };
         responses: {
+            /** @description The designation, active again */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignationView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description DESIGNATION_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description DESIGNATION_STATUS_CONFLICT */
             409: {
                 headers: {
@@ -12355,12 +15156,45 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ChangeDesignationBody"];
             };
         };
         responses: {
+            /** @description The designation, revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignationView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description DESIGNATION_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description DESIGNATION_STATUS_CONFLICT */
             409: {
                 headers: {
@@ -12405,7 +15239,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BaseSummaryViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             429: components["responses"]["RateLimited"];
@@ -12424,6 +15260,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             /** @description STUDY_TOUR_BASE_NOT_FOUND */
             404: {
@@ -12454,6 +15302,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingViewPage"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description STUDY_TOUR_BASE_NOT_FOUND */
@@ -12480,7 +15340,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateProgrammeDto"];
+                "application/json": components["schemas"]["CreateProgrammeBody"];
             };
         };
         responses: {
@@ -12493,7 +15353,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
             };
             /** @description PROGRAMME_INVALID, TEACHER_RATIO_BELOW_DEFAULT, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
@@ -12506,6 +15368,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BASE_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description BASE_NOT_DESIGNATED */
             409: {
                 headers: {
@@ -12533,6 +15415,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description PROGRAMME_NOT_FOUND */
@@ -12561,7 +15455,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateProgrammeDto"];
+                "application/json": components["schemas"]["UpdateProgrammeBody"];
             };
         };
         responses: {
@@ -12574,7 +15468,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
             };
             /** @description PROGRAMME_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
@@ -12607,7 +15503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description CAPACITY_BELOW_TAKEN (details.days), PROGRAMME_CHANGE_CONFLICTS_BOOKINGS (details.bookings) */
+            /** @description CAPACITY_BELOW_TAKEN, PROGRAMME_CHANGE_CONFLICTS_BOOKINGS */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12634,6 +15530,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeChangeView"][];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description STUDY_TOUR_ACTION_FORBIDDEN */
@@ -12672,6 +15580,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauSettingsView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description STUDY_TOUR_BUREAU_NOT_FOUND */
@@ -12700,7 +15620,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BureauSettingsDto"];
+                "application/json": components["schemas"]["SetBureauSettingsBody"];
             };
         };
         responses: {
@@ -12712,10 +15632,32 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BureauSettingsView"];
+                };
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BUREAU_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -12733,6 +15675,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolSettingsView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description STUDY_TOUR_SCHOOL_NOT_FOUND */
@@ -12761,11 +15715,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SchoolSettingsDto"];
+                "application/json": components["schemas"]["SetSchoolSettingsBody"];
             };
         };
         responses: {
-            /** @description PRINCIPAL_REQUIRED, PRINCIPAL_NOT_SCHOOL_STAFF (not an existing school_staff account of this school), VALIDATION_FAILED, MALFORMED_REQUEST */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolSettingsView"];
+                };
+            };
+            /** @description PRINCIPAL_REQUIRED, PRINCIPAL_NOT_SCHOOL_STAFF, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12776,6 +15742,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_SCHOOL_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -12805,10 +15791,22 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TourBookingViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -12823,7 +15821,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TourBookingDto"];
+                "application/json": components["schemas"]["TourBookingBody"];
             };
         };
         responses: {
@@ -12836,7 +15834,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
             };
             /** @description STUDENTS_NOT_ON_ROSTER, PROGRAMME_OPTION_UNKNOWN, TEACHERS_LISTED_TWICE, TEACHER_NOT_SCHOOL_STAFF, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
@@ -12849,7 +15849,27 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description BASE_NOT_DESIGNATED: revoked, suspended or expired */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PROGRAMME_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BASE_NOT_DESIGNATED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12876,6 +15896,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
             /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
@@ -12904,13 +15936,55 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TourBookingDto"];
+                "application/json": components["schemas"]["TourBookingBody"];
             };
         };
         responses: {
-            400: components["responses"]["InvalidBody"];
+            /** @description The draft */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
+            /** @description STUDENTS_NOT_ON_ROSTER, PROGRAMME_OPTION_UNKNOWN, TEACHERS_LISTED_TWICE, TEACHER_NOT_SCHOOL_STAFF, VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_STATE_CONFLICT: not a draft */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PROGRAMME_NOT_FOUND, STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12937,7 +16011,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description [{ code, passed, message, fix, details }] */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12946,10 +16019,22 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingCheckResult"][];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -12966,7 +16051,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TEACHER_RATIO_NOT_MET (details.missingTeachers), GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, DATE_IN_PAST, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, PARENTAL_CONSENT_DATE_INVALID: the first failing check, with details.fix and details.failures listing every failing check, VALIDATION_FAILED */
+            /** @description Submitted, or awaiting approval */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
+            /** @description DATE_IN_PAST, TEACHER_RATIO_NOT_MET, GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, PARENTAL_CONSENT_DATE_INVALID, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12977,7 +16075,27 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDENTS_ALREADY_BOOKED (details.studentIds, details.bookingId: a student is in one active booking a day), DAY_FULL (details.placesLeft, read when refused), DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDENTS_ALREADY_BOOKED, DAY_FULL, DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13003,7 +16121,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TEACHER_RATIO_NOT_MET (details.missingTeachers), GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, DATE_IN_PAST, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, PARENTAL_CONSENT_DATE_INVALID: the first failing check, with details.fix and details.failures listing every failing check, VALIDATION_FAILED */
+            /** @description Submitted, awaiting approval, or waitlisted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
+            /** @description DATE_IN_PAST, TEACHER_RATIO_NOT_MET, GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, PARENTAL_CONSENT_DATE_INVALID, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13014,6 +16145,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description STUDENTS_ALREADY_BOOKED, DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT */
             409: {
                 headers: {
@@ -13040,8 +16191,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description BOOKING_STATE_CONFLICT */
             409: {
                 headers: {
@@ -13068,9 +16252,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ValidationFailed"];
+            /** @description Submitted (or waitlisted) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
+            /** @description DATE_IN_PAST, TEACHER_RATIO_NOT_MET, GRADE_NOT_SUITED, GROUP_SIZE_OUT_OF_RANGE, DATE_OUTSIDE_DESIGNATION, INSURANCE_INCOMPLETE, INSURANCE_PERIOD_INVALID, SAFETY_PLAN_MISSING, PARENTAL_CONSENT_MISSING, PARENTAL_CONSENT_DATE_INVALID, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN (not the principal), SELF_APPROVAL_FORBIDDEN (the principal drafted it) */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, SELF_APPROVAL_FORBIDDEN */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13080,7 +16286,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description DAY_FULL, DAY_CLOSED, BOOKING_STATE_CONFLICT */
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description DAY_FULL, DAY_CLOSED, BASE_NOT_DESIGNATED, BOOKING_STATE_CONFLICT */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13106,9 +16322,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Confirmed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_STATE_CONFLICT, DECISION_DEADLINE_PASSED (details.decideBy: the booking expired unanswered), BASE_NOT_DESIGNATED (details.bookingStatus, details.designation: the base's designation is suspended, revoked or expired) */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BOOKING_STATE_CONFLICT, DECISION_DEADLINE_PASSED, BASE_NOT_DESIGNATED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13134,10 +16383,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["TourBookingReasonBody"];
             };
         };
         responses: {
+            /** @description Declined */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13146,10 +16396,42 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description BOOKING_STATE_CONFLICT */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
@@ -13167,12 +16449,45 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["TourBookingReasonBody"];
             };
         };
         responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description BOOKING_STATE_CONFLICT */
             409: {
                 headers: {
@@ -13208,10 +16523,22 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationView"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -13228,10 +16555,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ParticipationDto"];
+                "application/json": components["schemas"]["RecordParticipationBody"];
             };
         };
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationView"];
+                };
+            };
             /** @description STUDENT_NOT_LISTED, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
@@ -13243,6 +16582,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description PARTICIPATION_NOT_OPEN */
             409: {
                 headers: {
@@ -13270,12 +16629,44 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RatingDto"];
+                "application/json": components["schemas"]["RateBookingBody"];
             };
         };
         responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TourBookingView"];
+                };
+            };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description RATING_NOT_OPEN, ALREADY_RATED */
             409: {
                 headers: {
@@ -13307,25 +16698,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report: JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers) */
+            /** @description The report: JSON, or a CSV or Excel download */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description For csv and xlsx: attachment; filename="study-tours-report.<format>" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["StudyTourReportView"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN: admins only */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STUDY_TOUR_BUREAU_NOT_FOUND */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13351,7 +16754,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The quota rules; the default counts 2 distinct films a term */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13360,19 +16762,12 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRuleViewPage"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -13387,11 +16782,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateQuotaRuleDto"];
+                "application/json": components["schemas"]["CreateRuleBody"];
             };
         };
         responses: {
-            /** @description A rule for the schools of your area */
+            /** @description The rule */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13400,7 +16795,9 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRuleView"];
+                };
             };
             /** @description QUOTA_RULE_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
@@ -13412,16 +16809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description QUOTA_ACTION_FORBIDDEN */
             403: {
                 headers: {
@@ -13432,7 +16820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description QUOTA_SCOPE_NOT_FOUND: no such class, school or area in your scope */
+            /** @description QUOTA_SCOPE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13453,11 +16841,15 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
+                /** @description Default: 每学期至少观看2部优秀影片 */
                 ruleId?: string;
+                /** @description A term (`-T1`, `-T2`) or a school year */
                 period: string;
                 classId?: string;
                 schoolId?: string;
+                /** @description A county (370102), a city (370100) or a province (370000) */
                 areaCode?: string;
+                /** @description short: the students below the minimum; all: every student */
                 list?: "short" | "all";
                 format?: "json" | "csv" | "xlsx";
             };
@@ -13467,22 +16859,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Counts per standing (met, on_track, short, over) for a class, school, county or city, and a page of the students short (list=all: every student) with name, student number and class name (never a national ID); JSON, CSV (format=csv) or Excel (format=xlsx, Chinese column headers) */
+            /** @description The report as JSON, or a CSV or Excel download (format=csv, format=xlsx) */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Downloads only: attachment; filename="quota-compliance.csv" (or .xlsx) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ComplianceReportView"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description VALIDATION_FAILED or QUOTA_PERIOD_INVALID (a term rule read per school year) */
+            /** @description QUOTA_PERIOD_INVALID, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13492,17 +16886,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description QUOTA_SCOPE_NOT_FOUND: no such class, school or area in your scope */
+            401: components["responses"]["Unauthenticated"];
+            /** @description QUOTA_SCOPE_NOT_FOUND, QUOTA_RULE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13522,11 +16907,15 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
+                /** @description Default: 每学期至少观看2部优秀影片 */
                 ruleId?: string;
+                /** @description A term (`-T1`, `-T2`) or a school year */
                 period: string;
                 classId?: string;
                 schoolId?: string;
+                /** @description A county (370102), a city (370100) or a province (370000) */
                 areaCode?: string;
+                /** @description short: the students below the minimum; all: every student */
                 list?: "short" | "all";
                 format?: "json" | "csv" | "xlsx";
             };
@@ -13536,7 +16925,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Who will miss the minimum if nothing more is booked: the students whose attended plus booked stay below it, with `missing` */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13545,9 +16933,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceReportView"];
+                };
             };
-            /** @description VALIDATION_FAILED or QUOTA_PERIOD_INVALID (a term rule read per school year) */
+            /** @description QUOTA_PERIOD_INVALID, VALIDATION_FAILED */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13557,17 +16947,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description QUOTA_SCOPE_NOT_FOUND: no such class, school or area in your scope */
+            401: components["responses"]["Unauthenticated"];
+            /** @description QUOTA_SCOPE_NOT_FOUND, QUOTA_RULE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13593,7 +16974,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A student's own standing: the account must be linked to its roster student (`studentId` on the account) */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13602,20 +16982,13 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudentStandingsView"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description QUOTA_STUDENT_NOT_FOUND: not a student account linked to a roster student */
+            401: components["responses"]["Unauthenticated"];
+            /** @description QUOTA_STUDENT_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13643,7 +17016,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A roster student's standing against every rule that applies */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13652,19 +17024,12 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StudentStandingsView"];
+                };
             };
             400: components["responses"]["ValidationFailed"];
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             /** @description QUOTA_STUDENT_NOT_FOUND */
             404: {
                 headers: {
@@ -13689,11 +17054,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["QuotaScopeDto"];
+                "application/json": components["schemas"]["PublishShortNoticesBody"];
             };
         };
         responses: {
-            /** @description A quotas.student.short.v1 event per student still short in the scope and not told yet for the rule and period (once per student, rule and period, whoever asks): `published` new, `alreadySent` told before */
             202: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13702,9 +17066,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShortNoticesView"];
+                };
             };
-            /** @description VALIDATION_FAILED or QUOTA_PERIOD_INVALID (a term rule read per school year), MALFORMED_REQUEST */
+            /** @description QUOTA_PERIOD_INVALID, VALIDATION_FAILED, MALFORMED_REQUEST */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13714,17 +17080,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description QUOTA_SCOPE_NOT_FOUND: no such class, school or area in your scope */
+            401: components["responses"]["Unauthenticated"];
+            /** @description QUOTA_SCOPE_NOT_FOUND, QUOTA_RULE_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13749,11 +17106,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConsistencyCheckDto"];
+                "application/json": components["schemas"]["ConsistencyCheckBody"];
             };
         };
         responses: {
-            /** @description The ledger against the screenings service's attendance digest for a school and window: the students that differ */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13762,11 +17118,12 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsistencyReportView"];
+                };
             };
-            400: components["responses"]["InvalidBody"];
-            /** @description UNAUTHENTICATED */
-            401: {
+            /** @description QUOTA_DIGEST_MISMATCH, VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -13775,7 +17132,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description QUOTA_SCOPE_NOT_FOUND: no such class, school or area in your scope */
+            401: components["responses"]["Unauthenticated"];
+            /** @description QUOTA_SCOPE_NOT_FOUND, SCHOOL_NOT_FOUND */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13788,16 +17146,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
-            /** @description UPSTREAM_TIMEOUT: the screenings service did not answer, DEADLINE_EXCEEDED */
-            504: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     Quotas_rebuild: {
@@ -13809,7 +17158,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Periods and counts recomputed from the stored facts */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13818,18 +17166,11 @@ export interface operations {
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["RebuildView"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             /** @description QUOTA_ACTION_FORBIDDEN */
             403: {
                 headers: {

@@ -108,7 +108,7 @@ describe('the gateway surface', () => {
     expect(Object.keys(json.body.paths)).toEqual(
       expect.arrayContaining(['/auth/login', '/me', '/health/ready']),
     );
-    expect(json.body.components.schemas.LoginRequestDto.properties.email.example).toBe(
+    expect(json.body.components.schemas.LoginBody.properties.email.example).toBe(
       'teacher@school.example',
     );
     // The document is published as it is, in production too: no demo account in it.

@@ -4,11 +4,13 @@ import {
   SwaggerModule,
   type OpenAPIObject,
   type OperationObject,
+  type ParameterObject,
   type ResponseObject,
   type ResponsesObject,
 } from '@nestjs/swagger';
 import { httpStatusOf } from '@app/errors';
 import { ErrorCatalog, ErrorMessages, type ErrorCode } from '@app/contracts';
+import { PASSWORD_CHANGE_EXTENSION } from './auth/password-change.decorator.js';
 import { PUBLIC_EXTENSION } from './auth/public.decorator.js';
 import { ErrorBodyDto } from './http/error-body.dto.js';
 import { RATE_LIMIT_EXTENSION } from './http/rate-limit.guard.js';
@@ -53,6 +55,7 @@ const SHARED_ERRORS: Record<string, ErrorCode[]> = {
   InvalidBody: ['VALIDATION_FAILED', 'MALFORMED_REQUEST'],
   PayloadTooLarge: ['PAYLOAD_TOO_LARGE'],
   Unauthenticated: ['UNAUTHENTICATED'],
+  PasswordChangeRequired: ['PASSWORD_CHANGE_REQUIRED'],
   RateLimited: ['RATE_LIMITED'],
   ServiceUnavailable: ['SERVICE_UNAVAILABLE', 'BROKER_UNAVAILABLE'],
   GatewayTimeout: ['UPSTREAM_TIMEOUT', 'DEADLINE_EXCEEDED'],
@@ -112,11 +115,28 @@ function completeOperation(operation: OperationObject): void {
   const extensions = operation as OperationObject & Record<string, unknown>;
   const isPublic = extensions[PUBLIC_EXTENSION] === true;
   const bucket = extensions[RATE_LIMIT_EXTENSION] as string | undefined;
+  const duringPasswordChange = extensions[PASSWORD_CHANGE_EXTENSION] === true;
+  delete extensions[PASSWORD_CHANGE_EXTENSION];
   delete extensions[PUBLIC_EXTENSION];
   delete extensions[RATE_LIMIT_EXTENSION];
   // Security is document-wide; public routes say they need none.
   if (isPublic) operation.security = [];
   else delete operation.security;
+
+  // `@Headers('idempotency-key')` adds a required parameter of its own beside the
+  // `@ApiHeader` that documents it: one header parameter per name, the documented one.
+  if (operation.parameters) {
+    const headers = new Map<string, ParameterObject>();
+    for (const parameter of operation.parameters as ParameterObject[]) {
+      if (parameter.in !== 'header') continue;
+      const key = parameter.name.toLowerCase();
+      const known = headers.get(key);
+      if (!known || (!known.description && parameter.description)) headers.set(key, parameter);
+    }
+    operation.parameters = (operation.parameters as ParameterObject[]).filter(
+      (parameter) => parameter.in !== 'header' || headers.get(parameter.name.toLowerCase()) === parameter,
+    );
+  }
 
   const responses = operation.responses;
   const limited = bucket !== 'none';
@@ -140,6 +160,8 @@ function completeOperation(operation: OperationObject): void {
   else if (hasInput) useShared(responses, 'ValidationFailed');
   if (hasBody) useShared(responses, 'PayloadTooLarge');
   if (!isPublic) useShared(responses, 'Unauthenticated');
+  // An account whose password an admin reset may only change it (and read /me, log out).
+  if (!isPublic && !duringPasswordChange) useShared(responses, 'PasswordChangeRequired');
   if (limited) useShared(responses, 'RateLimited');
   if (!(operation.tags ?? []).includes('health')) {
     useShared(responses, 'ServiceUnavailable');

@@ -7803,6 +7803,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBodyDto"];
             };
         };
+        /** @description PASSWORD_CHANGE_REQUIRED */
+        PasswordChangeRequired: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
         /** @description RATE_LIMITED */
         RateLimited: {
             headers: {
@@ -8106,6 +8116,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description ORGANISATION_NOT_FOUND */
             404: {
                 headers: {
@@ -8158,7 +8169,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8219,6 +8230,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description ACCOUNT_NOT_FOUND */
             404: {
                 headers: {
@@ -8273,7 +8285,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8335,7 +8347,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8386,7 +8398,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8447,7 +8459,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8508,7 +8520,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8573,6 +8585,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -8614,7 +8627,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8665,6 +8678,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description ORGANISATION_NOT_FOUND */
             404: {
                 headers: {
@@ -8760,6 +8774,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -8792,7 +8807,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8842,7 +8857,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8895,6 +8910,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -8927,7 +8943,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8977,7 +8993,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9030,6 +9046,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -9062,7 +9079,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9114,7 +9131,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9154,7 +9171,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9208,6 +9225,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -9242,6 +9260,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -9276,6 +9295,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
@@ -9318,7 +9338,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9379,6 +9399,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description CLASS_NOT_FOUND */
             404: {
                 headers: {
@@ -9418,7 +9439,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9483,7 +9504,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9550,6 +9571,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCHOOL_NOT_FOUND, CLASS_NOT_FOUND */
             404: {
                 headers: {
@@ -9593,7 +9615,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9654,6 +9676,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDENT_NOT_FOUND */
             404: {
                 headers: {
@@ -9708,7 +9731,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9783,7 +9806,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9849,7 +9872,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9913,6 +9936,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDENT_NOT_FOUND */
             404: {
                 headers: {
@@ -9953,7 +9977,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10022,7 +10046,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10086,6 +10110,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description ROSTER_IMPORT_NOT_FOUND */
             404: {
                 headers: {
@@ -10104,8 +10129,7 @@ export interface operations {
     Bookings_bookIndividual: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description The same key from the same account returns the same booking; with another body, 409 IDEMPOTENCY_KEY_REUSED */
                 "Idempotency-Key"?: string;
             };
@@ -10142,7 +10166,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_BARRED, VENUE_ACTION_FORBIDDEN */
+            /** @description BOOKING_BARRED, VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10181,8 +10205,7 @@ export interface operations {
     Bookings_requestGroup: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description The same key from the same account returns the same booking; with another body, 409 IDEMPOTENCY_KEY_REUSED */
                 "Idempotency-Key"?: string;
             };
@@ -10219,7 +10242,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10281,6 +10304,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -10311,6 +10335,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description BOOKING_NOT_FOUND */
             404: {
                 headers: {
@@ -10352,7 +10377,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10413,7 +10438,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10478,7 +10503,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10540,6 +10565,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -10582,7 +10608,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10653,6 +10679,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description WAITLIST_ENTRY_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
@@ -10704,6 +10731,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -10746,7 +10774,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10817,6 +10845,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description WAITLIST_ENTRY_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
@@ -10881,7 +10910,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10956,6 +10985,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -10986,6 +11016,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description ACTIVITY_NOT_FOUND */
             404: {
                 headers: {
@@ -11039,7 +11070,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11105,7 +11136,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11144,8 +11175,7 @@ export interface operations {
     Activities_book: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description The same key from the same account returns the same booking; with another body, 409 IDEMPOTENCY_KEY_REUSED */
                 "Idempotency-Key"?: string;
             };
@@ -11180,7 +11210,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description BOOKING_BARRED, VENUE_ACTION_FORBIDDEN */
+            /** @description BOOKING_BARRED, VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11218,8 +11248,7 @@ export interface operations {
     Activities_requestGroup: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description The same key from the same account returns the same booking; with another body, 409 IDEMPOTENCY_KEY_REUSED */
                 "Idempotency-Key"?: string;
             };
@@ -11258,7 +11287,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11326,6 +11355,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -11368,7 +11398,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11419,6 +11449,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description VENUE_NOT_FOUND */
             404: {
                 headers: {
@@ -11472,7 +11503,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN, REGION_CHANGE_NOT_ALLOWED */
+            /** @description VENUE_ACTION_FORBIDDEN, REGION_CHANGE_NOT_ALLOWED, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11527,7 +11558,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11579,7 +11610,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description VENUE_ACTION_FORBIDDEN */
+            /** @description VENUE_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11633,6 +11664,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description VENUE_NOT_FOUND */
             404: {
                 headers: {
@@ -11676,6 +11708,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description VENUE_NOT_FOUND */
             404: {
                 headers: {
@@ -11730,6 +11763,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description VENUE_NOT_FOUND */
             404: {
                 headers: {
@@ -11785,6 +11819,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -11827,7 +11862,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11889,6 +11924,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -11930,7 +11966,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11994,7 +12030,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12056,7 +12092,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12107,7 +12143,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12171,7 +12207,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12233,7 +12269,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12284,6 +12320,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -12338,7 +12375,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12390,7 +12427,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12448,6 +12485,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -12476,7 +12514,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12517,6 +12555,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -12562,6 +12601,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -12608,6 +12648,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GOAL_NOT_FOUND */
             404: {
                 headers: {
@@ -12654,6 +12695,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -12700,6 +12742,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description REFERRAL_NOT_FOUND */
             404: {
                 headers: {
@@ -12745,6 +12788,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -12799,7 +12843,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12855,6 +12899,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SESSION_NOT_FOUND */
             404: {
                 headers: {
@@ -12908,7 +12953,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12960,7 +13005,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13022,6 +13067,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description MENTOR_NOT_FOUND */
             404: {
                 headers: {
@@ -13076,7 +13122,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13130,7 +13176,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13172,6 +13218,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description TRAINING_NOT_FOUND */
             404: {
                 headers: {
@@ -13217,6 +13264,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description TRAINING_NOT_FOUND, GRADUATE_NOT_FOUND */
             404: {
                 headers: {
@@ -13273,7 +13321,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13342,7 +13390,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13400,7 +13448,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13453,6 +13501,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -13486,7 +13535,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13528,6 +13577,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description POSTING_NOT_FOUND */
             404: {
                 headers: {
@@ -13573,7 +13623,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13639,7 +13689,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13698,7 +13748,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13750,7 +13800,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13805,6 +13855,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -13838,7 +13889,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13895,6 +13946,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
@@ -13935,6 +13987,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description FILM_NOT_FOUND */
             404: {
                 headers: {
@@ -13980,7 +14033,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14035,7 +14088,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14093,6 +14146,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -14135,7 +14189,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14190,6 +14244,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCHOOL_NOT_FOUND */
             404: {
                 headers: {
@@ -14230,6 +14285,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
@@ -14275,7 +14331,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14339,6 +14395,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
@@ -14393,7 +14450,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14464,7 +14521,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14525,7 +14582,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14587,7 +14644,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14660,7 +14717,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14735,7 +14792,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description SCREENING_ACTION_FORBIDDEN */
+            /** @description SCREENING_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14799,6 +14856,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
@@ -14842,6 +14900,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description SCREENING_NOT_FOUND */
             404: {
                 headers: {
@@ -14885,7 +14944,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14937,7 +14996,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description DESIGNATION_LEVEL_NOT_ALLOWED, STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description DESIGNATION_LEVEL_NOT_ALLOWED, STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14998,6 +15057,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description DESIGNATION_NOT_FOUND */
             404: {
                 headers: {
@@ -15043,7 +15103,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15109,7 +15169,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15175,7 +15235,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15316,6 +15376,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDY_TOUR_BASE_NOT_FOUND */
             404: {
                 headers: {
@@ -15368,7 +15429,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15429,6 +15490,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description PROGRAMME_NOT_FOUND */
             404: {
                 headers: {
@@ -15483,7 +15545,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15544,7 +15606,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15594,6 +15656,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDY_TOUR_BUREAU_NOT_FOUND */
             404: {
                 headers: {
@@ -15638,7 +15701,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15689,6 +15752,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDY_TOUR_SCHOOL_NOT_FOUND */
             404: {
                 headers: {
@@ -15742,7 +15806,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15797,7 +15861,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15849,7 +15913,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -15910,6 +15974,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
             404: {
                 headers: {
@@ -15964,7 +16029,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16025,6 +16090,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
             404: {
                 headers: {
@@ -16075,7 +16141,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16145,7 +16211,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16206,7 +16272,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16276,7 +16342,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN, SELF_APPROVAL_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, SELF_APPROVAL_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16337,7 +16403,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16402,7 +16468,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16468,7 +16534,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16529,6 +16595,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description STUDY_TOUR_BOOKING_NOT_FOUND */
             404: {
                 headers: {
@@ -16582,7 +16649,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16647,7 +16714,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidBody"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16717,7 +16784,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
-            /** @description STUDY_TOUR_ACTION_FORBIDDEN */
+            /** @description STUDY_TOUR_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16768,6 +16835,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
@@ -16810,7 +16878,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description QUOTA_ACTION_FORBIDDEN */
+            /** @description QUOTA_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -16887,6 +16955,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description QUOTA_SCOPE_NOT_FOUND, QUOTA_RULE_NOT_FOUND */
             404: {
                 headers: {
@@ -16948,6 +17017,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description QUOTA_SCOPE_NOT_FOUND, QUOTA_RULE_NOT_FOUND */
             404: {
                 headers: {
@@ -16988,6 +17058,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description QUOTA_STUDENT_NOT_FOUND */
             404: {
                 headers: {
@@ -17030,6 +17101,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description QUOTA_STUDENT_NOT_FOUND */
             404: {
                 headers: {
@@ -17081,6 +17153,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description QUOTA_SCOPE_NOT_FOUND, QUOTA_RULE_NOT_FOUND */
             404: {
                 headers: {
@@ -17133,6 +17206,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PasswordChangeRequired"];
             /** @description QUOTA_SCOPE_NOT_FOUND, SCHOOL_NOT_FOUND */
             404: {
                 headers: {
@@ -17171,7 +17245,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            /** @description QUOTA_ACTION_FORBIDDEN */
+            /** @description QUOTA_ACTION_FORBIDDEN, PASSWORD_CHANGE_REQUIRED */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

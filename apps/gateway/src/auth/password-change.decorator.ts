@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { AppError } from '@app/errors';
 
 export const ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED = 'auth:allowedWhilePasswordChangeRequired';
@@ -8,7 +9,13 @@ export const ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED = 'auth:allowedWhilePassword
  * `GET /me`, `POST /me/password` and `POST /auth/logout` carry it.
  */
 export const AllowedWhilePasswordChangeRequired = (): MethodDecorator =>
-  SetMetadata(ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED, true);
+  applyDecorators(
+    SetMetadata(ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED, true),
+    ApiExtension(PASSWORD_CHANGE_EXTENSION, true),
+  );
+
+/** In the OpenAPI document: every other guarded route documents 403 PASSWORD_CHANGE_REQUIRED. */
+export const PASSWORD_CHANGE_EXTENSION = 'x-allowed-while-password-change-required';
 
 export const passwordChangeRequired = (): AppError =>
   new AppError(

@@ -426,6 +426,17 @@ describe('the calendar (through the gateway, real Kafka and MySQL)', () => {
     expect(removal.status).toBe(403);
     await day('2026-11-04').expect(200);
 
+    // Its own province's admin may add that term and take it back.
+    const added = await suite.http().post('/calendar/terms').set(as('guizhou')).send(term);
+    expect(added.status).toBe(201);
+    await suite.http().delete(`/calendar/terms/${added.body.id}`).set(as('guizhou')).expect(204);
+    const gone = await suite
+      .http()
+      .delete(`/calendar/terms/${added.body.id}`)
+      .set(as('guizhou'))
+      .expect(404);
+    expect(gone.body.code).toBe('TERM_NOT_FOUND');
+
     await day('2026-11-04', DISTRICT, 'shandong').expect(200);
     expect((await day('2026-11-04', DISTRICT, 'shandong')).body.term).toMatchObject({ term: 1 });
   });

@@ -39,7 +39,9 @@ for (const [file, text] of outputs) {
   if (committed === text) continue;
   if (check) {
     drift += 1;
-    console.error(`${file} differs from what the code declares: run \`npm run openapi\` and commit it`);
+    console.error(
+      `${file} differs from what the code declares: run \`npm run openapi\` and commit it`,
+    );
   } else {
     await writeFile(file, text);
     console.log(`wrote ${file}`);
@@ -48,6 +50,8 @@ for (const [file, text] of outputs) {
 const operations = Object.values(document.paths).flatMap((path) =>
   Object.keys(path).filter((key) => ['get', 'put', 'post', 'delete', 'patch'].includes(key)),
 ).length;
-console.log(`${operations} operations${check && drift === 0 ? ', committed files up to date' : ''}`);
+console.log(
+  `${operations} operations${check && drift === 0 ? ', committed files up to date' : ''}`,
+);
 await app.close();
 process.exit(drift === 0 ? 0 : 1);

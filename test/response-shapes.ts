@@ -161,14 +161,23 @@ export class ResponseShapes {
       });
       return;
     }
-    const type = String(res.headers['content-type'] ?? '').split(';')[0].trim();
+    const type = String(res.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     if (type !== 'application/json') {
       if (status >= 200 && status < 300) this.mark(name, status);
       return;
     }
-    const validate = this.validatorOf(operation, String(status) in operation.responses ? String(status) : `${String(status)[0]}XX`);
+    const validate = this.validatorOf(
+      operation,
+      String(status) in operation.responses ? String(status) : `${String(status)[0]}XX`,
+    );
     if (!validate) {
-      this.pending.push({ operation: name, status, problem: 'no JSON schema documented for this status' });
+      this.pending.push({
+        operation: name,
+        status,
+        problem: 'no JSON schema documented for this status',
+      });
       return;
     }
     if (validate(res.body)) {
@@ -192,8 +201,7 @@ export class ResponseShapes {
     const key = `${operation.method} ${operation.template} ${status}`;
     if (this.validators.has(key)) return this.validators.get(key);
     const response = resolve(operation.responses[status]) as
-      | { content?: Record<string, { schema?: unknown }> }
-      | undefined;
+      { content?: Record<string, { schema?: unknown }> } | undefined;
     const schema = response?.content?.['application/json']?.schema;
     if (!schema) return undefined;
     const pointer = [

@@ -77,7 +77,11 @@ describe('the typed API client against the running suite', () => {
       body: { slotId: slot!.id },
     });
     expect(booked.response.status).toBe(201);
-    expect(booked.data).toMatchObject({ kind: 'individual', status: 'confirmed', slotId: slot!.id });
+    expect(booked.data).toMatchObject({
+      kind: 'individual',
+      status: 'confirmed',
+      slotId: slot!.id,
+    });
     const read = await student.GET('/venues/bookings/{id}', {
       params: { path: { id: booked.data!.id } },
     });

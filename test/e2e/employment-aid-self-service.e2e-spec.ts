@@ -472,9 +472,7 @@ describe("employment aid: the graduate's own view, through the gateway, Kafka an
         string,
         { properties: Record<string, unknown> }
       >;
-      expect(Object.keys(schemas.MyAidView.properties)).not.toContain(
-        'difficultyCategories',
-      );
+      expect(Object.keys(schemas.MyAidView.properties)).not.toContain('difficultyCategories');
       expect(Object.keys(schemas.MySessionView.properties)).not.toContain('notes');
     });
   });

@@ -43,7 +43,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     {
       extraModels: [ErrorBodyDto],
-      operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+      operationIdFactory: (controller, method) =>
+        `${controller.replace(/Controller$/, '')}_${method}`,
     },
   );
   return completeDocument(document);
@@ -69,7 +70,8 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.components.headers = {
     ...document.components.headers,
     'X-Request-Id': {
-      description: "The request's id (yours if you sent a sane one): quote it when reporting a problem",
+      description:
+        "The request's id (yours if you sent a sane one): quote it when reporting a problem",
       schema: { type: 'string' },
     },
     'RateLimit-Limit': {
@@ -134,7 +136,8 @@ function completeOperation(operation: OperationObject): void {
       if (!known || (!known.description && parameter.description)) headers.set(key, parameter);
     }
     operation.parameters = (operation.parameters as ParameterObject[]).filter(
-      (parameter) => parameter.in !== 'header' || headers.get(parameter.name.toLowerCase()) === parameter,
+      (parameter) =>
+        parameter.in !== 'header' || headers.get(parameter.name.toLowerCase()) === parameter,
     );
   }
 

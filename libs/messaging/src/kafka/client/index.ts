@@ -1,6 +1,7 @@
 import type { KafkaConnection } from '@app/config';
 import type { KafkaClient } from './kafka-client.js';
 import { KafkajsClient } from './kafkajs-client.js';
+import { PlatformaticClient } from './platformatic-client.js';
 
 export * from './kafka-client.js';
 
@@ -10,6 +11,6 @@ export function createKafkaClient(connection: KafkaConnection, clientId: string)
     case 'kafkajs':
       return new KafkajsClient(connection, clientId);
     case 'platformatic':
-      throw new Error('not yet');
+      return new PlatformaticClient(connection, clientId);
   }
 }

@@ -38,6 +38,11 @@ export class KafkajsClient implements KafkaClient {
     const producer = this.kafka.producer({
       allowAutoTopicCreation: false,
       createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+      // A retried produce whose first attempt reached the broker is written once (a broker
+      // restart doubled outbox events without it). kafkajs needs one request in flight for
+      // that; coalesceSends sends one batch at a time anyway.
+      idempotent: true,
+      maxInFlightRequests: 1,
     });
     return {
       connect: () => producer.connect(),

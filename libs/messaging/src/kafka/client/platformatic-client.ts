@@ -54,15 +54,21 @@ export class PlatformaticClient implements KafkaClient {
 
   producer(): MessageProducer {
     let producer: Producer | null = null;
+    // Keyless messages (requests) take the partitions in turn; the producer takes the
+    // result modulo the topic's partitions.
+    let turn = 0;
     return {
       connect: () => {
         producer ??= new Producer({
           ...this.base(),
           autocreateTopics: false,
           acks: ProduceAcks.ALL,
+          // A retried produce whose first attempt reached the broker is written once.
+          idempotent: true,
           // The Java client's (and kafkajs') key → partition mapping: a key stays on its
           // partition whichever client produced it.
-          partitioner: compatibilityPartitioner,
+          partitioner: (message, key) =>
+            key?.length ? compatibilityPartitioner(message, key) : (turn = (turn + 1) % 1_000_000),
         });
         return Promise.resolve();
       },
@@ -172,6 +178,12 @@ class PlatformaticGroupConsumer implements GroupConsumer {
   private readonly partitions = new Map<string, PartitionWork>();
   private buffered = 0;
   private running = false;
+  /**
+   * False from a group join until the stream knows where to read its partitions: a reply
+   * written to a partition before its "latest" offset is resolved would be skipped, so the
+   * member does not claim partitions (and the gateway names none) until then.
+   */
+  private positioned = false;
 
   constructor(
     private readonly create: () => Consumer,
@@ -185,6 +197,7 @@ class PlatformaticGroupConsumer implements GroupConsumer {
 
   assignment(): Assignment {
     const owned: Assignment = {};
+    if (!this.positioned) return owned;
     for (const a of this.consumer?.assignments ?? []) owned[a.topic] = [...a.partitions];
     return owned;
   }
@@ -202,8 +215,8 @@ class PlatformaticGroupConsumer implements GroupConsumer {
     const consumer = this.create();
     this.consumer = consumer;
     consumer.on('consumer:group:join', () => {
+      this.positioned = false;
       this.dropUnowned();
-      this.options.onAssignment?.(this.assignment());
     });
     const stream = await consumer.consume({
       topics: this.options.topics,
@@ -212,6 +225,13 @@ class PlatformaticGroupConsumer implements GroupConsumer {
       autocommit: false,
     });
     this.stream = stream;
+    const positioned = () => {
+      if (this.positioned) return;
+      this.positioned = true;
+      this.options.onAssignment?.(this.assignment());
+    };
+    stream.on('offsets', positioned);
+    stream.on('fetch', positioned);
     stream.on('data', (message: Message) => this.accept(message));
     stream.on('error', (err: Error) => this.logger.error({ msg: 'consumer failed', err }));
     stream.on('close', () => {
@@ -294,7 +314,8 @@ class PlatformaticGroupConsumer implements GroupConsumer {
 
   /** After a rebalance: messages waiting for partitions this member lost are the new owner's. */
   private dropUnowned(): void {
-    const owned = this.assignment();
+    const owned: Assignment = {};
+    for (const a of this.consumer?.assignments ?? []) owned[a.topic] = [...a.partitions];
     for (const [key, work] of this.partitions) {
       const [topic, partition] = [
         key.slice(0, key.lastIndexOf(':')),

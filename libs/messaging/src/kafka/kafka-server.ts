@@ -150,9 +150,11 @@ export class KafkaServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       response$ = throwError(() => error);
     }
+    // The partition goes on once the answer is ready; the reply leaves in the background
+    // (in order, coalesced), so a produce round trip does not hold up the next requests.
     await new Promise<void>((resolve) => {
-      this.send(response$, async (packet) => {
-        await respond(packet);
+      this.send(response$, (packet) => {
+        void respond(packet);
         if (packet.isDisposed) resolve();
       });
     });

@@ -168,6 +168,9 @@ interface PartitionWork {
   inFlight: number;
 }
 
+/** How often handled offsets are committed. */
+const COMMIT_INTERVAL_MS = 100;
+
 /** Messages buffered in the member before the stream is paused. */
 const MAX_BUFFERED = 2048;
 
@@ -184,6 +187,8 @@ class PlatformaticGroupConsumer implements GroupConsumer {
    * member does not claim partitions (and the gateway names none) until then.
    */
   private positioned = false;
+  private readonly toCommit = new Map<string, Message>();
+  private commitTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly create: () => Consumer,
@@ -204,6 +209,13 @@ class PlatformaticGroupConsumer implements GroupConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.commitTimer) clearTimeout(this.commitTimer);
+    this.commitTimer = null;
+    // What was handled is committed before the member leaves.
+    await Promise.all(
+      [...this.toCommit.values()].map((m) => Promise.resolve(m.commit()).catch(() => undefined)),
+    );
+    this.toCommit.clear();
     const { stream, consumer } = this;
     this.stream = null;
     this.consumer = null;
@@ -303,13 +315,27 @@ class PlatformaticGroupConsumer implements GroupConsumer {
     if (this.buffered < MAX_BUFFERED / 2 && this.stream?.isPaused()) this.stream.resume();
     let last: Message | null = null;
     while (work.pending.length > 0 && work.pending[0].done) last = work.pending.shift()!.message;
-    if (last && this.options.commit && this.running) {
-      // The stream merges commits of a partition into one request in flight at a time.
-      Promise.resolve(last.commit()).catch((err: unknown) =>
-        this.logger.warn({ msg: 'offset commit failed', err }),
-      );
-    }
+    if (last && this.options.commit && this.running) this.commitSoon(last);
     this.pump(work);
+  }
+
+  /**
+   * Commits the last handled message of each partition at most every COMMIT_INTERVAL_MS:
+   * one commit per message cost as much CPU as the message.
+   */
+  private commitSoon(message: Message): void {
+    this.toCommit.set(`${message.topic}:${message.partition}`, message);
+    this.commitTimer ??= setTimeout(() => {
+      this.commitTimer = null;
+      const messages = [...this.toCommit.values()];
+      this.toCommit.clear();
+      for (const m of messages) {
+        // The stream merges commits into one request in flight at a time.
+        Promise.resolve(m.commit()).catch((err: unknown) =>
+          this.logger.warn({ msg: 'offset commit failed', err }),
+        );
+      }
+    }, COMMIT_INTERVAL_MS);
   }
 
   /** After a rebalance: messages waiting for partitions this member lost are the new owner's. */

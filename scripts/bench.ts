@@ -54,7 +54,8 @@ function cpuMsOf(child: ChildProcess | undefined): number {
 }
 
 async function waitFor(url: string, ok: (status: number) => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy shared machine every service takes long to start.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     const status = await fetch(url).then(
       (r) => r.status,

@@ -292,7 +292,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}, Kafka client ${env.KAFKA_CLIENT ?? 'kafkajs'}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /bookings/individual, one student and one Idempotency-Key per request.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}, Kafka client ${env.KAFKA_CLIENT ?? 'platformatic'}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /bookings/individual, one student and one Idempotency-Key per request.`,
       '',
       '| run | requests | confirmed | SLOT_FULL | other | answers/s | bookings/s | p50 ms | p99 ms | overbooked slots |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -114,7 +114,7 @@ function markdown(kafka: Figures, baseline: Figures, light: Figures[]): string {
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; ` +
       `Kafka broker, MariaDB, gateway, directory, baseline and autocannon all on this machine. ` +
       `${connections} connections, ${seconds} s after ${warmupSeconds} s of warm-up, \`GET /me\` with one token; ` +
-      `Kafka client ${env.KAFKA_CLIENT ?? 'kafkajs'}.`,
+      `Kafka client ${env.KAFKA_CLIENT ?? 'platformatic'}.`,
     '',
     '| path | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -45,7 +45,7 @@ export function serviceMysqlUrl(settings: DatabaseSettings, service: string): st
 
 /** The broker connection of scripts and tests: the `admin` principal (a super user). */
 export function adminKafka(brokers: string[], env = process.env): KafkaConnection {
-  const client = env.KAFKA_CLIENT === 'platformatic' ? 'platformatic' : 'kafkajs';
+  const client = env.KAFKA_CLIENT === 'kafkajs' ? 'kafkajs' : 'platformatic';
   if (env.KAFKA_SASL_MECHANISM === 'none') return { brokers, client };
   return {
     brokers,

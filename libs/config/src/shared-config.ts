@@ -30,7 +30,7 @@ export class BaseConfig {
    * implement one interface; docs/architecture.md says why the default is the default.
    */
   @IsIn(['kafkajs', 'platformatic'])
-  KAFKA_CLIENT: KafkaClientKind = 'kafkajs';
+  KAFKA_CLIENT: KafkaClientKind = 'platformatic';
 
   /** The app's principal on the broker; by default the app's own name (`venues`). */
   @IsOptional()
@@ -82,7 +82,7 @@ export function brokersOf(config: BaseConfig): string[] {
 export interface KafkaConnection {
   brokers: string[];
   sasl?: KafkaSasl;
-  /** The client library to connect with; `kafkajs` when unset. */
+  /** The client library to connect with; `platformatic` when unset. */
   client?: KafkaClientKind;
 }
 

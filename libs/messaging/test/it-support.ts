@@ -65,6 +65,6 @@ export async function openTestDatabase(): Promise<DataSource> {
 }
 
 export const testKafka = (clientId: string) => createKafka(testEnv.kafka, clientId);
-/** Our client interface over the library `KAFKA_CLIENT` names (kafkajs by default). */
+/** Our client interface over the library `KAFKA_CLIENT` names (@platformatic/kafka by default). */
 export const testClient = (clientId: string) => createKafkaClient(testEnv.kafka, clientId);
 export { testEnv };

@@ -61,7 +61,7 @@ const startInstance = (instance: string) =>
     logger: false,
   });
 
-describe(`Kafka transport on ${testEnv.kafka.client ?? 'kafkajs'} (real broker)`, () => {
+describe(`Kafka transport on ${testEnv.kafka.client ?? 'platformatic'} (real broker)`, () => {
   beforeAll(async () => {
     await ensureTopics(testKafka('it-transport'), [
       { topic: requestTopicOf(SERVICE), partitions: 4 },

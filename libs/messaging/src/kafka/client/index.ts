@@ -7,7 +7,7 @@ export * from './kafka-client.js';
 
 /** The Kafka client for `connection`, over the library it names (`KAFKA_CLIENT`). */
 export function createKafkaClient(connection: KafkaConnection, clientId: string): KafkaClient {
-  switch (connection.client ?? 'kafkajs') {
+  switch (connection.client ?? 'platformatic') {
     case 'kafkajs':
       return new KafkajsClient(connection, clientId);
     case 'platformatic':

@@ -1,4 +1,4 @@
-import type { KafkaConnection } from '@app/config';
+import type { KafkaClientKind, KafkaConnection } from '@app/config';
 
 /**
  * The small Kafka client interface the transport, the outbox relay and the tools are written
@@ -90,7 +90,7 @@ export interface KafkaAdmin {
   disconnect(): Promise<void>;
 }
 
-export type KafkaClientKind = 'kafkajs' | 'platformatic';
+export type { KafkaClientKind };
 
 export interface KafkaClient {
   readonly kind: KafkaClientKind;

@@ -30,7 +30,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const contendedRequests = Number(process.env.BENCH_CONTENDED_REQUESTS ?? 3000);
 const contendedCapacity = Number(process.env.BENCH_CONTENDED_CAPACITY ?? 500);
-const PORT = 3311;
+const PORT = Number(process.env.BENCH_PORT ?? 3311);
 const BASE = `http://127.0.0.1:${PORT}`;
 const children: ChildProcess[] = [];
 const childByName = new Map<string, ChildProcess>();
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /venues/bookings/individual, one student and one Idempotency-Key per request.`,
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), Node ${process.version}, Kafka client ${env.KAFKA_CLIENT ?? 'platformatic'}; broker, MariaDB, services, gateway and load on this machine; ${connections} connections; POST /venues/bookings/individual, one student and one Idempotency-Key per request.`,
       '',
       '| run | requests | confirmed | SLOT_FULL | other | answers/s | bookings/s | p50 ms | p99 ms | overbooked slots |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -20,28 +20,42 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const lightSeconds = 5;
-const GATEWAY_PORT = 3301;
-const BASELINE_PORT = 3302;
+// BENCH_PORT / BENCH_DB_PREFIX: room for two benchmarks on one machine.
+const GATEWAY_PORT = Number(process.env.BENCH_PORT ?? 3301);
+const BASELINE_PORT = GATEWAY_PORT + 1;
 const children: ChildProcess[] = [];
 
 const env = testAppEnv({
-  DB_PREFIX: 'studentpass_bench_',
+  DB_PREFIX: process.env.BENCH_DB_PREFIX ?? 'studentpass_bench_',
   LOG_LEVEL: 'warn',
   SEED_DEMO: 'true',
   RATE_LIMIT_PER_MINUTE: '100000000',
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
 });
 
-function start(main: string, extra: Record<string, string>): void {
+function start(main: string, extra: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [`${root}${main}`], {
     env: { ...process.env, ...env, ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
+  return child;
+}
+
+/** CPU time (user + system, ms) a child has used so far, from /proc (Linux). */
+function cpuMsOf(child: ChildProcess | undefined): number {
+  if (!child?.pid) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function waitFor(url: string, ok: (status: number) => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy shared machine every service takes long to start.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     const status = await fetch(url).then(
       (r) => r.status,
@@ -99,7 +113,8 @@ function markdown(kafka: Figures, baseline: Figures, light: Figures[]): string {
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (${cpu}), ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; ` +
       `Kafka broker, MariaDB, gateway, directory, baseline and autocannon all on this machine. ` +
-      `${connections} connections, ${seconds} s after ${warmupSeconds} s of warm-up, \`GET /me\` with one token.`,
+      `${connections} connections, ${seconds} s after ${warmupSeconds} s of warm-up, \`GET /me\` with one token; ` +
+      `Kafka client ${env.KAFKA_CLIENT ?? 'platformatic'}.`,
     '',
     '| path | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -138,13 +153,14 @@ async function main(): Promise<void> {
   });
 
   // Every service, since the gateway is ready only when all answer; only the directory is measured.
+  const measured: Record<string, ChildProcess> = {};
   for (const service of SERVICES) {
-    start(
+    measured[service.name] = start(
       service.main,
       process.env.BENCH_CONCURRENCY ? { CONSUMER_CONCURRENCY: process.env.BENCH_CONCURRENCY } : {},
     );
   }
-  start(GATEWAY.main, { PORT: String(GATEWAY_PORT) });
+  measured.gateway = start(GATEWAY.main, { PORT: String(GATEWAY_PORT) });
   start('dist/scripts/bench-baseline.js', { PORT: String(BASELINE_PORT), SEED_DEMO: 'false' });
   await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`, (s) => s === 200);
   await waitFor(`http://127.0.0.1:${BASELINE_PORT}/me`, (s) => s === 401);
@@ -162,7 +178,11 @@ async function main(): Promise<void> {
   await load('warm-up', viaKafka, accessToken, warmupSeconds);
   await load('warm-up', direct, accessToken, warmupSeconds);
   console.log(`bench: measuring (${seconds} s each, ${connections} connections)`);
+  const cpuBefore = { gateway: cpuMsOf(measured.gateway), directory: cpuMsOf(measured.directory) };
   const kafka = await load('gateway → Kafka → directory → MySQL', viaKafka, accessToken, seconds);
+  const cpuPerRequest = (name: 'gateway' | 'directory') =>
+    ((cpuMsOf(measured[name]) - cpuBefore[name]) / Math.max(1, kafka.total)).toFixed(2);
+  const cpu = `CPU per request on the Kafka path: gateway ${cpuPerRequest('gateway')} ms, directory ${cpuPerRequest('directory')} ms.`;
   const baseline = await load(
     'baseline: same logic over HTTP, no Kafka',
     direct,
@@ -174,7 +194,7 @@ async function main(): Promise<void> {
     await load('gateway → Kafka → directory → MySQL', viaKafka, accessToken, lightSeconds, 1),
     await load('baseline: same logic over HTTP, no Kafka', direct, accessToken, lightSeconds, 1),
   ];
-  const block = markdown(kafka, baseline, light);
+  const block = `${markdown(kafka, baseline, light)}\n\n${cpu}`;
   console.log(`\n${block}\n`);
   if (process.env.BENCH_WRITE !== 'false') {
     writeIntoDocs(block);

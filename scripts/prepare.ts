@@ -45,9 +45,11 @@ export function serviceMysqlUrl(settings: DatabaseSettings, service: string): st
 
 /** The broker connection of scripts and tests: the `admin` principal (a super user). */
 export function adminKafka(brokers: string[], env = process.env): KafkaConnection {
-  if (env.KAFKA_SASL_MECHANISM === 'none') return { brokers };
+  const client = env.KAFKA_CLIENT === 'kafkajs' ? 'kafkajs' : 'platformatic';
+  if (env.KAFKA_SASL_MECHANISM === 'none') return { brokers, client };
   return {
     brokers,
+    client,
     sasl: {
       mechanism: 'scram-sha-256',
       username: 'admin',

@@ -38,6 +38,8 @@ export function testAppEnv(
     // A busy 2-core machine answers slowly at times: a test waits rather than reading a 504
     // as a failure (the specs about timeouts set their own).
     REQUEST_TIMEOUT_MS: '15000',
+    // The suite runs on either Kafka client (docs/architecture.md, Kafka client).
+    ...(process.env.KAFKA_CLIENT ? { KAFKA_CLIENT: process.env.KAFKA_CLIENT } : {}),
     ...extra,
   };
 }

@@ -93,6 +93,7 @@ describe('loadConfig', () => {
   it('authenticates to the broker as the app itself, with the development password by default', () => {
     expect(kafkaOf(loadConfig(AppConfig, {}), 'venues')).toEqual({
       brokers: ['127.0.0.1:9092'],
+      client: 'platformatic',
       sasl: { mechanism: 'scram-sha-256', username: 'venues', password: 'dev-only-kafka-venues' },
     });
     const config = loadConfig(AppConfig, { KAFKA_USERNAME: 'v2', KAFKA_PASSWORD: 'pw' });

@@ -25,6 +25,13 @@ export class BaseConfig {
   @IsIn(['scram-sha-256', 'scram-sha-512', 'none'])
   KAFKA_SASL_MECHANISM: 'scram-sha-256' | 'scram-sha-512' | 'none' = 'scram-sha-256';
 
+  /**
+   * The Kafka client library under the transport (libs/messaging, `KafkaClient`): both
+   * implement one interface; docs/architecture.md says why the default is the default.
+   */
+  @IsIn(['kafkajs', 'platformatic'])
+  KAFKA_CLIENT: KafkaClientKind = 'platformatic';
+
   /** The app's principal on the broker; by default the app's own name (`venues`). */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]+$/)
@@ -75,7 +82,11 @@ export function brokersOf(config: BaseConfig): string[] {
 export interface KafkaConnection {
   brokers: string[];
   sasl?: KafkaSasl;
+  /** The client library to connect with; `platformatic` when unset. */
+  client?: KafkaClientKind;
 }
+
+export type KafkaClientKind = 'kafkajs' | 'platformatic';
 
 export type KafkaSasl =
   | { mechanism: 'scram-sha-256'; username: string; password: string }
@@ -88,8 +99,13 @@ export type KafkaSasl =
  */
 export function kafkaOf(config: BaseConfig, principal: string): KafkaConnection {
   const brokers = brokersOf(config);
-  if (config.KAFKA_SASL_MECHANISM === 'none') return { brokers };
+  const client = config.KAFKA_CLIENT;
+  if (config.KAFKA_SASL_MECHANISM === 'none') return { brokers, client };
   const username = config.KAFKA_USERNAME ?? principal;
   const password = config.KAFKA_PASSWORD ?? DevSecrets.kafkaPassword(username);
-  return { brokers, sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username, password } };
+  return {
+    brokers,
+    client,
+    sasl: { mechanism: config.KAFKA_SASL_MECHANISM, username, password },
+  };
 }

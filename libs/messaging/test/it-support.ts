@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateDatabase, type ServiceDatabase } from '@app/database';
-import { createKafka } from '@app/messaging';
+import { createKafka, createKafkaClient } from '@app/messaging';
 import {
   CreateMessagingTables1764300000000,
   OutboxEventEntity,
@@ -65,4 +65,6 @@ export async function openTestDatabase(): Promise<DataSource> {
 }
 
 export const testKafka = (clientId: string) => createKafka(testEnv.kafka, clientId);
+/** Our client interface over the library `KAFKA_CLIENT` names (@platformatic/kafka by default). */
+export const testClient = (clientId: string) => createKafkaClient(testEnv.kafka, clientId);
 export { testEnv };

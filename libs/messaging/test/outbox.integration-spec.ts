@@ -2,11 +2,12 @@ import { In, type DataSource } from 'typeorm';
 import { ensureTopics, OutboxEventEntity, OutboxRelay, OutboxWriter } from '@app/messaging';
 import { runWithRequestContext } from '@app/logging';
 import { TopicRecorder, uniqueSuffix, waitFor } from '@app/testing';
-import { openTestDatabase, testKafka } from './it-support.js';
+import { openTestDatabase, testClient, testKafka } from './it-support.js';
 
 describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
   const topic = `it.outbox.${uniqueSuffix()}`;
   const kafka = testKafka('it-outbox');
+  const client = testClient('it-outbox');
   const writer = new OutboxWriter('it-service');
   let dataSource: DataSource;
   let recorder: TopicRecorder;
@@ -42,7 +43,7 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
     const row = await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId });
     expect(row.publishedAt).toBeNull();
 
-    const relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 100 });
+    const relay = new OutboxRelay(dataSource, client, { pollIntervalMs: 100 });
     await relay.start();
     try {
       const [message] = await recorder.waitForCount((m) => m.headers.ce_id === eventId, 1);
@@ -73,7 +74,7 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
   it('sends again an event whose relay died after sending and before marking it (at least once)', async () => {
     const eventId = await commitChangeWithEvent('crash');
     let crashes = 0;
-    const crashing = new OutboxRelay(dataSource, kafka, {
+    const crashing = new OutboxRelay(dataSource, client, {
       pollIntervalMs: 60_000,
       afterSend: () => {
         crashes += 1;
@@ -88,7 +89,7 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
       (await dataSource.getRepository(OutboxEventEntity).findOneByOrFail({ eventId })).publishedAt,
     ).toBeNull();
 
-    const relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 100 });
+    const relay = new OutboxRelay(dataSource, client, { pollIntervalMs: 100 });
     await relay.start();
     try {
       const copies = await recorder.waitForCount((m) => m.headers.ce_id === eventId, 2);
@@ -122,7 +123,7 @@ describe('transactional outbox and relay (real MariaDB and Kafka)', () => {
   });
 
   it('with a linger, sends the events committed while it waits in one batch', async () => {
-    const relay = new OutboxRelay(dataSource, kafka, { pollIntervalMs: 60_000, lingerMs: 500 });
+    const relay = new OutboxRelay(dataSource, client, { pollIntervalMs: 60_000, lingerMs: 500 });
     await relay.start();
     try {
       const first = await commitChangeWithEvent('linger-1');

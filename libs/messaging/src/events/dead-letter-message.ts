@@ -1,4 +1,4 @@
-import type { Message } from 'kafkajs';
+import type { OutgoingMessage } from '../kafka/client/kafka-client.js';
 
 /** Where a message that could not be handled came from, and why. */
 export interface DeadLetterOrigin {
@@ -18,7 +18,7 @@ export interface DeadLetterOrigin {
  * say where it came from and why (the reason cut to 1 000 characters). Every consumer that
  * dead-letters builds it here, so the topics all read the same way.
  */
-export function deadLetterMessage(origin: DeadLetterOrigin): Message {
+export function deadLetterMessage(origin: DeadLetterOrigin): OutgoingMessage {
   return {
     key: origin.key,
     value: origin.value,

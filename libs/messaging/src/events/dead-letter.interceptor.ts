@@ -9,9 +9,10 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern } from '@nestjs/microservices';
 import { catchError, defer, from, map, Observable, retry, timer } from 'rxjs';
 import { AppError } from '@app/errors';
+import type { KafkaMessageContext } from '../kafka/kafka-context.js';
 import { deadLetterMessage } from './dead-letter-message.js';
 
 const DEAD_LETTER_TOPIC = 'messaging:dead-letter-topic';
@@ -49,7 +50,7 @@ export class DeadLetterInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const deadLetterTopic = this.reflector.get<string>(DEAD_LETTER_TOPIC, context.getHandler());
-    const kafka = context.switchToRpc().getContext<KafkaContext>();
+    const kafka = context.switchToRpc().getContext<KafkaMessageContext>();
     const maxAttempts = DeadLetterInterceptor.maxAttempts;
     return defer(() => next.handle()).pipe(
       retry({
@@ -74,7 +75,7 @@ export class DeadLetterInterceptor implements NestInterceptor {
   }
 
   private async sendToDeadLetters(
-    kafka: KafkaContext,
+    kafka: KafkaMessageContext,
     deadLetterTopic: string,
     error: unknown,
   ): Promise<void> {
@@ -89,23 +90,22 @@ export class DeadLetterInterceptor implements NestInterceptor {
       code,
       reason,
     });
-    const value = message.value;
-    await kafka.getProducer().send({
-      topic: deadLetterTopic,
-      acks: -1,
-      messages: [
-        deadLetterMessage({
-          topic: kafka.getTopic(),
-          partition: kafka.getPartition(),
-          offset: String(message.offset),
-          key: message.key === null || message.key === undefined ? null : String(message.key),
-          value:
-            typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value),
-          code,
-          reason,
-        }),
-      ],
-    });
+    await kafka.getProducer().send([
+      {
+        topic: deadLetterTopic,
+        messages: [
+          deadLetterMessage({
+            topic: kafka.getTopic(),
+            partition: kafka.getPartition(),
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? null,
+            value: message.value,
+            code,
+            reason,
+          }),
+        ],
+      },
+    ]);
   }
 }
 

@@ -1,5 +1,9 @@
 import { Logger } from '@nestjs/common';
-import kafkajs, { type Kafka, type Producer, type Message } from 'kafkajs';
+import type {
+  KafkaClient,
+  MessageProducer,
+  OutgoingMessage,
+} from '../kafka/client/kafka-client.js';
 import { In, type DataSource } from 'typeorm';
 import type { EventEnvelope } from '@app/contracts';
 import { OutboxEventEntity } from './outbox-event.entity.js';
@@ -40,7 +44,7 @@ export function cloudEventHeaders(envelope: EventEnvelope): Record<string, strin
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
-  private readonly producer: Producer;
+  private readonly producer: MessageProducer;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private running = false;
@@ -50,13 +54,10 @@ export class OutboxRelay {
 
   constructor(
     private readonly dataSource: DataSource,
-    kafka: Kafka,
+    kafka: KafkaClient,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.producer = kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-    });
+    this.producer = kafka.producer();
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
   }
@@ -94,7 +95,7 @@ export class OutboxRelay {
         .getMany();
       if (rows.length === 0) return 0;
       const envelopes = rows.map((r) => JSON.parse(r.envelope) as EventEnvelope);
-      const byTopic = new Map<string, Message[]>();
+      const byTopic = new Map<string, OutgoingMessage[]>();
       rows.forEach((row, i) => {
         const envelope = envelopes[i];
         const messages = byTopic.get(row.topic) ?? [];
@@ -105,10 +106,7 @@ export class OutboxRelay {
         });
         byTopic.set(row.topic, messages);
       });
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      await this.producer.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
       await this.options.afterSend?.(envelopes);
       await manager.update(
         OutboxEventEntity,

@@ -8,7 +8,7 @@ import {
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { KafkaConnection } from '@app/config';
-import { createKafka } from '../kafka/kafka.js';
+import { createKafkaClient } from '../kafka/client/index.js';
 import { OutboxWriter } from './outbox.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 
@@ -45,7 +45,7 @@ export class OutboxModule {
           useFactory: (dataSource: DataSource) =>
             new OutboxRelay(
               dataSource,
-              createKafka(options.kafka, `${options.service}-outbox`),
+              createKafkaClient(options.kafka, `${options.service}-outbox`),
               options.relay,
             ),
         },

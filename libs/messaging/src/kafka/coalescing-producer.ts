@@ -1,68 +1,57 @@
-import type { Message, Producer, ProducerRecord, RecordMetadata } from 'kafkajs';
+import type { MessageProducer, OutgoingMessage, TopicMessages } from './client/kafka-client.js';
 
 interface Pending {
-  record: ProducerRecord;
-  resolve: (metadata: RecordMetadata[]) => void;
+  batch: TopicMessages[];
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * Wraps a kafkajs producer so that `send` calls made while an earlier batch is in flight go
- * out together as one produce request (natural batching, as Nagle's algorithm does): no
- * added delay when idle, far fewer requests under load. Order holds: batches leave one at a
- * time, in the order of the calls. `timeout` and `compression` of a record are not used.
+ * Wraps a producer so that `send` calls made while an earlier one is in flight go out
+ * together as one produce request (natural batching, as Nagle's algorithm does): no added
+ * delay when idle, far fewer requests under load. Order holds: batches leave one at a
+ * time, in the order of the calls.
  */
-export function coalesceSends(producer: Producer): Producer {
-  const queues = new Map<number, Pending[]>();
-  const inFlight = new Set<number>();
+export function coalesceSends(producer: MessageProducer): MessageProducer {
+  let queue: Pending[] = [];
+  let inFlight = false;
 
-  const flush = (acks: number): void => {
-    const batch = queues.get(acks);
-    if (!batch?.length) {
-      inFlight.delete(acks);
+  const flush = (): void => {
+    const pending = queue;
+    if (pending.length === 0) {
+      inFlight = false;
       return;
     }
-    queues.set(acks, []);
-    inFlight.add(acks);
-    const byTopic = new Map<string, Message[]>();
-    for (const { record } of batch) {
-      const messages = byTopic.get(record.topic) ?? [];
-      messages.push(...record.messages);
-      byTopic.set(record.topic, messages);
+    queue = [];
+    inFlight = true;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const { batch } of pending) {
+      for (const { topic, messages } of batch) {
+        const list = byTopic.get(topic) ?? [];
+        list.push(...messages);
+        byTopic.set(topic, list);
+      }
     }
     producer
-      .sendBatch({
-        acks,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      })
+      .send([...byTopic].map(([topic, messages]) => ({ topic, messages })))
       .then(
-        (metadata) =>
-          batch.forEach((p) => p.resolve(metadata.filter((m) => m.topicName === p.record.topic))),
-        (error: unknown) => batch.forEach((p) => p.reject(error)),
+        () => pending.forEach((p) => p.resolve()),
+        (error: unknown) => pending.forEach((p) => p.reject(error)),
       )
-      .finally(() => flush(acks));
+      .finally(flush);
   };
 
-  const send = (record: ProducerRecord): Promise<RecordMetadata[]> =>
-    new Promise((resolve, reject) => {
-      const acks = record.acks ?? -1;
-      const queue = queues.get(acks) ?? [];
-      queue.push({ record, resolve, reject });
-      queues.set(acks, queue);
-      if (!inFlight.has(acks)) {
-        inFlight.add(acks);
-        // Let every send of this turn of the event loop join the first batch.
-        setImmediate(() => flush(acks));
-      }
-    });
-
-  return new Proxy(producer, {
-    get(target, property, receiver) {
-      if (property === 'send') return send;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function'
-        ? (value as (...args: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
+  return {
+    connect: () => producer.connect(),
+    disconnect: () => producer.disconnect(),
+    send: (batch) =>
+      new Promise<void>((resolve, reject) => {
+        queue.push({ batch, resolve, reject });
+        if (!inFlight) {
+          inFlight = true;
+          // Let every send of this turn of the event loop join the first batch.
+          setImmediate(flush);
+        }
+      }),
+  };
 }

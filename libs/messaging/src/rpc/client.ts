@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { KafkaOptions } from '@nestjs/microservices';
-import { InvalidKafkaClientTopicException } from '@nestjs/microservices/errors/invalid-kafka-client-topic.exception.js';
-import kafkajs from 'kafkajs';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { KafkaConnection } from '@app/config';
 import { commandRoutes, ErrorCatalog, type ServiceCommands } from '@app/contracts';
 import { AppError, isErrorBody } from '@app/errors';
 import { currentRequestId } from '@app/logging';
-import { RoutingClientKafka } from '../kafka/kafka-transports.js';
+import { createKafkaClient, type KafkaClient } from '../kafka/client/index.js';
+import { KafkaClientProxy, type KafkaRequest } from '../kafka/kafka-client-proxy.js';
 import { RpcHeaders } from './headers.js';
 import type { PayloadCipher } from './payload-cipher.js';
 
@@ -24,41 +22,6 @@ export interface RpcClientOptions {
   timeoutMs: number;
 }
 
-export function rpcClientTransport(
-  options: RpcClientOptions,
-): NonNullable<KafkaOptions['options']> {
-  return {
-    postfixId: '',
-    client: {
-      clientId: options.clientId,
-      brokers: options.kafka.brokers,
-      ...(options.kafka.sasl ? { sasl: options.kafka.sasl } : {}),
-      // Restart the reply consumer whatever made it crash: without it, the gateway never
-      // receives a reply again (it crashed for good on a new broker's missing coordinator).
-      retry: { initialRetryTime: 100, retries: 8, restartOnFailure: () => Promise.resolve(true) },
-    },
-    consumer: {
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      // A restarted or crashed instance is replaced in seconds, not the default 30 s.
-      sessionTimeout: 10000,
-      rebalanceTimeout: 10000,
-      heartbeatInterval: 1000,
-      maxWaitTimeInMs: 100,
-    },
-    producer: {
-      allowAutoTopicCreation: false,
-      retry: { retries: 2 },
-      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-    },
-    // Replies older than this instance are answers nobody waits for.
-    subscribe: { fromBeginning: false },
-    // Replies are worth nothing after a restart, so their offsets are never committed:
-    // kafkajs would otherwise send an offset commit after every fetched batch.
-    run: { partitionsConsumedConcurrently: 4, autoCommit: false },
-  };
-}
-
 /**
  * Request-reply from the gateway to the services over Kafka. Every call carries the request
  * id and a deadline, and ends within the timeout: with the reply, the service's own error
@@ -67,14 +30,17 @@ export function rpcClientTransport(
  */
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
-  readonly kafka: RoutingClientKafka;
+  private readonly client: KafkaClient;
+  readonly kafka: KafkaClientProxy;
 
   constructor(private readonly options: RpcClientOptions) {
-    this.kafka = new RoutingClientKafka(
-      rpcClientTransport(options),
-      commandRoutes(options.services),
-      options.cipher,
-    );
+    this.client = createKafkaClient(options.kafka, options.clientId);
+    this.kafka = new KafkaClientProxy({
+      client: this.client,
+      groupId: options.groupId,
+      routes: commandRoutes(options.services),
+      cipher: options.cipher,
+    });
   }
 
   async connect(): Promise<void> {
@@ -103,7 +69,7 @@ export class RpcClient {
     try {
       return await firstValueFrom(
         this.kafka
-          .send<TReply>(command, { value: payload, headers })
+          .send<TReply, KafkaRequest>(command, { value: payload, headers })
           .pipe(timeout({ first: timeoutMs })),
       );
     } catch (error) {
@@ -136,20 +102,7 @@ export class RpcClient {
         : error.details;
       return new AppError(error.code, kind, error.message, details);
     }
-    if (error === 'There is no matching message handler defined in the remote service.') {
-      return new AppError('NO_HANDLER', 'unavailable', 'No service handles this request', {
-        command,
-      });
-    }
-    if (error instanceof InvalidKafkaClientTopicException) {
-      return new AppError(
-        'SERVICE_UNAVAILABLE',
-        'unavailable',
-        'The gateway is not yet ready to receive replies',
-        { command },
-      );
-    }
-    if (error instanceof kafkajs.KafkaJSError) {
+    if (this.client.isBrokerError(error)) {
       this.logger.error({ msg: 'broker error', command, err: error });
       return new AppError(
         'BROKER_UNAVAILABLE',

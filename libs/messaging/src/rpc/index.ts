@@ -1,4 +1,5 @@
 export * from './headers.js';
+export * from './error-body.js';
 export * from './server.js';
 export * from './client.js';
 export * from './service-app.js';

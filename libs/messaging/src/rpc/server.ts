@@ -9,14 +9,15 @@ import {
   type NestInterceptor,
   type RpcExceptionFilter,
 } from '@nestjs/common';
-import { KafkaContext, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
-import kafkajs from 'kafkajs';
+import type { CustomStrategy } from '@nestjs/microservices';
 import { Observable, throwError } from 'rxjs';
 import type { KafkaConnection } from '@app/config';
-import { AppError, isErrorBody, type ErrorBody } from '@app/errors';
+import { AppError } from '@app/errors';
 import { runWithRequestContext } from '@app/logging';
-import { requestTopicOf } from '@app/contracts';
-import { ServiceServerKafka } from '../kafka/kafka-transports.js';
+import { createKafkaClient } from '../kafka/client/index.js';
+import type { KafkaMessageContext } from '../kafka/kafka-context.js';
+import { KafkaServer } from '../kafka/kafka-server.js';
+import { toErrorBody } from './error-body.js';
 import { RpcHeaders } from './headers.js';
 import type { PayloadCipher } from './payload-cipher.js';
 
@@ -30,54 +31,22 @@ export interface ServiceTransportOptions {
 }
 
 /**
- * The Kafka server of a service: its commands on `<service>.requests`, its events on their
+ * The Kafka transport of a service: its commands on `<service>.requests`, its events on their
  * own topics, replies coalesced into shared produce requests.
  */
 export function serviceTransport(options: ServiceTransportOptions): CustomStrategy {
   return {
-    strategy: new ServiceServerKafka(
-      serviceKafkaOptions(options),
-      options.service,
-      requestTopicOf(options.service),
-      options.cipher,
-    ),
+    strategy: new KafkaServer({
+      service: options.service,
+      client: createKafkaClient(options.kafka, options.service),
+      cipher: options.cipher,
+      concurrency: options.concurrency,
+    }),
   };
 }
 
-/**
- * Kafka options for a service: one consumer group per service (replicas share partitions),
- * no topic auto-creation, several partitions processed concurrently.
- */
-export function serviceKafkaOptions(
-  options: ServiceTransportOptions,
-): NonNullable<KafkaOptions['options']> {
-  return {
-    postfixId: '',
-    client: {
-      clientId: options.service,
-      brokers: options.kafka.brokers,
-      ...(options.kafka.sasl ? { sasl: options.kafka.sasl } : {}),
-      retry: { initialRetryTime: 100, retries: 8 },
-    },
-    consumer: {
-      groupId: options.service,
-      allowAutoTopicCreation: false,
-      sessionTimeout: 10000,
-      heartbeatInterval: 1000,
-      maxWaitTimeInMs: 100,
-    },
-    producer: {
-      allowAutoTopicCreation: false,
-      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-    },
-    subscribe: { fromBeginning: true },
-    run: { partitionsConsumedConcurrently: options.concurrency ?? 4 },
-  };
-}
-
-function headerOf(context: KafkaContext, name: string): string | undefined {
-  const value = context.getMessage().headers?.[name];
-  return value === undefined || value === null ? undefined : String(value);
+function headerOf(context: KafkaMessageContext, name: string): string | undefined {
+  return context.header(name);
 }
 
 /**
@@ -90,7 +59,7 @@ export class RpcContextInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
-    const kafka = context.switchToRpc().getContext<KafkaContext>();
+    const kafka = context.switchToRpc().getContext<KafkaMessageContext>();
     const requestId = headerOf(kafka, RpcHeaders.requestId) ?? randomUUID();
     const deadline = Number(headerOf(kafka, RpcHeaders.deadline));
     const topic = headerOf(kafka, RpcHeaders.command) ?? kafka.getTopic();
@@ -149,12 +118,4 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
     return throwError(() => toErrorBody(exception, this.logger));
   }
-}
-
-export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
-  if (exception instanceof AppError) return exception.toBody();
-  if (isErrorBody(exception)) return exception;
-  const errorId = randomUUID();
-  logger.error({ msg: 'unexpected error', errorId, err: exception });
-  return { code: 'INTERNAL', message: 'Internal error', errorId };
 }

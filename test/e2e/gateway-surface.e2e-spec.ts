@@ -119,6 +119,13 @@ describe('the gateway surface', () => {
     });
     const ui = await suite.http().get('/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger');
+    // Opened over plain HTTP from another machine, the page must not send its own scripts
+    // and styles to https (helmet's default upgrade-insecure-requests left it blank).
+    expect(ui.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(ui.headers['content-security-policy']).toContain("script-src 'self'");
+    const init = await suite.http().get('/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toContain('"persistAuthorization": true');
+    expect(init.text).toContain('"filter": true');
   });
 
   it('limits login attempts per client with 429 RATE_LIMITED and Retry-After', async () => {

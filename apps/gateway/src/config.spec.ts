@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/config';
-import { GatewayConfig, isProxyEntry, trustedProxiesOf } from './config.js';
+import { GatewayConfig, isProxyEntry, servesDocs, trustedProxiesOf } from './config.js';
 
 describe('GatewayConfig', () => {
   it('trusts no proxy and bounds every connection by default', () => {
@@ -37,5 +37,14 @@ describe('GatewayConfig', () => {
         HTTP_REQUEST_TIMEOUT_MS: '1000',
       }),
     ).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
+  it('serves the API docs except in production, where OPENAPI_DOCS=on turns them on', () => {
+    const config = (env: Partial<GatewayConfig>) => Object.assign(new GatewayConfig(), env);
+    expect(servesDocs(config({}))).toBe(true);
+    expect(servesDocs(config({ NODE_ENV: 'production' }))).toBe(false);
+    expect(servesDocs(config({ NODE_ENV: 'production', OPENAPI_DOCS: 'on' }))).toBe(true);
+    expect(servesDocs(config({ OPENAPI_DOCS: 'off' }))).toBe(false);
+    expect(() => loadConfig(GatewayConfig, { OPENAPI_DOCS: 'maybe' })).toThrow(/OPENAPI_DOCS/);
   });
 });

@@ -1,6 +1,15 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES, type Role } from './roles.js';
 
 /**
@@ -29,6 +38,8 @@ export class Actor {
 export class ActorMessage {
   /** Never part of an HTTP body: the gateway sets it (a body's `OmitType(…, ['actor'])`). */
   @ApiHideProperty()
+  // Required: `@ValidateNested` alone lets a message without an actor through.
+  @IsDefined()
   @ValidateNested()
   @Type(() => Actor)
   actor!: Actor;

@@ -47,7 +47,7 @@ export class ResponseShapes {
   /** Operations that answered a success at all (matching or not). */
   readonly succeeded = new Set<string>();
 
-  constructor(document: OpenAPIObject) {
+  constructor(private readonly document: OpenAPIObject) {
     const schema = toJsonSchema(structuredClone(document)) as OpenAPIObject;
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
@@ -197,10 +197,17 @@ export class ResponseShapes {
     this.checked.set(name, statuses);
   }
 
+  /** Shared responses are references into `components.responses`. */
+  private resolve(value: unknown): unknown {
+    if (!isRef(value)) return value;
+    const name = (value as { $ref: string }).$ref.split('/').pop()!;
+    return this.document.components?.responses?.[name];
+  }
+
   private validatorOf(operation: Operation, status: string): ValidateFunction | undefined {
     const key = `${operation.method} ${operation.template} ${status}`;
     if (this.validators.has(key)) return this.validators.get(key);
-    const response = resolve(operation.responses[status]) as
+    const response = this.resolve(operation.responses[status]) as
       { content?: Record<string, { schema?: unknown }> } | undefined;
     const schema = response?.content?.['application/json']?.schema;
     if (!schema) return undefined;
@@ -230,14 +237,6 @@ interface ShapeResponse {
 
 const isRef = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && '$ref' in value;
-
-/** Shared responses are references into the document; the checker only needs their content. */
-let documentForRefs: OpenAPIObject | undefined;
-function resolve(value: unknown): unknown {
-  if (!isRef(value) || !documentForRefs) return value;
-  const name = (value as { $ref: string }).$ref.split('/').pop()!;
-  return documentForRefs.components?.responses?.[name];
-}
 
 /**
  * OpenAPI 3.0 schemas as JSON Schema for ajv: `nullable: true` becomes a `null` type (or an
@@ -277,7 +276,6 @@ let current: ResponseShapes | undefined;
 
 export function watchResponses(document: OpenAPIObject): ResponseShapes | undefined {
   if (process.env.RESPONSE_SHAPES === 'off') return undefined;
-  documentForRefs = document;
   current = new ResponseShapes(document);
   return current;
 }

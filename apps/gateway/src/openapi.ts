@@ -9,14 +9,14 @@ import {
   type ResponsesObject,
 } from '@nestjs/swagger';
 import { httpStatusOf } from '@app/errors';
-import { ErrorCatalog, ErrorMessages, type ErrorCode } from '@app/contracts';
+import { ErrorCatalog, type ErrorCode } from '@app/contracts';
 import { PASSWORD_CHANGE_EXTENSION } from './auth/password-change.decorator.js';
 import { PUBLIC_EXTENSION } from './auth/public.decorator.js';
+import { errorExamples } from './http/api-errors.js';
 import { ErrorBodyDto } from './http/error-body.dto.js';
 import { RATE_LIMIT_EXTENSION } from './http/rate-limit.guard.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
-const EXAMPLE_REQUEST_ID = '0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11';
 
 /**
  * The gateway's OpenAPI document, as served at `/docs/json` and committed in
@@ -189,11 +189,9 @@ function addCodes(response: ResponseObject, codes: ErrorCode[]): void {
   delete json.example;
   const examples = (json.examples ??= {});
   const listed = response.description.split(/,\s*/).filter(Boolean);
-  for (const code of codes) {
-    if (code in examples) continue;
-    examples[code] = {
-      value: { code, message: ErrorMessages[code][1], requestId: EXAMPLE_REQUEST_ID },
-    };
+  const added = codes.filter((code) => !(code in examples));
+  Object.assign(examples, errorExamples(added));
+  for (const code of added) {
     if (!listed.some((entry: string) => entry.startsWith(code))) listed.push(code);
   }
   response.description = listed.join(', ');

@@ -32,21 +32,22 @@ export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorat
         content: {
           'application/json': {
             schema: { $ref: getSchemaPath(ErrorBodyDto) },
-            examples: Object.fromEntries(
-              list.map((code) => [
-                code,
-                {
-                  value: {
-                    code,
-                    message: ErrorMessages[code][1],
-                    requestId: '0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11',
-                  },
-                },
-              ]),
-            ),
+            examples: errorExamples(list),
           },
         },
       }),
     ),
+  );
+}
+
+const EXAMPLE_REQUEST_ID = '0b6f8a8e-3c8e-4a57-9a55-1f0e7b0c2d11';
+
+/** One example error body per code, named by the code (also used by the document builder). */
+export function errorExamples(codes: readonly ErrorCode[]): Record<string, { value: object }> {
+  return Object.fromEntries(
+    codes.map((code) => [
+      code,
+      { value: { code, message: ErrorMessages[code][1], requestId: EXAMPLE_REQUEST_ID } },
+    ]),
   );
 }
